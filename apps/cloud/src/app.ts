@@ -1,0 +1,33 @@
+import { isConnectionError } from '@tokenos/db';
+import { Hono } from 'hono';
+import { accessRoutes } from './access/routes.ts';
+import { devOutboxRoutes } from './aliases/outbox.ts';
+import { aliasRoutes } from './aliases/routes.ts';
+import { cloudInfoRoutes } from './cloud-info/routes.ts';
+import type { CloudDeps } from './deps.ts';
+import { directoryRoutes } from './directory/routes.ts';
+import type { CloudEnv } from './http/env.ts';
+import { onError, problemFor, problemResponse } from './http/problem.ts';
+import { passkeyRoutes } from './passkeys/routes.ts';
+import { tokenRequestRoutes } from './requests/routes.ts';
+import { tokenRoutes } from './tokens/routes.ts';
+import { transferRoutes } from './transfers/routes.ts';
+
+/** The token cloud's HTTP API: one sub-app per resource under /api/v1. */
+export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
+  const app = new Hono<CloudEnv>();
+  app.onError(onError(isConnectionError));
+  app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.route('/api/v1/members', directoryRoutes(deps));
+  app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));
+  app.route('/api/v1/aliases', aliasRoutes(deps));
+  if (deps.config.development) app.route('/api/v1/dev', devOutboxRoutes(deps));
+  app.route('/api/v1/tokens', tokenRoutes(deps));
+  app.route('/api/v1', transferRoutes(deps));
+  app.route('/api/v1/token-requests', tokenRequestRoutes(deps));
+  app.route('/api/v1/cloud', cloudInfoRoutes(deps));
+  app.route('/api/v1/access', accessRoutes(deps));
+  return app;
+}

@@ -1,0 +1,138 @@
+import { isProtocolError, type ProtocolErrorCode } from '@tokenos/protocol';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** RFC 9457 problem details, with the protocol's stable `code` and the field at fault. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  field?: string;
+  reasons?: readonly { code: string; field?: string; message: string }[];
+}
+
+const statusByCode: Record<ProtocolErrorCode, ContentfulStatusCode> = {
+  Malformed: 400,
+  InvalidAmount: 422,
+  InvalidSignature: 401,
+  UnknownKey: 401,
+  StaleRequest: 401,
+  Replay: 401,
+  KeyExpired: 401,
+  InsufficientKeyLevel: 403,
+  Forbidden: 403,
+  ScaRequired: 403,
+  ScaFailed: 403,
+  NotFound: 404,
+  Conflict: 409,
+  BrokenChain: 409,
+  Forked: 409,
+  Cancelled: 409,
+  Expired: 409,
+  NotYetValid: 409,
+  ConditionFailed: 422,
+};
+
+const titles: Record<ProtocolErrorCode, string> = {
+  Malformed: 'Malformed request',
+  InvalidAmount: 'Invalid amount',
+  InvalidSignature: 'Invalid signature',
+  UnknownKey: 'Unknown key',
+  StaleRequest: 'Stale request',
+  Replay: 'Replayed request',
+  KeyExpired: 'Key expired',
+  InsufficientKeyLevel: 'Key level too low',
+  Forbidden: 'Forbidden',
+  ScaRequired: 'Strong customer authentication required',
+  ScaFailed: 'Strong customer authentication failed',
+  NotFound: 'Not found',
+  Conflict: 'Conflict',
+  BrokenChain: 'Broken directory chain',
+  Forked: 'Forked directory log',
+  Cancelled: 'Token cancelled',
+  Expired: 'Expired',
+  NotYetValid: 'Not yet valid',
+  ConditionFailed: 'Condition failed',
+};
+
+export function problemType(code: string): string {
+  return `https://tokenos.dev/problems/${code}`;
+}
+
+export function problemResponse(
+  c: Context,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): Response {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+    ...headers,
+  });
+}
+
+export function problemFor(code: ProtocolErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: problemType(code), title: titles[code], status: statusByCode[code], detail, code, ...extra };
+}
+
+/** Hook for dependencies that can be briefly unavailable (the database restarting). */
+export type UnavailableCheck = (e: unknown) => boolean;
+
+/**
+ * The service's one error handler: protocol errors become 4xx problem+json chosen by code; a
+ * database that is unreachable is a 503 with Retry-After; anything else a 500 with no detail in the
+ * body and the cause in the log.
+ */
+export function onError(
+  isUnavailable: UnavailableCheck,
+  log: (msg: string, e: unknown) => void = (m, e) => console.error(m, e),
+) {
+  return (err: Error, c: Context): Response => {
+    if (isProtocolError(err)) {
+      const extra: Partial<Problem> = {};
+      if (err.field !== undefined) extra.field = err.field;
+      if (err.reasons !== undefined) extra.reasons = err.reasons;
+      return problemResponse(c, problemFor(err.code, err.message, extra));
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code =
+        status === 413
+          ? 'PayloadTooLarge'
+          : status === 404
+            ? 'NotFound'
+            : status === 429
+              ? 'TooManyRequests'
+              : 'HttpError';
+      return problemResponse(c, {
+        type: problemType(code),
+        title: err.message || code,
+        status,
+        code,
+        detail: err.message || code,
+      });
+    }
+    if (isUnavailable(err)) {
+      return problemResponse(
+        c,
+        {
+          type: problemType('Unavailable'),
+          title: 'Service unavailable',
+          status: 503,
+          code: 'Unavailable',
+          detail: 'the database is unreachable; retry shortly',
+        },
+        { 'retry-after': '1' },
+      );
+    }
+    log(`unhandled error on ${c.req.method} ${c.req.path}`, err);
+    return problemResponse(c, {
+      type: problemType('Internal'),
+      title: 'Internal error',
+      status: 500,
+      code: 'Internal',
+    });
+  };
+}

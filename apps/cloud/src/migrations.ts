@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { type Db, loadMigrations, migrate } from '@tokenos/db';
+
+const dir = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+/** Applies the cloud's SQL migrations (same files on PGlite and PostgreSQL); safe from several instances at once. */
+export async function migrateCloud(db: Db): Promise<void> {
+  await migrate(db, { name: 'cloud', migrations: await loadMigrations(dir) });
+}

@@ -1,0 +1,168 @@
+import { isUniqueViolation } from '@tokenos/db';
+import {
+  fromBase64url,
+  hashIdSchema,
+  objectId,
+  ProtocolError,
+  parseWith,
+  signObject,
+  type TokenRequest,
+  type TokenRequestResult,
+  tokenIdSchema,
+  tokenRequestSchema,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { signed } from '../auth/signed-request.ts';
+import type { CloudDeps } from '../deps.ts';
+import type { CloudEnv } from '../http/env.ts';
+import { liveStatus, loadToken } from '../tokens/token-store.ts';
+import { assertTokenAnswers } from './answer.ts';
+import { isVerifiedDomain } from './domain-check.ts';
+
+interface RequestRow {
+  request_id: string;
+  requester: string;
+  request: TokenRequest;
+  domain_verified: boolean;
+  expires_at: Date;
+  result: TokenRequestResult | null;
+  created_at: Date;
+}
+
+function requestIdParam(value: string): string {
+  if (!hashIdSchema.safeParse(value).success)
+    throw new ProtocolError('Malformed', 'requestId: expected a 43-character base64url id', {
+      field: 'requestId',
+    });
+  return value;
+}
+
+const answerSchema = z.union([
+  z.strictObject({ tokenId: tokenIdSchema }),
+  z.strictObject({ declined: z.literal(true) }),
+]);
+
+/**
+ * Token requests: a merchant or AISP posts a signed request; the wallet reads it; the user's token
+ * answers it; the cloud signs the result (request id, token id, state), which is all the browser
+ * carries back to the requester.
+ */
+export function tokenRequestRoutes(deps: CloudDeps): Hono<CloudEnv> {
+  const app = new Hono<CloudEnv>();
+
+  app.post('/', signed(deps, { level: 'LOW' }), async (c) => {
+    const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
+    const caller = c.get('caller');
+    if (request.signer.memberId !== caller.memberId)
+      throw new ProtocolError('Forbidden', 'a request is signed by its requester', {
+        field: 'signer.memberId',
+      });
+    const key = caller.member.keys.find((k) => k.id === request.signer.keyId);
+    if (
+      !key ||
+      !(await verifyObjectSignature(request, key.algorithm, fromBase64url(key.publicKey), deps.backend))
+    )
+      throw new ProtocolError('InvalidSignature', 'token request signature does not verify', {
+        field: 'signature',
+      });
+    const now = deps.now();
+    if (request.expiresAt <= now)
+      throw new ProtocolError('Expired', 'the request is already expired', { field: 'expiresAt' });
+    const id = objectId(request);
+    const domainVerified = await isVerifiedDomain(deps, caller.memberId, request.requester.domain);
+    try {
+      await deps.db.query(
+        'insert into token_requests (request_id, requester, request, domain_verified, expires_at) values ($1, $2, $3::jsonb, $4, $5)',
+        [id, caller.memberId, JSON.stringify(request), domainVerified, new Date(request.expiresAt)],
+      );
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new ProtocolError('Conflict', `request ${id} exists already`, { field: 'nonce' });
+      throw e;
+    }
+    return c.json({ id, request, domainVerified }, 201);
+  });
+
+  // The request id is an unguessable hash handed to the wallet: reading needs no key.
+  app.get('/:requestId', async (c) => {
+    const id = requestIdParam(c.req.param('requestId'));
+    const row = await deps.db.maybeOne<RequestRow>('select * from token_requests where request_id = $1', [
+      id,
+    ]);
+    if (!row) throw new ProtocolError('NotFound', `no request ${id}`, { field: 'requestId' });
+    const expired = row.expires_at.getTime() <= deps.now();
+    return c.json({
+      id,
+      request: row.request,
+      domainVerified: row.domain_verified,
+      status: row.result ? row.result.outcome : expired ? 'expired' : 'pending',
+    });
+  });
+
+  // The requester (or its widget, when window.opener was cut) polls for the signed result.
+  app.get('/:requestId/result', async (c) => {
+    const id = requestIdParam(c.req.param('requestId'));
+    const row = await deps.db.maybeOne<RequestRow>('select * from token_requests where request_id = $1', [
+      id,
+    ]);
+    if (!row?.result)
+      throw new ProtocolError('NotFound', row ? `request ${id} has no answer yet` : `no request ${id}`, {
+        field: 'requestId',
+      });
+    return c.json(row.result);
+  });
+
+  app.post('/:requestId/result', signed(deps, { level: 'LOW' }), async (c) => {
+    const id = requestIdParam(c.req.param('requestId'));
+    const answer = parseWith(answerSchema, c.get('body'), 'answer');
+    const me = c.get('caller').memberId;
+    const row = await deps.db.maybeOne<RequestRow>('select * from token_requests where request_id = $1', [
+      id,
+    ]);
+    if (!row) throw new ProtocolError('NotFound', `no request ${id}`, { field: 'requestId' });
+    const now = deps.now();
+    if (row.result)
+      throw new ProtocolError('Conflict', `request ${id} was already answered`, { field: 'requestId' });
+    if (row.expires_at.getTime() <= now)
+      throw new ProtocolError('Expired', `request ${id} expired`, { field: 'requestId' });
+    let tokenId: string | null = null;
+    if ('tokenId' in answer) {
+      const token = await loadToken(deps.db, answer.tokenId);
+      if (!token || token.payer !== me)
+        throw new ProtocolError('NotFound', `no token ${answer.tokenId}`, { field: 'tokenId' });
+      if (liveStatus(token, now) !== 'valid')
+        throw new ProtocolError(
+          'Conflict',
+          `token ${answer.tokenId} is ${liveStatus(token, now)}, not valid`,
+          { field: 'tokenId' },
+        );
+      assertTokenAnswers(row.request, id, token.payload);
+      tokenId = token.token_id;
+    }
+    const result = await signObject(
+      {
+        type: 'TokenRequestResult' as const,
+        version: 1 as const,
+        requestId: id,
+        outcome: tokenId ? ('approved' as const) : ('declined' as const),
+        tokenId,
+        state: row.request.state,
+        createdAt: now,
+        keyId: deps.cloudKey.keyId,
+      },
+      deps.cloudKey.signer,
+    );
+    // First answer wins, across instances.
+    const stored = await deps.db.maybeOne(
+      'update token_requests set result = $2::jsonb, answered_by = $3, answered_at = now() where request_id = $1 and result is null returning request_id',
+      [id, JSON.stringify(result), me],
+    );
+    if (!stored)
+      throw new ProtocolError('Conflict', `request ${id} was already answered`, { field: 'requestId' });
+    return c.json(result, 201);
+  });
+
+  return app;
+}

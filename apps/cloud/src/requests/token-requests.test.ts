@@ -1,0 +1,298 @@
+import { scaChallenge, tokenId as tokenIdOf } from '@tokenos/protocol';
+import {
+  accessTokenPayload,
+  answerTokenRequest,
+  cancelToken,
+  createToken,
+  createTokenRequest,
+  endorsementFor,
+  endorseToken,
+  fetchTokenRequestResult,
+  getToken,
+  getTokenRequest,
+  isApiError,
+  type Member,
+  passkeyAssertionFromJSON,
+  readBalance,
+  readTransactions,
+  redeemToken,
+  registerPasskey,
+  replaceAccessToken,
+  transferTokenPayload,
+  verifyTokenRequestResult,
+} from '@tokenos/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowCounts, startTestCloud, type TestCloud, testConfig } from '../../test/harness.ts';
+import { SoftAuthenticator } from '../../test/soft-authenticator.ts';
+import { makeWorld, type World } from '../../test/world.ts';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+const eur = (value: string) => ({ value, currency: 'EUR' as const });
+const shopOrigin = 'http://localhost:5174';
+
+async function apiCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isApiError(e)) return e.code;
+    if (e instanceof Error && 'code' in e) return String((e as { code: unknown }).code);
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+async function withPasskey(w: World): Promise<{ auth: SoftAuthenticator; credentialId: string }> {
+  const auth = new SoftAuthenticator(testConfig.walletOrigins[0]!);
+  const { passkey } = await registerPasskey(w.alice, (options) => auth.create(options));
+  return { auth, credentialId: passkey.credentialId };
+}
+
+async function passkeySca(
+  auth: SoftAuthenticator,
+  credentialId: string,
+  tokenId: string,
+  o: { userVerified?: boolean } = {},
+) {
+  const json = await auth.get({ credentialId, challenge: scaChallenge(tokenId) }, o);
+  return { method: 'passkey' as const, assertion: passkeyAssertionFromJSON(json) };
+}
+
+async function payRequest(w: World, amount: string) {
+  return createTokenRequest(w.shop, {
+    body: {
+      kind: 'transfer',
+      amount: eur(amount),
+      description: 'Order 42',
+      refId: `order-${amount}-${Date.now()}`,
+    },
+    requester: { name: 'Demo Shop', domain: 'localhost' },
+    returnOrigin: shopOrigin,
+  });
+}
+
+async function answerWithPayment(
+  w: World,
+  requestId: string,
+  sca: 'exemption' | { auth: SoftAuthenticator; credentialId: string },
+) {
+  const { request } = await getTokenRequest(w.alice.client, requestId);
+  if (request.body.kind !== 'transfer') throw new Error('not a payment');
+  const payload = transferTokenPayload(w.alice, {
+    payee: request.signer.memberId,
+    amount: request.body.amount,
+    description: request.body.description,
+    refId: request.body.refId,
+    source: w.aliceAccount,
+    requestId,
+  });
+  const created = await createToken(w.alice, payload);
+  const endorsement =
+    sca === 'exemption'
+      ? await endorsementFor(w.alice, created.id, 'LOW', { method: 'exemption', exemption: 'LowValue' })
+      : await endorsementFor(
+          w.alice,
+          created.id,
+          'STANDARD',
+          await passkeySca(sca.auth, sca.credentialId, created.id),
+        );
+  const token = await endorseToken(w.alice, created.id, endorsement);
+  return { token, result: await answerTokenRequest(w.alice, requestId, { tokenId: token.id }) };
+}
+
+describe('token requests', () => {
+  it('a payment request is answered by the user’s token, and the shop verifies the signed result before redeeming', async () => {
+    const w = await makeWorld(cloud);
+    const req = await payRequest(w, '12.50');
+    const seen = await getTokenRequest(w.alice.client, req.id);
+    expect(seen).toMatchObject({ status: 'pending', domainVerified: false });
+    const { token, result } = await answerWithPayment(w, req.id, 'exemption');
+    // The browser carries only this; the backend checks signature, request and CSRF state.
+    const fromPolling = await fetchTokenRequestResult(cloud.client, req.id);
+    expect(fromPolling).toEqual(result);
+    const verified = await verifyTokenRequestResult(cloud.client, fromPolling, {
+      requestId: req.id,
+      csrfToken: req.csrfToken,
+    });
+    expect(verified.tokenId).toBe(token.id);
+    const transfer = await redeemToken(w.shop, token.id, {
+      amount: eur('12.50'),
+      refId: 'pay-1',
+      destination: w.shopAccount,
+    });
+    expect(transfer.status).toBe('ACSC');
+  });
+
+  it('the shop refuses a forged, tampered or replayed result', async () => {
+    const w = await makeWorld(cloud);
+    const req = await payRequest(w, '3.00');
+    const { result } = await answerWithPayment(w, req.id, 'exemption');
+    const other = await payRequest(w, '3.00');
+    // Another session's CSRF token: refused.
+    expect(
+      await apiCode(
+        verifyTokenRequestResult(cloud.client, result, { requestId: req.id, csrfToken: other.csrfToken }),
+      ),
+    ).toBe('Forbidden');
+    // Replayed for another request: refused.
+    expect(
+      await apiCode(
+        verifyTokenRequestResult(cloud.client, result, { requestId: other.id, csrfToken: req.csrfToken }),
+      ),
+    ).toBe('Forbidden');
+    // Another token id swapped in: the cloud's signature no longer holds.
+    const swapped = { ...result, tokenId: 'A'.repeat(43) };
+    expect(
+      await apiCode(
+        verifyTokenRequestResult(cloud.client, swapped, { requestId: req.id, csrfToken: req.csrfToken }),
+      ),
+    ).toBe('InvalidSignature');
+    expect(
+      await apiCode(
+        verifyTokenRequestResult(
+          cloud.client,
+          { ...result, extra: 1 },
+          { requestId: req.id, csrfToken: req.csrfToken },
+        ),
+      ),
+    ).toBe('Malformed');
+  });
+
+  it('a token that does not match the request (another amount) does not answer it; a request is answered once', async () => {
+    const w = await makeWorld(cloud);
+    const req = await payRequest(w, '8.00');
+    const payload = transferTokenPayload(w.alice, {
+      payee: w.shop.id,
+      amount: eur('0.80'),
+      description: 'Order 42',
+      refId: req.request.body.kind === 'transfer' ? req.request.body.refId : '',
+      source: w.aliceAccount,
+      requestId: req.id,
+    });
+    const created = await createToken(w.alice, payload);
+    await endorseToken(
+      w.alice,
+      created.id,
+      await endorsementFor(w.alice, created.id, 'LOW', { method: 'exemption', exemption: 'LowValue' }),
+    );
+    expect(await apiCode(answerTokenRequest(w.alice, req.id, { tokenId: created.id }))).toBe('Conflict');
+    const declined = await answerTokenRequest(w.alice, req.id, { declined: true });
+    expect(declined).toMatchObject({ outcome: 'declined', tokenId: null });
+    expect(await apiCode(answerWithPayment(w, req.id, 'exemption'))).toBe('Conflict');
+  });
+
+  it('a large payment needs the passkey; an assertion made for one token never endorses another', async () => {
+    const w = await makeWorld(cloud);
+    const pk = await withPasskey(w);
+    const req = await payRequest(w, '224.00');
+    const { token } = await answerWithPayment(w, req.id, pk);
+    expect(token).toMatchObject({ status: 'valid', sca: 'passkey' });
+
+    const a = await createToken(
+      w.alice,
+      transferTokenPayload(w.alice, {
+        payee: w.shop.id,
+        amount: eur('300.00'),
+        description: 'a',
+        refId: 'a',
+        source: w.aliceAccount,
+      }),
+    );
+    const b = await createToken(
+      w.alice,
+      transferTokenPayload(w.alice, {
+        payee: w.shop.id,
+        amount: eur('300.00'),
+        description: 'b',
+        refId: 'b',
+        source: w.aliceAccount,
+      }),
+    );
+    const forA = await passkeySca(pk.auth, pk.credentialId, a.id);
+    const before = await rowCounts(cloud.db, ['tokens', 'sca_counters']);
+    expect(
+      await apiCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', forA))),
+    ).toBe('ScaFailed');
+    // A passkey that did not verify the user (UV off) endorses nothing either.
+    const noUv = await passkeySca(pk.auth, pk.credentialId, b.id, { userVerified: false });
+    expect(
+      await apiCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', noUv))),
+    ).toBe('ScaFailed');
+    expect(await rowCounts(cloud.db, ['tokens', 'sca_counters'])).toEqual(before);
+    expect((await getToken(w.alice, b.id)).endorsement).toBeNull();
+  });
+});
+
+describe('access grants', () => {
+  async function grant(
+    w: World,
+    grantee: Member,
+    pk: { auth: SoftAuthenticator; credentialId: string },
+    scopes: ('balances' | 'transactions')[],
+  ) {
+    const payload = accessTokenPayload(w.alice, {
+      grantee: grantee.id,
+      resources: [{ type: 'account', account: w.aliceAccount, scopes }],
+    });
+    const created = await createToken(w.alice, payload);
+    return endorseToken(
+      w.alice,
+      created.id,
+      await endorsementFor(
+        w.alice,
+        created.id,
+        'STANDARD',
+        await passkeySca(pk.auth, pk.credentialId, created.id),
+      ),
+    );
+  }
+
+  it('the grantee reads within the grant; revoke fails the next read at once; replace keeps one grant', async () => {
+    const w = await makeWorld(cloud);
+    const pk = await withPasskey(w);
+    const aisp = w.shop;
+    const token = await grant(w, aisp, pk, ['balances']);
+    expect(token).toMatchObject({ status: 'valid', sca: 'passkey' });
+
+    const balance = await readBalance(aisp, token.id, w.aliceAccount.accountRef);
+    expect(balance.booked).toEqual(eur('1000.00'));
+    expect(await apiCode(readTransactions(aisp, token.id, w.aliceAccount.accountRef))).toBe('Forbidden');
+    expect((await getToken(w.alice, token.id)).lastUsedAt).not.toBeNull();
+
+    // A second grant to the same app is refused; replacing is the way.
+    expect(await apiCode(grant(w, aisp, pk, ['transactions']))).toBe('Conflict');
+    const narrower = accessTokenPayload(w.alice, {
+      grantee: aisp.id,
+      resources: [{ type: 'account', account: w.aliceAccount, scopes: ['transactions'] }],
+    });
+    const replaced = await replaceAccessToken(
+      w.alice,
+      token.id,
+      narrower,
+      await passkeySca(pk.auth, pk.credentialId, tokenIdOf(narrower)),
+    );
+    expect(replaced).toMatchObject({ status: 'valid', replaces: token.id });
+    expect((await getToken(w.alice, token.id)).status).toBe('replaced');
+    expect(await apiCode(readBalance(aisp, token.id, w.aliceAccount.accountRef))).toBe('Cancelled');
+    const page = await readTransactions(aisp, replaced.id, w.aliceAccount.accountRef);
+    expect(page.transactions.length).toBeGreaterThan(0);
+
+    await cancelToken(w.alice, replaced.id);
+    expect(await apiCode(readTransactions(aisp, replaced.id, w.aliceAccount.accountRef))).toBe('Cancelled');
+  });
+
+  it('only the grantee reads', async () => {
+    const w = await makeWorld(cloud);
+    const pk = await withPasskey(w);
+    const token = await grant(w, w.shop, pk, ['balances']);
+    expect(await apiCode(readBalance(w.alice, token.id, w.aliceAccount.accountRef))).toMatch(
+      /NotFound|Forbidden/,
+    );
+  });
+});

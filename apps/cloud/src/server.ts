@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { nodeBackend } from '@tokenos/crypto-node';
+import { openDb } from '@tokenos/db';
+import { fromBase64url, setSignatureBackend } from '@tokenos/protocol';
+import { createCloudApp } from './app.ts';
+import { purgeNonces } from './auth/nonce-store.ts';
+import { BankRegistry, parseBankUrls } from './banks/registry.ts';
+import { loadCloudKey } from './cloud-keys.ts';
+import { configFromEnv } from './config.ts';
+import { migrateCloud } from './migrations.ts';
+
+// The token cloud as a process: embedded PGlite in ./data/cloud by default, PostgreSQL when
+// DATABASE_URL is set. Stateless apart from the database, so several can run side by side.
+const env = process.env;
+const config = configFromEnv(env);
+setSignatureBackend(nodeBackend);
+const db = await openDb({
+  url: env.DATABASE_URL,
+  dataDir: env.CLOUD_DATA_DIR ?? 'data/cloud',
+  max: Number(env.DB_POOL ?? 20),
+});
+await migrateCloud(db);
+const random = (n: number) => new Uint8Array(randomBytes(n));
+const cloudKey = await loadCloudKey(
+  db,
+  nodeBackend,
+  random,
+  env.CLOUD_SIGNING_KEY ? fromBase64url(env.CLOUD_SIGNING_KEY) : undefined,
+);
+// BANK_URLS: the banks' base URLs; each says at /.well-known/tokenos-bank which member it is.
+const banks = new BankRegistry({ urls: parseBankUrls(env.BANK_URLS), cloudKey, log: (m) => console.log(m) });
+const app = createCloudApp({
+  db,
+  backend: nodeBackend,
+  config,
+  now: Date.now,
+  randomBytes: random,
+  cloudKey,
+  banks,
+});
+
+const port = Number(env.PORT ?? 4000);
+const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, () => {
+  console.log(`cloud listening on ${config.publicUrl} (${db.engine})`);
+  // Banks usually start after the cloud (they register as members first); unresolved ones are
+  // looked up again when a request names them.
+  void banks.refresh();
+});
+const purge = setInterval(() => {
+  purgeNonces(db, Date.now()).catch((e: unknown) => console.error('nonce purge failed', e));
+}, 60_000);
+purge.unref();
+
+async function shutdown(): Promise<void> {
+  clearInterval(purge);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,63 @@
+import {
+  type BankEndorsement,
+  bankEndorsementSchema,
+  type Endorsement,
+  fromBase64url,
+  keyUsableAt,
+  objectId,
+  ProtocolError,
+  parseWith,
+  type TransferTokenPayload,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import { BankUnavailableError } from '../banks/connector.ts';
+import type { CloudDeps } from '../deps.ts';
+import { loadMember } from '../directory/member-store.ts';
+
+/**
+ * Asks the payer's bank to verify the endorsement and co-sign (DESIGN.md, "Endorsement"), then
+ * checks the bank's answer as strictly as anything else that arrives: the right bank, a current
+ * STANDARD key of its directory entry, a valid signature over this token and this endorsement.
+ */
+export async function obtainBankEndorsement(
+  deps: CloudDeps,
+  args: { tokenId: string; payload: TransferTokenPayload; endorsement: Endorsement },
+): Promise<BankEndorsement> {
+  const bankId = args.payload.transfer.source.bankId;
+  const connector = deps.banks.connectorFor(bankId);
+  if (!connector)
+    throw new ProtocolError('NotFound', `no connection to bank ${bankId}`, {
+      field: 'transfer.source.bankId',
+    });
+  let raw: unknown;
+  try {
+    raw = await connector.cosign(args);
+  } catch (e) {
+    if (e instanceof ProtocolError || e instanceof BankUnavailableError) throw e;
+    throw new BankUnavailableError(bankId, e);
+  }
+  const cosig = parseWith(bankEndorsementSchema, raw, 'bank endorsement');
+  if (
+    cosig.tokenId !== args.tokenId ||
+    cosig.endorsement !== objectId(args.endorsement) ||
+    cosig.signer.memberId !== bankId
+  )
+    throw new ProtocolError(
+      'InvalidSignature',
+      'the bank co-signed something else than this token and endorsement',
+      { field: 'bankEndorsement' },
+    );
+  const bank = await loadMember(deps.db, bankId);
+  const key = bank?.keys.find((k) => k.id === cosig.signer.keyId);
+  if (!key || !keyUsableAt(key, 'STANDARD', deps.now()))
+    throw new ProtocolError(
+      'UnknownKey',
+      `bank ${bankId} has no current STANDARD key ${cosig.signer.keyId}`,
+      { field: 'bankEndorsement.signer' },
+    );
+  if (!(await verifyObjectSignature(cosig, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
+    throw new ProtocolError('InvalidSignature', 'bank co-signature does not verify', {
+      field: 'bankEndorsement.signature',
+    });
+  return cosig;
+}

@@ -1,0 +1,91 @@
+import type { Db } from '@tokenos/db';
+import {
+  type Endorsement,
+  endorsementSchema,
+  fromBase64url,
+  keyUsableAt,
+  nextScaCounters,
+  ProtocolError,
+  parseAmount,
+  parseWith,
+  requiredEndorsementLevel,
+  scaChallenge,
+  scaDecision,
+  type TokenPayload,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import type { CloudDeps } from '../deps.ts';
+import { loadMember } from '../directory/member-store.ts';
+import { verifyScaAssertion } from '../passkeys/verify-assertion.ts';
+import { lockScaCounters, saveScaCounters } from './sca-counters.ts';
+
+function attemptOf(payload: TokenPayload) {
+  if (payload.type === 'AccessToken') return { kind: 'access' as const };
+  const { value, currency } = payload.transfer.amount;
+  return { kind: 'transfer' as const, amount: parseAmount(value, currency), currency };
+}
+
+/**
+ * Checks an asset owner's endorsement of `tokenId` inside the caller's transaction and records the
+ * SCA outcome: the signer is the owner, its key is current and strong enough (LOW only for
+ * low-value transfers), the signature holds, and SCA is either a passkey assertion whose
+ * challenge is derived from this token id (RTS Art. 5 dynamic linking) or an exemption the policy
+ * grants (RTS Art. 16). Returns the parsed endorsement and how SCA was satisfied.
+ */
+export async function checkEndorsement(
+  deps: CloudDeps,
+  tx: Db,
+  args: { tokenId: string; payload: TokenPayload; input: unknown },
+): Promise<{ endorsement: Endorsement; sca: string }> {
+  const endorsement = parseWith(endorsementSchema, args.input, 'endorsement');
+  const owner = args.payload.from.memberId;
+  if (endorsement.tokenId !== args.tokenId)
+    throw new ProtocolError(
+      'Malformed',
+      `endorsement is for token ${endorsement.tokenId}, not ${args.tokenId}`,
+      { field: 'tokenId' },
+    );
+  if (endorsement.signer.memberId !== owner)
+    throw new ProtocolError('Forbidden', `only the asset owner ${owner} endorses this token`, {
+      field: 'signer.memberId',
+    });
+  const now = deps.now();
+  const member = await loadMember(tx, owner);
+  if (!member) throw new ProtocolError('NotFound', `no member ${owner}`);
+  const key = member.keys.find((k) => k.id === endorsement.signer.keyId);
+  if (!key)
+    throw new ProtocolError('UnknownKey', `member ${owner} has no key ${endorsement.signer.keyId}`, {
+      field: 'signer.keyId',
+    });
+  const attempt = attemptOf(args.payload);
+  const level = requiredEndorsementLevel(attempt);
+  if (!keyUsableAt(key, level, now))
+    throw new ProtocolError(
+      key.expiresAt !== undefined && now >= key.expiresAt ? 'KeyExpired' : 'InsufficientKeyLevel',
+      `endorsing this token needs a current ${level} key; ${key.id} is ${key.level}`,
+      { field: 'signer.keyId' },
+    );
+  if (!(await verifyObjectSignature(endorsement, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
+    throw new ProtocolError('InvalidSignature', `endorsement signature does not verify under ${key.id}`, {
+      field: 'signature',
+    });
+
+  const counters = await lockScaCounters(tx, owner);
+  const decision = scaDecision(attempt, counters);
+  if (endorsement.sca.method === 'passkey') {
+    await verifyScaAssertion(deps, tx, {
+      member,
+      assertion: endorsement.sca.assertion,
+      challenge: scaChallenge(args.tokenId),
+    });
+    await saveScaCounters(tx, owner, nextScaCounters(counters, { method: 'passkey' }), true);
+    return { endorsement, sca: 'passkey' };
+  }
+  if (decision.required)
+    throw new ProtocolError('ScaRequired', `a passkey assertion is required: ${decision.reason}`, {
+      field: 'sca',
+    });
+  const amount = attempt.kind === 'transfer' ? attempt.amount : 0n;
+  await saveScaCounters(tx, owner, nextScaCounters(counters, { method: 'exemption', amount }), false);
+  return { endorsement, sca: `exemption:${decision.exemption}` };
+}

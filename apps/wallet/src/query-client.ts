@@ -1,0 +1,16 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api.ts';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // One quiet retry when the network or the cloud hiccups; a 4xx will not change by asking
+        // again, so it shows at once.
+        retry: (failureCount, error) => error instanceof ApiError && error.transient && failureCount < 1,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+}

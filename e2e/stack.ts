@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where global-setup writes the URLs of the running stack; tests read them from the env first. */
+export const stackFile = fileURLToPath(new URL('./output/stack.json', import.meta.url));
+/** The build's and the services' output during a run. */
+export const stackLog = fileURLToPath(new URL('./output/stack.log', import.meta.url));
+
+export interface StackUrls {
+  wallet: string;
+  cloud: string | undefined;
+}
+
+/** The URLs of the stack global-setup started (env vars WALLET_URL, CLOUD_URL, or stack.json). */
+export function stackUrls(): StackUrls {
+  const wallet = process.env.WALLET_URL;
+  if (wallet) return { wallet, cloud: process.env.CLOUD_URL || undefined };
+  try {
+    const saved: unknown = JSON.parse(readFileSync(stackFile, 'utf8'));
+    if (
+      typeof saved === 'object' &&
+      saved !== null &&
+      'wallet' in saved &&
+      typeof saved.wallet === 'string'
+    ) {
+      const cloud = 'cloud' in saved && typeof saved.cloud === 'string' ? saved.cloud : undefined;
+      return { wallet: saved.wallet, cloud };
+    }
+  } catch {
+    // Reported below.
+  }
+  throw new Error(
+    `No running stack: WALLET_URL is unset and ${stackFile} is missing; run through playwright.config.ts`,
+  );
+}

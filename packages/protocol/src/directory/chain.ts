@@ -1,0 +1,245 @@
+import { fromBase64url } from '../encoding.ts';
+import { ProtocolError } from '../errors.ts';
+import { objectId } from '../hash.ts';
+import { isValidPublicKey } from '../public-key.ts';
+import type { SignatureBackend } from '../signature.ts';
+import { verifyObjectSignature } from '../signing.ts';
+import { parseWith } from '../validate.ts';
+import { type KeyEntry, keyIdOf } from './entries.ts';
+import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
+import { findKey, keyUsableAt, type MemberState } from './state.ts';
+
+/** The hash that names an operation (signature included): the next operation's `prev`. */
+export function operationHash(op: DirectoryOperation): string {
+  return objectId(op);
+}
+
+function fail(
+  code:
+    | 'BrokenChain'
+    | 'InvalidSignature'
+    | 'UnknownKey'
+    | 'InsufficientKeyLevel'
+    | 'KeyExpired'
+    | 'Malformed',
+  message: string,
+  field?: string,
+): never {
+  throw new ProtocolError(code, message, field === undefined ? {} : { field });
+}
+
+function checkKeyEntry(key: KeyEntry, field: string): void {
+  let raw: Uint8Array;
+  try {
+    raw = fromBase64url(key.publicKey, `${field}.publicKey`);
+  } catch {
+    fail('Malformed', `${field}.publicKey is not base64url`, `${field}.publicKey`);
+  }
+  // A point off the curve, a non-canonical encoding or a small-order Ed25519 key would let
+  // backends disagree about signatures (RFC 8032 §5.1.3); such keys never enter a directory.
+  if (!isValidPublicKey(key.algorithm, raw))
+    fail(
+      'Malformed',
+      `${field}.publicKey: not a valid ${key.algorithm} public key (${raw.length} bytes)`,
+      `${field}.publicKey`,
+    );
+  const id = keyIdOf(key.algorithm, raw);
+  if (id !== key.id)
+    fail('Malformed', `${field}.id: expected ${id} (derived from the key), got ${key.id}`, `${field}.id`);
+}
+
+/**
+ * The chain rule, pure and synchronous: given the state before (null for a new member) and the
+ * next operation, either the state after or a ProtocolError. The signature is checked separately
+ * (`verifyOperationSignature`) because verification is asynchronous on the server backend.
+ * Returns the state and the key that must have signed.
+ */
+export function applyOperation(
+  before: MemberState | null,
+  op: DirectoryOperation,
+): { state: MemberState; signingKey: KeyEntry } {
+  const hash = operationHash(op);
+  if (before === null) {
+    if (op.action.kind !== 'create' || op.seq !== 0 || op.prev !== null)
+      fail('BrokenChain', 'a log starts with a create operation at seq 0');
+    const keys = op.action.keys;
+    for (const [i, k] of keys.entries()) checkKeyEntry(k, `action.keys.${i}`);
+    if (new Set(keys.map((k) => k.id)).size !== keys.length)
+      fail('Malformed', 'action.keys: duplicate key id', 'action.keys');
+    if (!keys.some((k) => k.level === 'PRIVILEGED'))
+      fail('InsufficientKeyLevel', 'a member needs at least one PRIVILEGED key', 'action.keys');
+    const signingKey = keys.find((k) => k.id === op.keyId);
+    if (!signingKey) fail('UnknownKey', `keyId ${op.keyId} is not among the keys created`, 'keyId');
+    // The first operation is self-signed by a PRIVILEGED key it introduces (seed 000: key changes need a valid key).
+    if (!keyUsableAt(signingKey, 'PRIVILEGED', op.createdAt))
+      fail(
+        'InsufficientKeyLevel',
+        `create must be signed by a PRIVILEGED key, ${op.keyId} is ${signingKey.level}`,
+        'keyId',
+      );
+    const aliases = op.action.aliases ?? [];
+    if (new Set(aliases.map((a) => a.commitment)).size !== aliases.length)
+      fail('Malformed', 'action.aliases: duplicate alias', 'action.aliases');
+    return {
+      signingKey,
+      state: {
+        memberId: hash,
+        head: hash,
+        seq: 0,
+        createdAt: op.createdAt,
+        updatedAt: op.createdAt,
+        keys: [...keys],
+        aliases: [...aliases],
+        passkeys: [],
+      },
+    };
+  }
+
+  if (op.member !== before.memberId)
+    fail('BrokenChain', `operation is for member ${op.member}, the log is ${before.memberId}`, 'member');
+  if (op.seq !== before.seq + 1) fail('BrokenChain', `expected seq ${before.seq + 1}, got ${op.seq}`, 'seq');
+  if (op.prev !== before.head) fail('BrokenChain', `expected prev ${before.head}, got ${op.prev}`, 'prev');
+  if (op.createdAt < before.updatedAt)
+    fail(
+      'BrokenChain',
+      `createdAt ${op.createdAt} is before the previous operation's ${before.updatedAt}`,
+      'createdAt',
+    );
+
+  const signingKey = findKey(before, op.keyId);
+  if (!signingKey)
+    fail(
+      'UnknownKey',
+      `key ${op.keyId} is not a key of member ${before.memberId} at seq ${before.seq}`,
+      'keyId',
+    );
+  if (signingKey.expiresAt !== undefined && op.createdAt >= signingKey.expiresAt)
+    fail('KeyExpired', `key ${op.keyId} expired at ${signingKey.expiresAt}`, 'keyId');
+  // Every directory change (keys, aliases, passkeys) needs PRIVILEGED (seed 000, "Key Management").
+  if (signingKey.level !== 'PRIVILEGED')
+    fail(
+      'InsufficientKeyLevel',
+      `directory changes need a PRIVILEGED key, ${op.keyId} is ${signingKey.level}`,
+      'keyId',
+    );
+
+  const next: MemberState = { ...before, head: hash, seq: op.seq, updatedAt: op.createdAt };
+  const a = op.action;
+  switch (a.kind) {
+    case 'create':
+      fail('BrokenChain', 'create may only be the first operation', 'action.kind');
+      break;
+    case 'addKey':
+      checkKeyEntry(a.key, 'action.key');
+      if (findKey(before, a.key.id)) fail('Malformed', `key ${a.key.id} is already present`, 'action.key.id');
+      next.keys = [...before.keys, a.key];
+      break;
+    case 'removeKey': {
+      if (!findKey(before, a.keyId)) fail('UnknownKey', `key ${a.keyId} is not present`, 'action.keyId');
+      next.keys = before.keys.filter((k) => k.id !== a.keyId);
+      if (
+        !next.keys.some(
+          (k) => k.level === 'PRIVILEGED' && (k.expiresAt === undefined || k.expiresAt > op.createdAt),
+        )
+      )
+        fail(
+          'InsufficientKeyLevel',
+          'removing this key would leave no usable PRIVILEGED key',
+          'action.keyId',
+        );
+      break;
+    }
+    case 'addAlias':
+      if (before.aliases.some((x) => x.commitment === a.alias.commitment))
+        fail('Malformed', 'alias already present', 'action.alias');
+      next.aliases = [...before.aliases, a.alias];
+      break;
+    case 'removeAlias':
+      if (!before.aliases.some((x) => x.commitment === a.commitment))
+        fail('Malformed', 'alias not present', 'action.commitment');
+      next.aliases = before.aliases.filter((x) => x.commitment !== a.commitment);
+      break;
+    case 'addPasskey':
+      if (before.passkeys.some((p) => p.credentialId === a.passkey.credentialId))
+        fail('Malformed', 'passkey already present', 'action.passkey.credentialId');
+      next.passkeys = [...before.passkeys, a.passkey];
+      break;
+    case 'removePasskey':
+      if (!before.passkeys.some((p) => p.credentialId === a.credentialId))
+        fail('Malformed', 'passkey not present', 'action.credentialId');
+      next.passkeys = before.passkeys.filter((p) => p.credentialId !== a.credentialId);
+      break;
+  }
+  return { state: next, signingKey };
+}
+
+export async function verifyOperationSignature(
+  op: DirectoryOperation,
+  key: KeyEntry,
+  backend: SignatureBackend,
+): Promise<boolean> {
+  return verifyObjectSignature(op, key.algorithm, fromBase64url(key.publicKey), backend);
+}
+
+/** Applies one untrusted operation: schema, chain rule, then signature. */
+export async function appendOperation(
+  before: MemberState | null,
+  input: unknown,
+  backend: SignatureBackend,
+): Promise<{ state: MemberState; op: DirectoryOperation }> {
+  const op = parseWith(directoryOperationSchema, input, 'directory operation');
+  const { state, signingKey } = applyOperation(before, op);
+  if (!(await verifyOperationSignature(op, signingKey, backend)))
+    throw new ProtocolError(
+      'InvalidSignature',
+      `signature of operation seq ${op.seq} does not verify under key ${op.keyId}`,
+      { field: 'signature' },
+    );
+  return { state, op };
+}
+
+export interface VerifyLogOptions {
+  /** The member id the log must belong to. */
+  memberId?: string;
+  /** A head seen earlier (by this client or a bank): the log must still contain it, else it was forked. */
+  knownHead?: { seq: number; hash: string };
+}
+
+/**
+ * Replays a whole log from its first operation (DESIGN.md: anyone, a bank included, can verify it
+ * without trusting the cloud). Throws on a broken chain, a bad signature, or a fork.
+ */
+export async function verifyDirectoryLog(
+  log: readonly unknown[],
+  backend: SignatureBackend,
+  options: VerifyLogOptions = {},
+): Promise<MemberState> {
+  if (log.length === 0) throw new ProtocolError('BrokenChain', 'empty directory log');
+  let state: MemberState | null = null;
+  const hashes: string[] = [];
+  for (const [i, input] of log.entries()) {
+    try {
+      ({ state } = await appendOperation(state, input, backend));
+    } catch (e) {
+      if (e instanceof ProtocolError)
+        throw new ProtocolError(e.code, `log entry ${i}: ${e.message}`, {
+          field: `${i}.${e.field ?? ''}`,
+          cause: e,
+        });
+      throw e;
+    }
+    hashes.push(state.head);
+  }
+  const final = state as MemberState;
+  if (options.memberId !== undefined && final.memberId !== options.memberId)
+    throw new ProtocolError(
+      'BrokenChain',
+      `log is for member ${final.memberId}, expected ${options.memberId}`,
+    );
+  if (options.knownHead && hashes[options.knownHead.seq] !== options.knownHead.hash)
+    throw new ProtocolError(
+      'Forked',
+      `the log no longer contains operation ${options.knownHead.hash} at seq ${options.knownHead.seq}: forked or rewritten`,
+    );
+  return final;
+}

@@ -1,0 +1,25 @@
+import type { KeyLevel } from '../common.ts';
+import { levelAtLeast } from '../common.ts';
+import type { AliasEntry, KeyEntry, PasskeyEntry } from './entries.ts';
+
+/** A member's directory state after replaying its log up to `head`. */
+export interface MemberState {
+  memberId: string;
+  /** Hash of the last applied operation and its sequence number. */
+  head: string;
+  seq: number;
+  createdAt: number;
+  updatedAt: number;
+  keys: KeyEntry[];
+  aliases: AliasEntry[];
+  passkeys: PasskeyEntry[];
+}
+
+export function findKey(state: MemberState, keyId: string): KeyEntry | undefined {
+  return state.keys.find((k) => k.id === keyId);
+}
+
+/** Whether `key` may sign something needing `required` at time `at` (seed 000, "Key Management"). */
+export function keyUsableAt(key: KeyEntry, required: KeyLevel, at: number): boolean {
+  return levelAtLeast(key.level, required) && (key.expiresAt === undefined || at < key.expiresAt);
+}

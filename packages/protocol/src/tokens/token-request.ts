@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import {
+  b64urlSchema,
+  hashIdSchema,
+  httpUrlSchema,
+  keyIdSchema,
+  nonceSchema,
+  originSchema,
+  signerSchema,
+  timestampSchema,
+  tokenIdSchema,
+} from '../common.ts';
+import { conditionsSchema } from '../conditions/schema.ts';
+import { moneySchema } from '../money.ts';
+import { accountScopeSchema } from './access-token.ts';
+import { refIdSchema } from './transfer-token.ts';
+
+/**
+ * A merchant's or AISP's signed request for a token (seed 000 lifecycle step 1, "Request"). The
+ * amount is fixed here, by the requester's backend, never in the browser.
+ */
+export const tokenRequestSchema = z
+  .strictObject({
+    type: z.literal('TokenRequest'),
+    version: z.literal(1),
+    nonce: nonceSchema,
+    signer: signerSchema,
+    createdAt: timestampSchema,
+    expiresAt: timestampSchema,
+    body: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('transfer'),
+        amount: moneySchema,
+        description: z.string().min(1).max(280),
+        refId: refIdSchema,
+        /** Optional extra conditions (multi-use, periodic limits); default single use. */
+        conditions: conditionsSchema.optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('access'),
+        scopes: z.array(accountScopeSchema).min(1).max(3),
+        /** Requested lifetime in days (PSD2 RTS Art. 10: at most 180). */
+        days: z.number().int().min(1).max(180),
+      }),
+    ]),
+    /** The requester's public face; the cloud checks the domain is a verified DOMAIN alias of the signer. */
+    requester: z.strictObject({ name: z.string().min(1).max(80), domain: z.string().min(1).max(253) }),
+    /** Exact origin that receives the result by postMessage, and/or the URL to redirect back to. */
+    returnOrigin: originSchema,
+    redirectUrl: httpUrlSchema.optional(),
+    /** base64url(SHA-256(csrf token)): the requester keeps the token in its session and checks the echo. */
+    state: b64urlSchema.length(43),
+    signature: b64urlSchema.max(200),
+  })
+  .superRefine((r, ctx) => {
+    if (r.expiresAt <= r.createdAt)
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be after createdAt' });
+    if (r.redirectUrl !== undefined && new URL(r.redirectUrl).origin !== r.returnOrigin)
+      ctx.addIssue({ code: 'custom', path: ['redirectUrl'], message: 'redirectUrl must be on returnOrigin' });
+    if (
+      r.body.kind === 'transfer' &&
+      r.body.conditions &&
+      r.body.conditions.currency !== r.body.amount.currency
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body', 'conditions', 'currency'],
+        message: 'conditions currency must match the amount',
+      });
+  });
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+/**
+ * What the browser carries back to the requester: the cloud's signature over request id, token id
+ * and state. The requester's SDK refuses it unless the signature verifies under the cloud's key and
+ * `state` equals the hash of its own CSRF token.
+ */
+export const tokenRequestResultSchema = z.strictObject({
+  type: z.literal('TokenRequestResult'),
+  version: z.literal(1),
+  requestId: hashIdSchema,
+  outcome: z.enum(['approved', 'declined']),
+  tokenId: tokenIdSchema.nullable(),
+  state: b64urlSchema.length(43),
+  createdAt: timestampSchema,
+  keyId: keyIdSchema,
+  signature: b64urlSchema.max(200),
+});
+export type TokenRequestResult = z.infer<typeof tokenRequestResultSchema>;

@@ -1,0 +1,2 @@
+export * from './account-link.ts';
+export * from './verify-endorsement.ts';

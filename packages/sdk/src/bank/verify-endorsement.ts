@@ -1,0 +1,120 @@
+import {
+  type Endorsement,
+  endorsementSchema,
+  fromBase64url,
+  getSignatureBackend,
+  keyUsableAt,
+  type MemberState,
+  type PasskeyAssertion,
+  ProtocolError,
+  parseAmount,
+  parseWith,
+  requiredEndorsementLevel,
+  scaChallenge,
+  type TransferTokenPayload,
+  tokenId as tokenIdOf,
+  transferTokenPayloadSchema,
+  verifyDirectoryLog,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import type { CloudClient } from '../client.ts';
+
+export interface VerifyTransferEndorsementOptions {
+  /** Reads the payer's directory log; the bank trusts none of the cloud's conclusions, only signatures. */
+  client: CloudClient;
+  tokenId: string;
+  payload: unknown;
+  endorsement: unknown;
+  now: number;
+  /** The bank's own SCA policy: given the payload, must the endorsement carry a passkey assertion? */
+  scaRequired: (payload: TransferTokenPayload) => boolean;
+  /** The bank's own WebAuthn verification of an assertion against a credential in the payer's directory. */
+  verifyPasskey: (args: {
+    payer: MemberState;
+    assertion: PasskeyAssertion;
+    challenge: Uint8Array;
+  }) => Promise<void>;
+}
+
+export interface VerifiedTransferEndorsement {
+  payload: TransferTokenPayload;
+  endorsement: Endorsement;
+  payer: MemberState;
+}
+
+/**
+ * What a payer's bank checks before it co-signs or executes (seed 000: banks "control and verify
+ * every transaction, and therefore do not need to trust cloud providers"): the token id is the
+ * hash of the payload it was given, the payer's directory log replays from its first operation,
+ * the endorsing key is in it, current and strong enough, the signature holds, and SCA satisfies
+ * the bank's own policy, with the passkey assertion bound to this token id.
+ */
+export async function verifyTransferEndorsement(
+  opts: VerifyTransferEndorsementOptions,
+): Promise<VerifiedTransferEndorsement> {
+  const payload = parseWith(transferTokenPayloadSchema, opts.payload, 'transfer token');
+  if (tokenIdOf(payload) !== opts.tokenId)
+    throw new ProtocolError(
+      'Malformed',
+      `token id ${opts.tokenId} is not the hash of the payload (${tokenIdOf(payload)})`,
+      { field: 'tokenId' },
+    );
+  const endorsement = parseWith(endorsementSchema, opts.endorsement, 'endorsement');
+  if (endorsement.tokenId !== opts.tokenId)
+    throw new ProtocolError('Malformed', `endorsement is for ${endorsement.tokenId}, not ${opts.tokenId}`, {
+      field: 'endorsement.tokenId',
+    });
+  const payerId = payload.from.memberId;
+  if (endorsement.signer.memberId !== payerId)
+    throw new ProtocolError(
+      'Forbidden',
+      `endorsement signed by ${endorsement.signer.memberId}, the payer is ${payerId}`,
+      { field: 'endorsement.signer' },
+    );
+
+  const { operations } = await opts.client.get<{ operations: unknown[] }>(`/api/v1/members/${payerId}/log`);
+  const payer = await verifyDirectoryLog(operations, getSignatureBackend(), { memberId: payerId });
+  const key = payer.keys.find((k) => k.id === endorsement.signer.keyId);
+  if (!key)
+    throw new ProtocolError('UnknownKey', `payer's directory has no key ${endorsement.signer.keyId}`, {
+      field: 'endorsement.signer.keyId',
+    });
+  const amount = parseAmount(payload.transfer.amount.value, payload.transfer.amount.currency);
+  const level = requiredEndorsementLevel({
+    kind: 'transfer',
+    amount,
+    currency: payload.transfer.amount.currency,
+  });
+  if (!keyUsableAt(key, level, opts.now))
+    throw new ProtocolError(
+      'InsufficientKeyLevel',
+      `endorsement needs a current ${level} key; ${key.id} is ${key.level}`,
+      { field: 'endorsement.signer.keyId' },
+    );
+  if (
+    !(await verifyObjectSignature(
+      endorsement,
+      key.algorithm,
+      fromBase64url(key.publicKey),
+      getSignatureBackend(),
+    ))
+  )
+    throw new ProtocolError('InvalidSignature', 'payer endorsement does not verify', {
+      field: 'endorsement.signature',
+    });
+
+  if (endorsement.sca.method === 'passkey') {
+    await opts.verifyPasskey({
+      payer,
+      assertion: endorsement.sca.assertion,
+      challenge: scaChallenge(opts.tokenId),
+    });
+  } else if (opts.scaRequired(payload)) {
+    throw new ProtocolError(
+      'ScaRequired',
+      'the bank requires strong customer authentication for this payment',
+      { field: 'endorsement.sca' },
+    );
+  }
+  return { payload, endorsement, payer };
+}

@@ -1,0 +1,316 @@
+// A small launcher: runs each service as its own Node process (TypeScript through tsx's loader,
+// with the `source` condition so workspace packages resolve to their TypeScript), waits until it
+// answers its health path, prefixes its output with its name, and stops them all on SIGINT,
+// SIGTERM, or when one fails.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface ServiceSpec {
+  /** Short name, used as the log prefix: `cloud`. */
+  name: string;
+  /** What people read in the URL table: `Cloud`. */
+  label: string;
+  /** Absolute path of the TypeScript entry point; it must listen on env PORT. */
+  entry: string;
+  port: number;
+  /** Answers 2xx once the service is ready. Default `/health`. */
+  healthPath?: string;
+  /** Default: the folder of the entry's workspace. */
+  cwd?: string;
+  /** Added to the launcher's environment (PORT is always set to `port`). */
+  env?: Record<string, string>;
+  /** Runs before the process starts, e.g. a build the service needs. */
+  prepare?: (output: NodeJS.WritableStream) => Promise<void>;
+  /** Set when the service cannot run here; it is listed as not started, with this reason. */
+  skip?: string;
+}
+
+export interface RunningService {
+  name: string;
+  label: string;
+  url: string;
+  pid: number;
+}
+
+export interface ServiceExit {
+  name: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunningServices {
+  services: readonly RunningService[];
+  skipped: readonly { name: string; label: string; reason: string }[];
+  /** Stops every service (SIGTERM, then SIGKILL after a grace period); safe to call twice. */
+  stop: () => Promise<void>;
+  /**
+   * Settles once everything is stopped: with the exit of the service that died on its own (the
+   * others are then stopped too), or undefined after stop().
+   */
+  done: Promise<ServiceExit | undefined>;
+}
+
+export interface StartOptions {
+  /** The environment every service inherits. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** How long one service may take to answer its health path. Default 60 s. */
+  readyTimeoutMs?: number;
+  /** Stop everything and exit on SIGINT/SIGTERM. Default false (a test runner has its own). */
+  handleSignals?: boolean;
+  /** Where prefixed logs go. Default process.stdout. */
+  output?: NodeJS.WritableStream;
+}
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// `node --import tsx` resolves `tsx` from the working directory; the loader's URL works anywhere.
+const tsxLoader = import.meta.resolve('tsx');
+const stopGraceMs = 5_000;
+const colors = [36, 35, 33, 32, 34, 31];
+
+function prefixer(name: string, index: number, output: NodeJS.WritableStream): (line: string) => void {
+  const tty = 'isTTY' in output && output.isTTY === true;
+  const tag = name.padEnd(7);
+  const prefix = tty ? `\u001b[${colors[index % colors.length]}m${tag}\u001b[0m │ ` : `${tag} │ `;
+  return (line) => {
+    output.write(`${prefix}${line}\n`);
+  };
+}
+
+function pipeLines(stream: NodeJS.ReadableStream | null, write: (line: string) => void): void {
+  if (stream) createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', write);
+}
+
+/** Runs a command to completion with prefixed output; rejects on a non-zero exit. */
+export function runCommand(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; output?: NodeJS.WritableStream } = {},
+): Promise<void> {
+  const write = prefixer(name, 5, options.output ?? process.stdout);
+  write(`$ ${command} ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? repoRoot,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    pipeLines(child.stdout, write);
+    pipeLines(child.stderr, write);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed: exit ${code ?? signal}`));
+    });
+  });
+}
+
+/** True when something already accepts connections on localhost:port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: 'localhost', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntilHealthy(
+  spec: ServiceSpec,
+  child: ChildProcess,
+  url: string,
+  timeoutMs: number,
+): Promise<void> {
+  const healthUrl = `${url}${spec.healthPath ?? '/health'}`;
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${spec.name} exited (${child.exitCode ?? child.signalCode}) before answering ${healthUrl}`,
+      );
+    }
+    try {
+      const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
+      await res.body?.cancel();
+      if (res.ok) return;
+      last = `status ${res.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(
+    `${spec.name} did not answer GET ${healthUrl} with 2xx within ${timeoutMs} ms (last: ${last})`,
+  );
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts the services in order, each once the previous one is healthy. */
+export async function startServices(
+  specs: readonly ServiceSpec[],
+  options: StartOptions = {},
+): Promise<RunningServices> {
+  const output = options.output ?? process.stdout;
+  const env = options.env ?? process.env;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const children: { spec: ServiceSpec; child: ChildProcess }[] = [];
+  const running: RunningService[] = [];
+  const skipped = specs.flatMap((s) => (s.skip ? [{ name: s.name, label: s.label, reason: s.skip }] : []));
+  let stopping: Promise<void> | undefined;
+  let settle: (exit: ServiceExit | undefined) => void = () => {};
+  const done = new Promise<ServiceExit | undefined>((resolve) => {
+    settle = resolve;
+  });
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    output.write(`\n${signal}: stopping ${children.map((c) => c.spec.name).join(', ') || 'nothing'}\n`);
+    void stop().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  if (options.handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+
+  function stop(exit?: ServiceExit): Promise<void> {
+    stopping ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await Promise.all(children.map(({ child }) => stopChild(child)));
+      settle(exit);
+    })();
+    return stopping;
+  }
+
+  try {
+    for (const [index, spec] of specs.entries()) {
+      if (spec.skip) continue;
+      const write = prefixer(spec.name, index, output);
+      const url = `http://localhost:${spec.port}`;
+      if (await portInUse(spec.port)) {
+        throw new Error(
+          `${spec.name}: port ${spec.port} is already in use; stop what runs there or pick another port`,
+        );
+      }
+      await spec.prepare?.(output);
+      const child = spawn(process.execPath, ['--import', tsxLoader, '--conditions=source', spec.entry], {
+        cwd: spec.cwd ?? join(spec.entry, '..'),
+        env: { ...env, ...spec.env, PORT: String(spec.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push({ spec, child });
+      // The last lines go into the error if the service never becomes healthy.
+      const recent: string[] = [];
+      const writeAndKeep = (line: string): void => {
+        write(line);
+        recent.push(line);
+        if (recent.length > 12) recent.shift();
+      };
+      pipeLines(child.stdout, writeAndKeep);
+      pipeLines(child.stderr, writeAndKeep);
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        write(`exited unexpectedly (${code ?? signal}); stopping the others`);
+        void stop({ name: spec.name, code, signal });
+      });
+      await waitUntilHealthy(spec, child, url, readyTimeoutMs).catch((error: unknown) => {
+        const tail = recent.map((line) => `  ${spec.name} │ ${line}`).join('\n');
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(tail ? `${message}; its last output:\n${tail}` : message, { cause: error });
+      });
+      if (child.pid === undefined) throw new Error(`${spec.name} has no pid`);
+      running.push({ name: spec.name, label: spec.label, url, pid: child.pid });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { services: running, skipped, stop: () => stop(), done };
+}
+
+function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${name} must be a port number from 1 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+export interface DefaultServicesOptions {
+  /**
+   * Reads CLOUD_PORT, WALLET_PORT and STACK_SERVICES (a comma list such as `wallet` to run only
+   * some services). Default process.env.
+   */
+  env?: NodeJS.ProcessEnv;
+  /** Build the wallet even if apps/wallet/dist exists. */
+  rebuild?: boolean;
+  root?: string;
+}
+
+/**
+ * The local stack on fixed localhost ports: cloud 4000 (CLOUD_PORT), wallet 5173 (WALLET_PORT).
+ * The cloud is listed as skipped until apps/cloud/src/server.ts exists; the wallet is built first
+ * when its dist/ is missing.
+ */
+export function defaultServices(options: DefaultServicesOptions = {}): ServiceSpec[] {
+  const env = options.env ?? process.env;
+  const root = options.root ?? repoRoot;
+  const cloudPort = portFromEnv(env, 'CLOUD_PORT', 4000);
+  const walletPort = portFromEnv(env, 'WALLET_PORT', 5173);
+  const cloudEntry = join(root, 'apps/cloud/src/server.ts');
+  const walletDir = join(root, 'apps/wallet');
+  const only = env.STACK_SERVICES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  const specs: ServiceSpec[] = [
+    {
+      name: 'cloud',
+      label: 'Cloud',
+      entry: cloudEntry,
+      port: cloudPort,
+      cwd: join(root, 'apps/cloud'),
+      // The cloud accepts passkey ceremonies and requests from the wallet's origin only.
+      env: env.WALLET_ORIGINS ? {} : { WALLET_ORIGINS: `http://localhost:${walletPort}` },
+      ...(existsSync(cloudEntry) ? {} : { skip: 'apps/cloud/src/server.ts does not exist yet' }),
+    },
+    {
+      name: 'wallet',
+      label: 'Wallet',
+      entry: join(walletDir, 'server/main.ts'),
+      port: walletPort,
+      cwd: walletDir,
+      env: { CLOUD_URL: `http://localhost:${cloudPort}` },
+      prepare: async (output) => {
+        if (options.rebuild || !existsSync(join(walletDir, 'dist/index.html'))) {
+          await runCommand('build', 'npm', ['run', 'build', '-w', '@tokenos/wallet'], {
+            cwd: root,
+            env,
+            output,
+          });
+        }
+      },
+    },
+  ];
+  if (!only?.length) return specs;
+  return specs.map((s) => (only.includes(s.name) || s.skip ? s : { ...s, skip: 'not in STACK_SERVICES' }));
+}

@@ -1,0 +1,23 @@
+// `npm start`: runs the local stack and prints where everything is. `npm start -- --build`
+// rebuilds the wallet first; CLOUD_PORT and WALLET_PORT move the services.
+import { defaultServices, startServices } from './services.ts';
+
+const rebuild = process.argv.includes('--build');
+
+try {
+  const stack = await startServices(defaultServices({ rebuild }), { handleSignals: true });
+  const width = Math.max(...[...stack.services, ...stack.skipped].map((s) => s.label.length)) + 2;
+  const rows = [
+    ...stack.services.map((s) => `  ${s.label.padEnd(width)}${s.url}`),
+    ...stack.skipped.map((s) => `  ${s.label.padEnd(width)}not started: ${s.reason}`),
+  ];
+  console.log(['', 'Token stack is running:', '', ...rows, '', 'Press Ctrl-C to stop.', ''].join('\n'));
+  const exit = await stack.done;
+  if (exit) {
+    console.error(`${exit.name} stopped (exit ${exit.code ?? exit.signal}); the stack is down.`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages export their TypeScript source under the `source` condition, so tests run
+// against source and nothing has to be built first. Node-side tests resolve through `ssr`, so the
+// condition is set for both.
+const conditions = ['source', 'module', 'browser', 'development|production'];
+const ssrConditions = ['source', 'node', 'import', 'module', 'default'];
+
+function project(name: string, root: string, extra: { testTimeout?: number; environment?: string } = {}) {
+  return {
+    resolve: { conditions },
+    ssr: { resolve: { conditions: ssrConditions, externalConditions: ['source'] } },
+    test: {
+      name,
+      root,
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+      exclude: ['**/node_modules/**', '**/dist/**'],
+      environment: extra.environment ?? 'node',
+      testTimeout: extra.testTimeout ?? 20_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      project('protocol', 'packages/protocol'),
+      project('crypto-node', 'packages/crypto-node'),
+      project('sdk', 'packages/sdk'),
+      project('cloud', 'apps/cloud', { testTimeout: 60_000 }),
+      project('bank', 'apps/bank', { testTimeout: 60_000 }),
+      project('db', 'packages/db', { testTimeout: 60_000 }),
+      project('wallet', 'apps/wallet'),
+    ],
+  },
+});
