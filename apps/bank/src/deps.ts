@@ -1,7 +1,8 @@
 import type { Db } from '@tokenos/db';
 import type { SignatureAlgorithm, SignatureBackend } from '@tokenos/protocol';
-import type { CloudClient, Member } from '@tokenos/sdk';
+import type { Member } from '@tokenos/sdk';
 import type { BankConfig } from './config.ts';
+import type { BankCloudClient } from './directory.ts';
 import type { PeerBanks } from './interbank/peers.ts';
 
 /** A cloud signing key, fetched from GET /api/v1/cloud/keys and pinned when the bank starts. */
@@ -19,7 +20,7 @@ export interface BankDeps {
   /** The bank itself as a member of the directory, with its keys. */
   member: Member;
   /** The cloud, for directory logs and token status (a client of the cloud, never trusted for conclusions). */
-  cloud: CloudClient;
+  cloud: BankCloudClient;
   cloudKeys: readonly CloudKeyInfo[];
   peers: PeerBanks;
   /** Epoch milliseconds. */

@@ -1,37 +1,88 @@
-import { type MemberState, ProtocolError } from '@tokenos/protocol';
-import { fetchVerifiedMember, isApiError } from '@tokenos/sdk';
-import type { BankDeps } from './deps.ts';
+import type { Db } from '@tokenos/db';
+import {
+  base64url,
+  getSignatureBackend,
+  type MemberState,
+  memberIdSchema,
+  ProtocolError,
+  signRequest,
+  verifyDirectoryLog,
+} from '@tokenos/protocol';
+import { apiErrorFromResponse, CloudClient, type ClientOptions, fetchVerifiedMember, isApiError, type RequestSigner } from '@tokenos/sdk';
 import { UpstreamUnavailableError } from './http/problem.ts';
 
+const logPath = /^\/api\/v1\/members\/([A-Za-z0-9_-]{43})\/log$/;
+
 /**
- * A member's directory state as this bank verifies it: the whole log fetched from the cloud and
- * replayed from its first operation (signatures, chain, key levels), and checked to still contain
- * the newest head this bank saw before, so a cloud that rewrites or forks a log is caught (seed
- * 000: banks "do not need to trust cloud providers").
+ * The bank's client of the cloud. Every directory log it reads, whoever asks for it (the SDK's
+ * verifyTransferEndorsement included), is replayed here from its first operation and must still
+ * contain the newest head this bank verified before: a cloud that rewrites, forks or truncates a
+ * log (to hide a removed key, say) is refused (seed 000: banks "do not need to trust cloud
+ * providers"). A cloud that does not answer is UpstreamUnavailableError, never a verdict.
  */
-export async function verifiedMember(deps: BankDeps, memberId: string): Promise<MemberState> {
-  const known = await deps.db.maybeOne<{ seq: number; head: string }>(
-    'select seq, head from member_heads where member_id = $1',
-    [memberId],
-  );
-  let state: MemberState;
-  try {
-    state = await fetchVerifiedMember(
-      deps.cloud,
-      memberId,
-      known ? { seq: known.seq, hash: known.head } : undefined,
-    );
-  } catch (e) {
-    if (e instanceof ProtocolError) throw e;
-    if (isApiError(e) && e.status === 404)
-      throw new ProtocolError('NotFound', `the directory has no member ${memberId}`, { field: 'memberId' });
-    throw new UpstreamUnavailableError('the cloud directory', e);
+export class BankCloudClient extends CloudClient {
+  readonly #db: Db;
+  readonly #fetchImpl: typeof fetch;
+
+  constructor(options: ClientOptions, db: Db) {
+    super(options);
+    this.#db = db;
+    this.#fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
-  await deps.db.query(
-    `insert into member_heads (member_id, seq, head) values ($1, $2, $3)
-     on conflict (member_id) do update set seq = excluded.seq, head = excluded.head, updated_at = now()
-     where member_heads.seq < excluded.seq`,
-    [memberId, state.seq, state.head],
-  );
-  return state;
+
+  override async get<T>(path: string): Promise<T> {
+    let answer: T;
+    try {
+      answer = await super.get<T>(path);
+    } catch (e) {
+      throw cloudFailure(e, path);
+    }
+    const m = logPath.exec(path);
+    if (m) await this.#checkHead(m[1]!, (answer as { operations?: unknown }).operations);
+    return answer;
+  }
+
+  async #checkHead(memberId: string, operations: unknown): Promise<void> {
+    if (!Array.isArray(operations)) throw new ProtocolError('Malformed', `the cloud's log of ${memberId} has no operations array`, { field: 'operations' });
+    const known = await this.#db.maybeOne<{ seq: number; head: string }>('select seq, head from member_heads where member_id = $1', [memberId]);
+    const state = await verifyDirectoryLog(operations, getSignatureBackend(), { memberId, ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}) });
+    await this.#db.query(
+      `insert into member_heads (member_id, seq, head) values ($1, $2, $3)
+       on conflict (member_id) do update set seq = excluded.seq, head = excluded.head, updated_at = now()
+       where member_heads.seq < excluded.seq`,
+      [memberId, state.seq, state.head],
+    );
+  }
+
+  /** A GET signed by the bank's own key (RFC 9421), for what the cloud shows only to a party. */
+  async signedGet<T>(path: string, signer: RequestSigner, nonce: Uint8Array): Promise<T> {
+    const url = new URL(this.baseUrl + path);
+    const headers = await signRequest({ method: 'GET', path: url.pathname, query: url.search, body: new Uint8Array(0) }, signer, {
+      now: this.now(),
+      nonce: base64url(nonce),
+    });
+    try {
+      const res = await this.#fetchImpl(url.href, { headers: { ...headers, accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
+      if (!res.ok) throw await apiErrorFromResponse(res);
+      return (await res.json()) as T;
+    } catch (e) {
+      throw cloudFailure(e, path);
+    }
+  }
+}
+
+/**
+ * A protocol verdict stays what it is and a 404 means "no such member or token"; anything else
+ * (network, timeout, 5xx, the cloud refusing the bank itself) means the cloud is unavailable.
+ */
+function cloudFailure(e: unknown, path: string): Error {
+  if (e instanceof ProtocolError) return e;
+  if (isApiError(e) && e.status === 404) return new ProtocolError('NotFound', `the cloud has nothing at ${path}`, { field: 'memberId', cause: e });
+  return new UpstreamUnavailableError('the token cloud', e);
+}
+
+/** A member's directory state, replayed and head-checked by this bank (BankCloudClient). */
+export async function verifiedMember(cloud: CloudClient, memberId: string): Promise<MemberState> {
+  if (!memberIdSchema.safeParse(memberId).success) throw new ProtocolError('Malformed', `not a member id: ${memberId.slice(0, 60)}`, { field: 'memberId' });
+  return fetchVerifiedMember(cloud, memberId);
 }

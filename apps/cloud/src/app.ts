@@ -8,6 +8,8 @@ import type { CloudDeps } from './deps.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import type { CloudEnv } from './http/env.ts';
 import { onError, problemFor, problemResponse } from './http/problem.ts';
+import { limitersFor, limitPerAddress } from './http/rate-limit.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 import { passkeyRoutes } from './passkeys/routes.ts';
 import { tokenRequestRoutes } from './requests/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
@@ -19,7 +21,10 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.onError(onError(isConnectionError));
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 
+  const limiters = limitersFor(deps);
+  if (limiters) app.use('/api/*', limitPerAddress(limiters.address));
   app.get('/health', (c) => c.json({ ok: true }));
+  app.route('/', openApiRoutes(deps));
   app.route('/api/v1/members', directoryRoutes(deps));
   app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));
   app.route('/api/v1/aliases', aliasRoutes(deps));

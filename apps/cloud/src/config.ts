@@ -1,4 +1,5 @@
 import { fromBase64url } from '@tokenos/protocol';
+import type { BucketLimit, RateLimits } from './http/rate-limit.ts';
 
 /** The cloud's settings, from the environment in production and from tests directly. */
 export interface CloudConfig {
@@ -18,6 +19,8 @@ export interface CloudConfig {
    * generated and kept in the database, which then alone suffices to test guessed addresses.
    */
   aliasPepper?: Uint8Array;
+  /** Per-instance request rate limits; absent: none (tests). */
+  rateLimits?: RateLimits;
 }
 
 // A short pepper fails at start, not on the first alias request.
@@ -41,5 +44,23 @@ export function configFromEnv(env: Record<string, string | undefined>): CloudCon
     development: env.NODE_ENV !== 'production',
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 65536),
     ...(env.ALIAS_PEPPER ? { aliasPepper: pepperFromEnv(env.ALIAS_PEPPER) } : {}),
+    ...rateLimitsFromEnv(env),
+  };
+}
+
+function bucket(text: string, name: string): BucketLimit {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (!m) throw new RangeError(`${name}: expected "<burst>/<per second>", e.g. 2000/1000, got ${text}`);
+  return { burst: Number(m[1]), perSecond: Number(m[2]) };
+}
+
+/** RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_PER_MEMBER as "<burst>/<per second>"; RATE_LIMITS=off disables both. */
+function rateLimitsFromEnv(env: Record<string, string | undefined>): { rateLimits?: RateLimits } {
+  if (env.RATE_LIMITS === 'off') return {};
+  return {
+    rateLimits: {
+      perAddress: bucket(env.RATE_LIMIT_PER_ADDRESS ?? '2000/1000', 'RATE_LIMIT_PER_ADDRESS'),
+      perMember: bucket(env.RATE_LIMIT_PER_MEMBER ?? '1000/500', 'RATE_LIMIT_PER_MEMBER'),
+    },
   };
 }

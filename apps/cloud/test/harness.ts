@@ -20,6 +20,8 @@ export interface TestCloud {
   clock: { now: number };
   /** Banks the cloud can reach, by member id; tests add LedgerBank instances here. */
   banks: Map<string, BankConnector>;
+  /** Run on close, before the database goes (test banks close their own databases here). */
+  onClose: (() => Promise<void>)[];
   close(): Promise<void>;
 }
 
@@ -56,7 +58,12 @@ export async function startTestCloud(): Promise<TestCloud> {
     fetch: async (input, init) => app.request(input instanceof URL ? input.href : input, init),
     now: () => clock.now,
   });
-  return { deps, db, app, client, clock, banks, close: () => db.close() };
+  const onClose: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const fn of onClose.splice(0)) await fn();
+    await db.close();
+  };
+  return { deps, db, app, client, clock, banks, onClose, close };
 }
 
 /** Rows per table: "nothing changed" is checked by comparing these before and after. */

@@ -64,6 +64,7 @@ export class LedgerBank implements BankConnector {
       create table executions (token_id text not null, ref_id text not null, result jsonb not null, primary key (token_id, ref_id));
     `);
     const bank = new LedgerBank(member, db, cloud);
+    cloud.onClose.push(() => db.close());
     await bank.openAccount('FUNDING', member.id, 'EUR');
     return bank;
   }

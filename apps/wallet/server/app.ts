@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { BankOption } from '../src/bank-config.ts';
 import { isRoutePath } from '../src/routes.ts';
 import { problem } from './problem.ts';
 import { createRelay, type RelayOptions } from './relay.ts';
@@ -13,6 +14,8 @@ export interface WalletServerOptions {
   /** The Vite build output (apps/wallet/dist). */
   distDir: string;
   relay?: Omit<RelayOptions, 'cloudUrl'>;
+  /** Banks the user may link (published at /config.json, relayed at /banks/<id>/...). Default none. */
+  banks?: readonly BankOption[];
 }
 
 /** Hashed file names never change content; everything else is revalidated on each use. */
@@ -36,6 +39,28 @@ export function createWalletServer(options: WalletServerOptions): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/api', createRelay({ cloudUrl: options.cloudUrl, ...options.relay }));
+
+  // The page reads which banks to offer at run time, so one build serves any deployment.
+  const banks = options.banks ?? [];
+  app.get('/config.json', (c) =>
+    c.json({ banks: banks.map(({ id, name, url }) => ({ id, name, url })) }, 200, {
+      'Cache-Control': 'no-cache',
+    }),
+  );
+  // A bank's member-signed API (finishing an account link) through this origin, so the CSP keeps
+  // `connect-src 'self'`. The prefix is dropped: the bank sees the path the wallet signed.
+  for (const bank of banks) {
+    const prefix = `/banks/${bank.id}`;
+    app.route(
+      prefix,
+      createRelay({
+        cloudUrl: bank.url,
+        stripPrefix: prefix,
+        upstream: { title: bank.name, subject: bank.name, codePrefix: 'Bank' },
+        ...options.relay,
+      }),
+    );
+  }
 
   app.use(
     serveStatic({

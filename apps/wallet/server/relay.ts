@@ -9,7 +9,17 @@ export interface RelayOptions {
   timeoutMs?: number;
   /** Largest request body relayed (413 above it). */
   maxBodyBytes?: number;
+  /**
+   * Taken off the front of the incoming path before relaying, for an upstream mounted under a
+   * prefix (`/banks/iron-bank/connector/...` reaches the bank as `/connector/...`, the path the
+   * caller signed).
+   */
+  stripPrefix?: string;
+  /** How error answers name the upstream; the payment service (code prefix `Cloud`) by default. */
+  upstream?: { title: string; subject: string; codePrefix: string };
 }
+
+const cloudUpstream = { title: 'Payment service', subject: 'The payment service', codePrefix: 'Cloud' };
 
 // RFC 9110 §7.6.1: connection-specific fields are never forwarded, nor any field the Connection
 // header names.
@@ -63,9 +73,16 @@ export function createRelay(options: RelayOptions): Hono {
     }),
   );
 
+  const prefix = options.stripPrefix?.replace(/\/+$/, '') ?? '';
+  const named = options.upstream ?? cloudUpstream;
+
   relay.all('*', async (c) => {
     const incoming = new URL(c.req.url);
-    const target = `${cloudBase}${incoming.pathname}${incoming.search}`;
+    const path =
+      prefix && incoming.pathname.startsWith(`${prefix}/`)
+        ? incoming.pathname.slice(prefix.length)
+        : incoming.pathname;
+    const target = `${cloudBase}${path}${incoming.search}`;
     const headers = withoutHopByHop(c.req.raw.headers, notRelayedRequest);
     headers.set('x-forwarded-host', incoming.host);
     headers.set('x-forwarded-proto', incoming.protocol.replace(/:$/, ''));
@@ -88,15 +105,15 @@ export function createRelay(options: RelayOptions): Hono {
       return timedOut
         ? problem(c, {
             status: 504,
-            title: 'Payment service timed out',
-            detail: `The payment service did not answer within ${timeoutMs} ms.`,
-            code: 'CloudTimeout',
+            title: `${named.title} timed out`,
+            detail: `${named.subject} did not answer within ${timeoutMs} ms.`,
+            code: `${named.codePrefix}Timeout`,
           })
         : problem(c, {
             status: 502,
-            title: 'Payment service unavailable',
-            detail: 'The payment service cannot be reached right now.',
-            code: 'CloudUnavailable',
+            title: `${named.title} unavailable`,
+            detail: `${named.subject} cannot be reached right now.`,
+            code: `${named.codePrefix}Unavailable`,
           });
     }
 

@@ -4,6 +4,11 @@ export const routes = {
   home: '/',
   setup: '/setup',
   approve: '/approve',
+  link: '/link',
+  linked: '/linked',
+  activity: '/activity',
+  grants: '/grants',
+  security: '/security',
 } as const;
 
 export type RoutePath = (typeof routes)[keyof typeof routes];
@@ -17,4 +22,20 @@ export function normalizePath(pathname: string): string {
 
 export function isRoutePath(pathname: string): pathname is RoutePath {
   return known.has(normalizePath(pathname));
+}
+
+/**
+ * A path inside the wallet to come back to (`?next=`), or undefined: only same-origin paths of
+ * known pages, so a link can never send the user elsewhere after setup.
+ */
+export function safeNextPath(value: string | null | undefined): string | undefined {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value, 'http://wallet.invalid');
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== 'http://wallet.invalid' || !isRoutePath(url.pathname)) return undefined;
+  return url.pathname + url.search;
 }

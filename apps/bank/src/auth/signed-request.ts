@@ -62,7 +62,7 @@ export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv>
       if (memberId === 'cloud') throw new ProtocolError('Forbidden', 'this API is called by members, not by the cloud', { field: 'signature-input' });
       if ('peerBank' in by && !(await deps.peers.find(memberId)))
         throw new ProtocolError('Forbidden', `member ${memberId} is not a bank this bank settles with`, { field: 'signature-input' });
-      const member = await verifiedMember(deps, memberId);
+      const member = await verifiedMember(deps.cloud, memberId);
       const key = member.keys.find((k) => k.id === keyId);
       if (!key) throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId}`, { field: 'signature-input' });
       const level: KeyLevel = 'member' in by ? by.member : 'STANDARD';

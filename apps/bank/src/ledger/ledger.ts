@@ -142,7 +142,10 @@ export function post(db: Db, m: Movement): Promise<bigint> {
 export async function postInTransaction(tx: Db, m: Movement): Promise<bigint> {
   if (m.amount <= 0n) throw new RangeError(`amount: expected a positive number of minor units, got ${m.amount}`);
   if (m.from === m.to) throw new RangeError(`from and to are the same account ${m.from}`);
-  const locked = await tx.query<AccountRow>('select * from accounts where account_id in ($1, $2) order by account_id for update', [m.from, m.to]);
+  // FOR NO KEY UPDATE, not FOR UPDATE: the foreign keys of transfers and entries take KEY SHARE
+  // locks on these rows, which FOR UPDATE would wait on (two transfers between the same accounts
+  // then deadlock); the balance is not a key, so the weaker lock is the right one.
+  const locked = await tx.query<AccountRow>('select * from accounts where account_id in ($1, $2) order by account_id for no key update', [m.from, m.to]);
   const from = locked.find((a) => a.account_id === m.from);
   const to = locked.find((a) => a.account_id === m.to);
   if (!from || !to) throw new RangeError(`no account ${!from ? m.from : m.to}`);
@@ -224,16 +227,15 @@ export interface EntryRow {
   description: string;
   kind: MovementKind;
   reference: string;
+  /** The payment is still waiting for the other bank (ISO 20022 EntryStatus PDNG). */
+  pending: boolean;
 }
 
 /** An account's entries, newest first, `before` an entry id (keyset paging: stable under inserts). */
-export async function entriesOf(
-  db: Db,
-  accountId: bigint,
-  opts: { before?: bigint; limit: number },
-): Promise<EntryRow[]> {
+export async function entriesOf(db: Db, accountId: bigint, opts: { before?: bigint; limit: number }): Promise<EntryRow[]> {
   return db.query<EntryRow>(
-    `select e.entry_id, e.amount, e.created_at, t.description, t.kind, t.reference
+    `select e.entry_id, e.amount, e.created_at, t.description, t.kind, t.reference,
+            exists (select 1 from transfers tr where tr.bank_reference = t.reference and tr.status = 'PDNG') as pending
        from entries e join ledger_transactions t using (tx_id)
       where e.account_id = $1 and ($2::bigint is null or e.entry_id < $2)
       order by e.entry_id desc limit $3`,

@@ -11,6 +11,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
 import type { CloudEnv } from '../http/env.ts';
+import { limitersFor, tooManyRequests } from '../http/rate-limit.ts';
 import { consumeNonce } from './nonce-store.ts';
 
 export interface SignedOptions {
@@ -114,6 +115,9 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
         `request signature does not verify under ${inspected.params.keyid}`,
         { field: 'signature' },
       );
+    // Counted only now, once the signature proves who is asking.
+    const wait = limitersFor(deps)?.member.take(memberId) ?? 0;
+    if (wait > 0) return tooManyRequests(c, wait, 'member');
     await consumeNonce(deps.db, inspected.params.keyid, inspected.params.nonce);
     c.set('caller', { memberId, key, member });
     c.set('body', body);

@@ -1,0 +1,169 @@
+import {
+  type AccessResource,
+  type AccessTokenPayload,
+  type AccountBalance,
+  type AccountScope,
+  type AccountTransaction,
+  accessTokenPayloadSchema,
+  base64url,
+  endorsementSchema,
+  formatAmount,
+  fromBase64url,
+  keyUsableAt,
+  type LinkedAccount,
+  ProtocolError,
+  parseWith,
+  requiredEndorsementLevel,
+  scaChallenge,
+  type TransactionsPage,
+  tokenIdSchema,
+  tokenId as tokenIdOf,
+  utf8,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import { z } from 'zod';
+import type { BankDeps } from '../deps.ts';
+import { verifiedMember } from '../directory.ts';
+import { maskAccountNumber } from '../ledger/iban.ts';
+import { entriesOf, loadAccount } from '../ledger/ledger.ts';
+import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
+import { verifyPasskeyAssertion } from './passkey.ts';
+
+const accountRefField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque account reference');
+const grantFields = { tokenId: tokenIdSchema, payload: z.unknown(), endorsement: z.unknown() };
+export const accountsRequestSchema = z.strictObject(grantFields);
+export const balanceRequestSchema = z.strictObject({ ...grantFields, accountRef: accountRefField });
+export const transactionsRequestSchema = z.strictObject({
+  ...grantFields,
+  accountRef: accountRefField,
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+/** The status the cloud reports for an access token (GET /api/v1/access/:tokenId/status, signed by this bank). */
+const tokenStatusSchema = z.object({ tokenId: tokenIdSchema, status: z.string() });
+
+interface Grant {
+  tokenId: string;
+  payload: AccessTokenPayload;
+  /** The grant's resources at this bank. */
+  resources: AccessResource[];
+}
+
+/**
+ * Re-verifies an access grant before any read (seed 000: banks verify every transaction): the
+ * token id is the hash of the payload, the grant is in force now, the grantor's endorsement is
+ * signed by a current STANDARD key of the grantor's own directory log (replayed here), SCA is a
+ * passkey assertion bound to this token (PSD2 RTS Art. 10: access needs SCA), and the cloud,
+ * asked with this bank's own signature, says nobody cancelled it. Fails closed: no answer from the
+ * cloud is no read.
+ */
+async function verifyGrant(deps: BankDeps, req: { tokenId: string; payload: unknown; endorsement: unknown }): Promise<Grant> {
+  const payload = parseWith(accessTokenPayloadSchema, req.payload, 'access token');
+  if (tokenIdOf(payload) !== req.tokenId) throw new ProtocolError('Malformed', `token id ${req.tokenId} is not the hash of the payload`, { field: 'tokenId' });
+  const now = deps.now();
+  if (now < payload.effectiveAt) throw new ProtocolError('NotYetValid', `the grant starts at ${new Date(payload.effectiveAt).toISOString()}`, { field: 'effectiveAt' });
+  if (now >= payload.expiresAt) throw new ProtocolError('Expired', `the grant expired at ${new Date(payload.expiresAt).toISOString()}`, { field: 'expiresAt' });
+  const endorsement = parseWith(endorsementSchema, req.endorsement, 'endorsement');
+  if (endorsement.tokenId !== req.tokenId) throw new ProtocolError('Malformed', 'the endorsement is for another token', { field: 'endorsement.tokenId' });
+  const grantorId = payload.from.memberId;
+  if (endorsement.signer.memberId !== grantorId)
+    throw new ProtocolError('Forbidden', `endorsement signed by ${endorsement.signer.memberId}, the grantor is ${grantorId}`, { field: 'endorsement.signer' });
+  const grantor = await verifiedMember(deps.cloud, grantorId);
+  const key = grantor.keys.find((k) => k.id === endorsement.signer.keyId);
+  if (!key) throw new ProtocolError('UnknownKey', `the grantor's directory has no key ${endorsement.signer.keyId}`, { field: 'endorsement.signer.keyId' });
+  const level = requiredEndorsementLevel({ kind: 'access' });
+  if (!keyUsableAt(key, level, now))
+    throw new ProtocolError('InsufficientKeyLevel', `an access grant needs a current ${level} key; ${key.id} is ${key.level}`, { field: 'endorsement.signer.keyId' });
+  if (!(await verifyObjectSignature(endorsement, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
+    throw new ProtocolError('InvalidSignature', 'the grantor endorsement does not verify', { field: 'endorsement.signature' });
+  if (endorsement.sca.method !== 'passkey')
+    throw new ProtocolError('ScaRequired', 'access to account information needs strong customer authentication (PSD2 RTS Art. 10)', { field: 'endorsement.sca' });
+  // The same assertion comes with every read, so its signature is checked each time and its counter never.
+  await verifyPasskeyAssertion({ config: deps.config, member: grantor, assertion: endorsement.sca.assertion, challenge: scaChallenge(req.tokenId), storedCounter: 0 });
+
+  const signer = await deps.member.signerFor('LOW');
+  const status = parseWith(
+    tokenStatusSchema,
+    await deps.cloud.signedGet<unknown>(`/api/v1/access/${req.tokenId}/status`, signer, deps.randomBytes(16)),
+    'token status',
+  );
+  if (status.status === 'expired') throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, { field: 'tokenId' });
+  if (status.status !== 'valid') throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, { field: 'tokenId' });
+  return { tokenId: req.tokenId, payload, resources: payload.resources.filter((r) => r.account.bankId === deps.member.id) };
+}
+
+/** The account behind a granted reference, if the grant has `scope` on it and the account is still the grantor's. */
+async function grantedAccount(deps: BankDeps, grant: Grant, accountRef: string, scope: AccountScope): Promise<ResolvedRef> {
+  const resource = grant.resources.find((r) => r.account.accountRef === accountRef);
+  if (!resource) throw new ProtocolError('NotFound', `account ${accountRef} at this bank is not part of the grant`, { field: 'accountRef' });
+  if (!resource.scopes.includes(scope)) throw new ProtocolError('Forbidden', `the grant does not include ${scope} of account ${accountRef}`, { field: 'scope' });
+  const resolved = await resolveAccountRef(deps.db, accountRef);
+  if (!resolved || resolved.memberId !== grant.payload.from.memberId)
+    throw new ProtocolError('NotFound', `account ${accountRef} is not linked to the grantor`, { field: 'accountRef' });
+  return resolved;
+}
+
+function view(r: ResolvedRef): LinkedAccount {
+  return { accountRef: r.accountRef, name: r.account.name, currency: r.account.currency as LinkedAccount['currency'], maskedNumber: maskAccountNumber(r.account.iban ?? '0000') };
+}
+
+/** POST /connector/v1/accounts: the granted accounts with the `details` scope, masked. */
+export async function readAccounts(deps: BankDeps, input: unknown): Promise<{ accounts: LinkedAccount[] }> {
+  const grant = await verifyGrant(deps, parseWith(accountsRequestSchema, input, 'accounts request'));
+  const accounts: LinkedAccount[] = [];
+  for (const r of grant.resources) {
+    if (!r.scopes.includes('details')) continue;
+    const resolved = await resolveAccountRef(deps.db, r.account.accountRef);
+    if (resolved && resolved.memberId === grant.payload.from.memberId) accounts.push(view(resolved));
+  }
+  return { accounts };
+}
+
+/** POST /connector/v1/balances. */
+export async function readBalance(deps: BankDeps, input: unknown): Promise<AccountBalance> {
+  const req = parseWith(balanceRequestSchema, input, 'balance request');
+  const grant = await verifyGrant(deps, req);
+  const resolved = await grantedAccount(deps, grant, req.accountRef, 'balances');
+  const account = (await loadAccount(deps.db, resolved.account.account_id))!;
+  const amount = { value: formatAmount(account.balance, account.currency), currency: account.currency as LinkedAccount['currency'] };
+  // No holds or credit lines at this bank: what is booked is available.
+  return { accountRef: req.accountRef, booked: amount, available: amount, asOf: deps.now() };
+}
+
+function encodeCursor(entryId: bigint): string {
+  return base64url(utf8(`e:${entryId}`));
+}
+
+function decodeCursor(cursor: string): bigint {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(cursor, 'cursor'));
+  } catch {
+    text = '';
+  }
+  const m = /^e:([1-9][0-9]{0,18})$/.exec(text);
+  if (!m) throw new ProtocolError('Malformed', 'cursor: expected the nextCursor of a previous page', { field: 'cursor' });
+  return BigInt(m[1]!);
+}
+
+/** POST /connector/v1/transactions: newest first, a page at a time (keyset cursor on the entry id). */
+export async function readTransactions(deps: BankDeps, input: unknown): Promise<TransactionsPage> {
+  const req = parseWith(transactionsRequestSchema, input, 'transactions request');
+  const grant = await verifyGrant(deps, req);
+  const resolved = await grantedAccount(deps, grant, req.accountRef, 'transactions');
+  const limit = req.limit ?? 50;
+  const rows = await entriesOf(deps.db, resolved.account.account_id, { ...(req.cursor ? { before: decodeCursor(req.cursor) } : {}), limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const currency = resolved.account.currency;
+  const transactions: AccountTransaction[] = page.map((e) => ({
+    id: String(e.entry_id),
+    bookedAt: e.created_at.getTime(),
+    amount: { value: formatAmount(e.amount < 0n ? -e.amount : e.amount, currency), currency: currency as LinkedAccount['currency'] },
+    creditDebitIndicator: e.amount < 0n ? 'DBIT' : 'CRDT',
+    status: e.pending ? 'PDNG' : 'BOOK',
+    description: e.description.slice(0, 280),
+  }));
+  const last = page.at(-1);
+  return { accountRef: req.accountRef, transactions, nextCursor: rows.length > limit && last ? encodeCursor(last.entry_id) : null };
+}

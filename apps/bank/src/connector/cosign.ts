@@ -1,0 +1,149 @@
+import type { Db } from '@tokenos/db';
+import {
+  type BankEndorsement,
+  nextScaCounters,
+  objectId,
+  ProtocolError,
+  parseAmount,
+  parseWith,
+  type ScaCounters,
+  scaDecision,
+  signObject,
+  type TransferTokenPayload,
+  tokenIdSchema,
+  transferTokenPayloadSchema,
+} from '@tokenos/protocol';
+import { verifyTransferEndorsement } from '@tokenos/sdk/bank';
+import { z } from 'zod';
+import type { BankDeps } from '../deps.ts';
+import { resolveAccountRef } from '../link/store.ts';
+import { advancePasskeyCounter, storedPasskeyCounter, verifyPasskeyAssertion } from './passkey.ts';
+
+export const cosignRequestSchema = z.strictObject({ tokenId: tokenIdSchema, payload: z.unknown(), endorsement: z.unknown() });
+
+export function transferAttempt(p: TransferTokenPayload): { kind: 'transfer'; amount: bigint; currency: string } {
+  return { kind: 'transfer', amount: parseAmount(p.transfer.amount.value, p.transfer.amount.currency), currency: p.transfer.amount.currency };
+}
+
+async function readScaCounters(db: Db, memberId: string): Promise<ScaCounters> {
+  const row = await db.maybeOne<{ amount_since_sca: bigint; count_since_sca: number }>('select amount_since_sca, count_since_sca from sca_counters where member_id = $1', [memberId]);
+  return row ? { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca } : { amountSinceSca: 0n, countSinceSca: 0 };
+}
+
+/** Locks the payer's RTS Art. 16 counters: every co-signature for one payer is decided one at a time. */
+async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
+  await tx.query('insert into sca_counters (member_id) values ($1) on conflict (member_id) do nothing', [memberId]);
+  const row = await tx.one<{ amount_since_sca: bigint; count_since_sca: number }>(
+    'select amount_since_sca, count_since_sca from sca_counters where member_id = $1 for update',
+    [memberId],
+  );
+  return { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca };
+}
+
+/**
+ * Checks everything that makes a transfer token payable from this bank, beyond the endorsement
+ * itself: drawn on this bank, still usable, and its source account linked to the payer (the
+ * member who signed), open and in the token's currency.
+ */
+export async function checkSource(deps: BankDeps, payload: TransferTokenPayload, now: number) {
+  if (payload.transfer.source.bankId !== deps.member.id)
+    throw new ProtocolError('Forbidden', `the token is drawn on bank ${payload.transfer.source.bankId}, not this bank`, { field: 'transfer.source.bankId' });
+  if (now >= payload.expiresAt) throw new ProtocolError('Expired', `the token expired at ${new Date(payload.expiresAt).toISOString()}`, { field: 'expiresAt' });
+  if (payload.conditions.validUntil !== undefined && now >= payload.conditions.validUntil)
+    throw new ProtocolError('Expired', `the token's conditions end at ${new Date(payload.conditions.validUntil).toISOString()}`, { field: 'conditions.validUntil' });
+  const source = await resolveAccountRef(deps.db, payload.transfer.source.accountRef);
+  if (!source || source.memberId !== payload.from.memberId)
+    throw new ProtocolError('Forbidden', 'the source account is not linked to the payer at this bank', { field: 'transfer.source.accountRef' });
+  if (source.account.status !== 'open') throw new ProtocolError('Forbidden', 'AC04: the source account is closed', { field: 'transfer.source.accountRef' });
+  if (source.account.currency !== payload.transfer.amount.currency)
+    throw new ProtocolError('Forbidden', `AM03: the source account is in ${source.account.currency}, the token in ${payload.transfer.amount.currency}`, {
+      field: 'transfer.amount.currency',
+    });
+  return source;
+}
+
+/**
+ * POST /connector/v1/cosign: the payer's bank verifies the payer's endorsement itself and co-signs
+ * (DESIGN.md, "Endorsement"). The payer's directory log is replayed by the bank (through the
+ * SDK's verifyTransferEndorsement), the passkey assertion is verified by the bank's own WebAuthn
+ * check, and SCA is judged by the bank's own PSD2 RTS Art. 16 counters, not the cloud's. One
+ * co-signature per token: a retry returns the same one and charges the counters once.
+ */
+export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndorsement> {
+  const req = parseWith(cosignRequestSchema, input, 'cosign request');
+  const preview = parseWith(transferTokenPayloadSchema, req.payload, 'transfer token');
+  const before = await readScaCounters(deps.db, preview.from.memberId);
+  const now = deps.now();
+  let passkey: { credentialId: string; counter: number } | undefined;
+  const { payload, endorsement, payer } = await verifyTransferEndorsement({
+    client: deps.cloud,
+    tokenId: req.tokenId,
+    payload: req.payload,
+    endorsement: req.endorsement,
+    now,
+    // A first look; decided for good below under the counters' lock.
+    scaRequired: (p) => scaDecision(transferAttempt(p), before).required,
+    verifyPasskey: async ({ payer: member, assertion, challenge }) => {
+      const storedCounter = await storedPasskeyCounter(deps.db, assertion.credentialId);
+      passkey = await verifyPasskeyAssertion({ config: deps.config, member, assertion, challenge, storedCounter });
+    },
+  });
+  if (payload.endorseUntil !== undefined && now >= payload.endorseUntil)
+    throw new ProtocolError('Expired', `the token could be endorsed until ${new Date(payload.endorseUntil).toISOString()}`, { field: 'endorseUntil' });
+  await checkSource(deps, payload, now);
+  const endorsementId = objectId(endorsement);
+  const attempt = transferAttempt(payload);
+
+  return deps.db.transaction(async (tx) => {
+    const counters = await lockScaCounters(tx, payer.memberId);
+    const existing = await tx.maybeOne<{ endorsement_id: string; bank_endorsement: BankEndorsement }>(
+      'select endorsement_id, bank_endorsement from cosignatures where token_id = $1',
+      [req.tokenId],
+    );
+    if (existing) {
+      if (existing.endorsement_id !== endorsementId)
+        throw new ProtocolError('Conflict', `token ${req.tokenId} was co-signed for another endorsement`, { field: 'endorsement' });
+      return existing.bank_endorsement;
+    }
+    let sca: string;
+    let next: ScaCounters;
+    if (endorsement.sca.method === 'passkey') {
+      if (!passkey) throw new ProtocolError('ScaFailed', 'the passkey assertion was not verified', { field: 'endorsement.sca' });
+      if (!(await advancePasskeyCounter(tx, { credentialId: passkey.credentialId, memberId: payer.memberId, counter: passkey.counter })))
+        throw new ProtocolError('ScaFailed', `signature counter ${passkey.counter} of passkey ${passkey.credentialId} was already seen: a replayed assertion (W3C WebAuthn L3 §6.1.1)`, {
+          field: 'endorsement.sca.assertion',
+        });
+      sca = 'passkey';
+      next = nextScaCounters(counters, { method: 'passkey' });
+    } else {
+      const decision = scaDecision(attempt, counters);
+      if (decision.required) throw new ProtocolError('ScaRequired', `this bank requires strong customer authentication: ${decision.reason}`, { field: 'endorsement.sca' });
+      sca = `exemption:${decision.exemption}`;
+      next = nextScaCounters(counters, { method: 'exemption', amount: attempt.currency === 'EUR' ? attempt.amount : 0n });
+    }
+    await tx.query(
+      `update sca_counters set amount_since_sca = $2, count_since_sca = $3, last_sca_at = case when $4 then now() else last_sca_at end where member_id = $1`,
+      [payer.memberId, next.amountSinceSca, next.countSinceSca, sca === 'passkey'],
+    );
+    const signer = await deps.member.signerFor('STANDARD');
+    const bankEndorsement = await signObject(
+      {
+        type: 'BankEndorsement' as const,
+        version: 1 as const,
+        tokenId: req.tokenId,
+        endorsement: endorsementId,
+        signer: { memberId: deps.member.id, keyId: signer.keyId },
+        createdAt: now,
+      },
+      signer,
+    );
+    await tx.query('insert into cosignatures (token_id, endorsement_id, payer, sca, bank_endorsement) values ($1, $2, $3, $4, $5::jsonb)', [
+      req.tokenId,
+      endorsementId,
+      payer.memberId,
+      sca,
+      JSON.stringify(bankEndorsement),
+    ]);
+    return bankEndorsement;
+  });
+}
