@@ -4,6 +4,7 @@ import type { Db } from '@tokenos/db';
 import { openTestDb, type TestDb } from '@tokenos/db/testing';
 import { setSignatureBackend } from '@tokenos/protocol';
 import { CloudClient } from '@tokenos/sdk';
+import { afterAll, beforeAll } from 'vitest';
 import { createCloudApp } from '../src/app.ts';
 import type { BankConnector } from '../src/banks/connector.ts';
 import { loadCloudKey } from '../src/cloud-keys.ts';
@@ -74,4 +75,30 @@ export async function rowCounts(db: Db, tables: string[]): Promise<Record<string
     out[t] = row.n;
   }
   return out;
+}
+
+/**
+ * One cloud per test file (members are independent, and starting a database is the slow part):
+ * registers beforeAll/afterAll and returns the cloud, filled in before the first test runs.
+ */
+export function perFileCloud(): TestCloud {
+  const holder = {} as TestCloud;
+  beforeAll(async () => {
+    Object.assign(holder, await startTestCloud());
+  }, 120_000);
+  afterAll(async () => {
+    await holder.close();
+  });
+  return holder;
+}
+
+/** The ApiError/ProtocolError code a call failed with; fails the test if it succeeded. */
+export async function failureCode(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof Error && 'code' in e) return String((e as { code: unknown }).code);
+    throw e;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -15,19 +15,12 @@ import {
 } from '@tokenos/sdk';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { perFileCloud } from '../../test/harness.ts';
 import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
 import { createCloudApp } from '../app.ts';
 import { codeTtlMs, maxCodeAttempts } from './routes.ts';
 
-let cloud: TestCloud;
-// One database per file: members are independent, and starting PGlite is the slow part.
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 let seq = 0;
 /** A fresh address per test, so tests never see each other's codes or index rows. */

@@ -6,19 +6,12 @@ import {
   verifyDirectoryLog,
 } from '@tokenos/protocol';
 import { fetchVerifiedMember, isApiError, Member, MemoryKeyStore } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { perFileCloud, rowCounts } from '../../test/harness.ts';
 import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
 
 const tables = ['members', 'directory_ops'];
-let cloud: TestCloud;
-// One database per file: members are independent, and starting PGlite is the slow part.
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 async function newMember(): Promise<Member> {
   return Member.create(cloud.client, new MemoryKeyStore());

@@ -66,7 +66,7 @@ const paths = () => [
 
 /** Nested JSON text built as a string: 20,000 levels, deeper than any recursive walker survives. */
 function deep(depth: number): string {
-  return '{"a":['.repeat(depth) + '1' + ']}'.repeat(depth);
+  return `${'{"a":['.repeat(depth)}1${']}'.repeat(depth)}`;
 }
 
 const bodyArb = fc.oneof(

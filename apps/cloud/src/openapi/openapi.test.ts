@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { perFileCloud } from '../../test/harness.ts';
 import { operations } from './operations.ts';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 describe('OpenAPI', () => {
   it('documents every operation, with request bodies generated from the schemas the routes parse', async () => {

@@ -5,7 +5,7 @@ import type { CloudEnv } from '../http/env.ts';
 import { openApiDocument } from './document.ts';
 import { operations } from './operations.ts';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** /openapi.json and a readable /docs page, both from the same operation list and schemas. */
 export function openApiRoutes(deps: CloudDeps): Hono<CloudEnv> {
@@ -20,15 +20,15 @@ export function openApiRoutes(deps: CloudDeps): Hono<CloudEnv> {
           .filter((o) => o.tag === tag)
           .map(
             (o) =>
-              `<tr><td><code>${o.method.toUpperCase()}</code></td><td><code>${escape(o.path)}</code></td><td>${escape(o.summary)}</td><td>${o.signed ? `signed, ${o.signed}` : 'public'}</td></tr>`,
+              `<tr><td><code>${o.method.toUpperCase()}</code></td><td><code>${escapeHtml(o.path)}</code></td><td>${escapeHtml(o.summary)}</td><td>${o.signed ? `signed, ${o.signed}` : 'public'}</td></tr>`,
           )
           .join('');
-        return `<h2>${escape(tag)}</h2><table><thead><tr><th>Method</th><th>Path</th><th>What it does</th><th>Auth</th></tr></thead><tbody>${rows}</tbody></table>`;
+        return `<h2>${escapeHtml(tag)}</h2><table><thead><tr><th>Method</th><th>Path</th><th>What it does</th><th>Auth</th></tr></thead><tbody>${rows}</tbody></table>`;
       })
       .join('');
     c.header(
       'content-security-policy',
-      "default-src 'none'; style-src 'sha256-" + styleHash + "'; frame-ancestors 'none'",
+      `default-src 'none'; style-src 'sha256-${styleHash}'; frame-ancestors 'none'`,
     );
     return c.html(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Token cloud API</title><style>${style}</style></head><body><main><h1>Token cloud API</h1><p>Every mutating call is signed (RFC 9421 over method, path, query and Content-Digest, with created, nonce and keyid). Errors are RFC 9457 problem+json with a stable <code>code</code> and the <code>field</code> at fault. Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>${sections}</main></body></html>`,

@@ -20,22 +20,15 @@ import {
   registerPasskey,
   removePasskey,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud, testConfig } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { perFileCloud, rowCounts, testConfig } from '../../test/harness.ts';
 import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
 import { type CeremonyOptions, SoftAuthenticator } from '../../test/soft-authenticator.ts';
 import { verifyScaAssertion } from './verify-assertion.ts';
 
 const walletOrigin = testConfig.walletOrigins[0]!;
 const tables = ['members', 'directory_ops', 'passkey_credentials', 'passkey_challenges'];
-let cloud: TestCloud;
-// One database per file, as in directory.test.ts: members are independent and PGlite is slow to start.
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 async function newMember(): Promise<Member> {
   return Member.create(cloud.client, new MemoryKeyStore());

@@ -10,7 +10,6 @@ import {
   fetchTokenRequestResult,
   getToken,
   getTokenRequest,
-  isApiError,
   type Member,
   passkeyAssertionFromJSON,
   readBalance,
@@ -21,32 +20,15 @@ import {
   transferTokenPayload,
   verifyTokenRequestResult,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud, testConfig } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { failureCode, perFileCloud, rowCounts, testConfig } from '../../test/harness.ts';
 import { SoftAuthenticator } from '../../test/soft-authenticator.ts';
 import { makeWorld, type World } from '../../test/world.ts';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 const eur = (value: string) => ({ value, currency: 'EUR' as const });
 const shopOrigin = 'http://localhost:5174';
-
-async function apiCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return e.code;
-    if (e instanceof Error && 'code' in e) return String((e as { code: unknown }).code);
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function withPasskey(w: World): Promise<{ auth: SoftAuthenticator; credentialId: string }> {
   const auth = new SoftAuthenticator(testConfig.walletOrigins[0]!);
@@ -136,25 +118,25 @@ describe('token requests', () => {
     const other = await payRequest(w, '3.00');
     // Another session's CSRF token: refused.
     expect(
-      await apiCode(
+      await failureCode(
         verifyTokenRequestResult(cloud.client, result, { requestId: req.id, csrfToken: other.csrfToken }),
       ),
     ).toBe('Forbidden');
     // Replayed for another request: refused.
     expect(
-      await apiCode(
+      await failureCode(
         verifyTokenRequestResult(cloud.client, result, { requestId: other.id, csrfToken: req.csrfToken }),
       ),
     ).toBe('Forbidden');
     // Another token id swapped in: the cloud's signature no longer holds.
     const swapped = { ...result, tokenId: 'A'.repeat(43) };
     expect(
-      await apiCode(
+      await failureCode(
         verifyTokenRequestResult(cloud.client, swapped, { requestId: req.id, csrfToken: req.csrfToken }),
       ),
     ).toBe('InvalidSignature');
     expect(
-      await apiCode(
+      await failureCode(
         verifyTokenRequestResult(
           cloud.client,
           { ...result, extra: 1 },
@@ -181,10 +163,10 @@ describe('token requests', () => {
       created.id,
       await endorsementFor(w.alice, created.id, 'LOW', { method: 'exemption', exemption: 'LowValue' }),
     );
-    expect(await apiCode(answerTokenRequest(w.alice, req.id, { tokenId: created.id }))).toBe('Conflict');
+    expect(await failureCode(answerTokenRequest(w.alice, req.id, { tokenId: created.id }))).toBe('Conflict');
     const declined = await answerTokenRequest(w.alice, req.id, { declined: true });
     expect(declined).toMatchObject({ outcome: 'declined', tokenId: null });
-    expect(await apiCode(answerWithPayment(w, req.id, 'exemption'))).toBe('Conflict');
+    expect(await failureCode(answerWithPayment(w, req.id, 'exemption'))).toBe('Conflict');
   });
 
   it('a large payment needs the passkey; an assertion made for one token never endorses another', async () => {
@@ -217,12 +199,12 @@ describe('token requests', () => {
     const forA = await passkeySca(pk.auth, pk.credentialId, a.id);
     const before = await rowCounts(cloud.db, ['tokens', 'sca_counters']);
     expect(
-      await apiCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', forA))),
+      await failureCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', forA))),
     ).toBe('ScaFailed');
     // A passkey that did not verify the user (UV off) endorses nothing either.
     const noUv = await passkeySca(pk.auth, pk.credentialId, b.id, { userVerified: false });
     expect(
-      await apiCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', noUv))),
+      await failureCode(endorseToken(w.alice, b.id, await endorsementFor(w.alice, b.id, 'STANDARD', noUv))),
     ).toBe('ScaFailed');
     expect(await rowCounts(cloud.db, ['tokens', 'sca_counters'])).toEqual(before);
     expect((await getToken(w.alice, b.id)).endorsement).toBeNull();
@@ -262,11 +244,11 @@ describe('access grants', () => {
 
     const balance = await readBalance(aisp, token.id, w.aliceAccount.accountRef);
     expect(balance.booked).toEqual(eur('1000.00'));
-    expect(await apiCode(readTransactions(aisp, token.id, w.aliceAccount.accountRef))).toBe('Forbidden');
+    expect(await failureCode(readTransactions(aisp, token.id, w.aliceAccount.accountRef))).toBe('Forbidden');
     expect((await getToken(w.alice, token.id)).lastUsedAt).not.toBeNull();
 
     // A second grant to the same app is refused; replacing is the way.
-    expect(await apiCode(grant(w, aisp, pk, ['transactions']))).toBe('Conflict');
+    expect(await failureCode(grant(w, aisp, pk, ['transactions']))).toBe('Conflict');
     const narrower = accessTokenPayload(w.alice, {
       grantee: aisp.id,
       resources: [{ type: 'account', account: w.aliceAccount, scopes: ['transactions'] }],
@@ -279,19 +261,21 @@ describe('access grants', () => {
     );
     expect(replaced).toMatchObject({ status: 'valid', replaces: token.id });
     expect((await getToken(w.alice, token.id)).status).toBe('replaced');
-    expect(await apiCode(readBalance(aisp, token.id, w.aliceAccount.accountRef))).toBe('Cancelled');
+    expect(await failureCode(readBalance(aisp, token.id, w.aliceAccount.accountRef))).toBe('Cancelled');
     const page = await readTransactions(aisp, replaced.id, w.aliceAccount.accountRef);
     expect(page.transactions.length).toBeGreaterThan(0);
 
     await cancelToken(w.alice, replaced.id);
-    expect(await apiCode(readTransactions(aisp, replaced.id, w.aliceAccount.accountRef))).toBe('Cancelled');
+    expect(await failureCode(readTransactions(aisp, replaced.id, w.aliceAccount.accountRef))).toBe(
+      'Cancelled',
+    );
   });
 
   it('only the grantee reads', async () => {
     const w = await makeWorld(cloud);
     const pk = await withPasskey(w);
     const token = await grant(w, w.shop, pk, ['balances']);
-    expect(await apiCode(readBalance(w.alice, token.id, w.aliceAccount.accountRef))).toMatch(
+    expect(await failureCode(readBalance(w.alice, token.id, w.aliceAccount.accountRef))).toMatch(
       /NotFound|Forbidden/,
     );
   });

@@ -6,35 +6,18 @@ import {
   endorsementFor,
   endorseToken,
   getToken,
-  isApiError,
   redeemToken,
   tokenTransfers,
   transferTokenPayload,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
 import { makeWorld, type World } from '../../test/world.ts';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 const tables = ['tokens', 'transfers', 'sca_counters'];
 const eur = (value: string) => ({ value, currency: 'EUR' as const });
-
-async function apiCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function endorsedPayment(
   w: World,
@@ -93,7 +76,7 @@ describe('transfer tokens', () => {
     const { token } = await endorsedPayment(w, '20.00');
     const before = await rowCounts(cloud.db, tables);
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, token.id, {
           amount: eur('20.01'),
           refId: 'too-much',
@@ -104,7 +87,7 @@ describe('transfer tokens', () => {
     expect(await rowCounts(cloud.db, tables)).toEqual(before);
     await redeemToken(w.shop, token.id, { amount: eur('20.00'), refId: 'ok', destination: w.shopAccount });
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, token.id, { amount: eur('1.00'), refId: 'again', destination: w.shopAccount }),
       ),
     ).toBe('ConditionFailed');
@@ -115,7 +98,7 @@ describe('transfer tokens', () => {
     const w = await makeWorld(cloud);
     const { token } = await endorsedPayment(w, '5.00');
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.alice, token.id, { amount: eur('5.00'), refId: 'x', destination: w.aliceAccount }),
       ),
     ).toBe('Forbidden');
@@ -136,12 +119,12 @@ describe('transfer tokens', () => {
       method: 'exemption',
       exemption: 'LowValue',
     });
-    expect(await apiCode(endorseToken(w.alice, created.id, standard))).toBe('ScaRequired');
+    expect(await failureCode(endorseToken(w.alice, created.id, standard))).toBe('ScaRequired');
     const low = await endorsementFor(w.alice, created.id, 'LOW', {
       method: 'exemption',
       exemption: 'LowValue',
     });
-    expect(await apiCode(endorseToken(w.alice, created.id, low))).toBe('InsufficientKeyLevel');
+    expect(await failureCode(endorseToken(w.alice, created.id, low))).toBe('InsufficientKeyLevel');
     expect(await rowCounts(cloud.db, tables)).toEqual(before);
     expect((await getToken(w.alice, created.id)).endorsement).toBeNull();
   });
@@ -169,12 +152,12 @@ describe('transfer tokens', () => {
       }),
     );
     const forA = await endorsementFor(w.alice, a.id, 'LOW', { method: 'exemption', exemption: 'LowValue' });
-    expect(await apiCode(endorseToken(w.alice, b.id, forA))).toBe('Malformed');
+    expect(await failureCode(endorseToken(w.alice, b.id, forA))).toBe('Malformed');
     const byShop = await endorsementFor(w.shop, a.id, 'LOW', { method: 'exemption', exemption: 'LowValue' });
-    expect(await apiCode(endorseToken(w.alice, a.id, byShop))).toBe('Forbidden');
+    expect(await failureCode(endorseToken(w.alice, a.id, byShop))).toBe('Forbidden');
     // A signature that does not match the signed fields (tampered after signing).
     const tampered = { ...forA, createdAt: forA.createdAt + 1 };
-    expect(await apiCode(endorseToken(w.alice, a.id, tampered))).toBe('InvalidSignature');
+    expect(await failureCode(endorseToken(w.alice, a.id, tampered))).toBe('InvalidSignature');
     expect((await getToken(w.alice, a.id)).status).toBe('received');
   });
 
@@ -188,7 +171,7 @@ describe('transfer tokens', () => {
     const other = await createToken(w.shop, { ...altered, issuer: w.shop.id });
     expect(other.id).not.toBe(token.id);
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, other.id, { amount: eur('900.00'), refId: 'steal', destination: w.shopAccount }),
       ),
     ).toBe('Conflict');
@@ -212,7 +195,7 @@ describe('transfer tokens', () => {
         method: 'exemption',
         exemption: 'LowValue',
       });
-      expect(await apiCode(endorseToken(w.alice, created.id, e))).toBe('Expired');
+      expect(await failureCode(endorseToken(w.alice, created.id, e))).toBe('Expired');
       expect((await getToken(w.alice, created.id)).status).toBe('expired');
     } finally {
       cloud.clock.now -= 120_000;
@@ -221,11 +204,11 @@ describe('transfer tokens', () => {
     const cancelled = await cancelToken(w.alice, token.id);
     expect(cancelled.status).toBe('revokedByPsu');
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, token.id, { amount: eur('4.00'), refId: 'late', destination: w.shopAccount }),
       ),
     ).toBe('Cancelled');
-    expect(await apiCode(cancelToken(w.shop, token.id))).toBe('Cancelled');
+    expect(await failureCode(cancelToken(w.shop, token.id))).toBe('Cancelled');
     expect(await w.bank.balance(w.shopAccount.accountRef)).toBe(0n);
   });
 
@@ -245,12 +228,12 @@ describe('transfer tokens', () => {
         method: 'exemption',
         exemption: 'LowValue',
       });
-      expect(await apiCode(endorseToken(w.alice, created.id, e))).toBe('Conflict');
+      expect(await failureCode(endorseToken(w.alice, created.id, e))).toBe('Conflict');
       const pending = await getToken(w.alice, created.id);
       expect(pending.endorsement).not.toBeNull();
       expect(pending.bankEndorsement).toBeNull();
       expect(
-        await apiCode(
+        await failureCode(
           redeemToken(w.shop, created.id, { amount: eur('6.00'), refId: 'r', destination: w.shopAccount }),
         ),
       ).toBe('Conflict');
@@ -284,7 +267,7 @@ describe('transfer tokens', () => {
       method: 'exemption',
       exemption: 'LowValue',
     });
-    expect(await apiCode(endorseToken(w.alice, created.id, e))).toBe('Forbidden');
+    expect(await failureCode(endorseToken(w.alice, created.id, e))).toBe('Forbidden');
     expect((await getToken(w.alice, created.id)).status).toBe('rejected');
   });
 
@@ -339,11 +322,11 @@ describe('transfer tokens', () => {
       method: 'exemption',
       exemption: 'LowValue',
     });
-    expect(await apiCode(endorseToken(w.alice, created.id, e))).toBe('InsufficientKeyLevel');
+    expect(await failureCode(endorseToken(w.alice, created.id, e))).toBe('InsufficientKeyLevel');
     const s = await endorsementFor(w.alice, created.id, 'STANDARD', {
       method: 'exemption',
       exemption: 'LowValue',
     });
-    expect(await apiCode(endorseToken(w.alice, created.id, s))).toBe('ScaRequired');
+    expect(await failureCode(endorseToken(w.alice, created.id, s))).toBe('ScaRequired');
   });
 });

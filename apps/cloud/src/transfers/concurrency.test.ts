@@ -8,18 +8,12 @@ import {
   redeemToken,
   transferTokenPayload,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { perFileCloud } from '../../test/harness.ts';
 import { makeWorld } from '../../test/world.ts';
 import { createCloudApp } from '../app.ts';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 describe('single use under concurrency', () => {
   it('50 concurrent redemptions of a single-use token through two cloud instances: exactly one succeeds, one bank transfer', async () => {
