@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
 import { devOutboxRoutes } from './aliases/outbox.ts';
 import { aliasRoutes } from './aliases/routes.ts';
+import { checkoutRoutes, publicGetCors } from './checkout/routes.ts';
 import { cloudInfoRoutes } from './cloud-info/routes.ts';
 import type { CloudDeps } from './deps.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -31,8 +32,10 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   if (deps.config.development) app.route('/api/v1/dev', devOutboxRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1', transferRoutes(deps));
+  app.use('/api/v1/token-requests/*', publicGetCors());
   app.route('/api/v1/token-requests', tokenRequestRoutes(deps));
   app.route('/api/v1/cloud', cloudInfoRoutes(deps));
   app.route('/api/v1/access', accessRoutes(deps));
+  app.route('/checkout', checkoutRoutes());
   return app;
 }

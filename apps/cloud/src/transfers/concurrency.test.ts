@@ -10,23 +10,15 @@ import {
 } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import { perFileCloud } from '../../test/harness.ts';
+import { secondInstance } from '../../test/second-instance.ts';
 import { makeWorld } from '../../test/world.ts';
-import { createCloudApp } from '../app.ts';
 
 const cloud = perFileCloud();
 
 describe('single use under concurrency', () => {
   it('50 concurrent redemptions of a single-use token through two cloud instances: exactly one succeeds, one bank transfer', async () => {
     const w = await makeWorld(cloud);
-    // A second instance: its own connection pool on the same database (on PGlite, the one instance).
-    const db2 = await cloud.db.openSibling();
-    const app2 = createCloudApp({ ...cloud.deps, db: db2 });
-    const client2 = new CloudClient({
-      baseUrl: 'http://cloud2.test',
-      fetch: async (input, init) => app2.request(input instanceof URL ? input.href : input, init),
-      now: () => cloud.clock.now,
-    });
-    const shopOn2 = new Member(w.shop.id, client2, w.shop.keyStore);
+    const shopOn2 = (await secondInstance(cloud))(w.shop);
 
     const payload = transferTokenPayload(w.alice, {
       payee: w.shop.id,
