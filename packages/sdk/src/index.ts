@@ -7,6 +7,7 @@ export * from './keys/indexeddb-key-store.ts';
 export * from './keys/key-store.ts';
 export * from './keys/memory-key-store.ts';
 export * from './member.ts';
+export * from './member-tokens.ts';
 export * from './passkeys.ts';
 export * from './random.ts';
 export * from './token-requests.ts';

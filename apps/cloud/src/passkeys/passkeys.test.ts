@@ -20,10 +20,10 @@ import {
   registerPasskey,
   removePasskey,
 } from '@tokenos/sdk';
+import { type CeremonyOptions, SoftAuthenticator } from '@tokenos/sdk/testing';
 import { describe, expect, it } from 'vitest';
 import { perFileCloud, rowCounts, testConfig } from '../../test/harness.ts';
 import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
-import { type CeremonyOptions, SoftAuthenticator } from '../../test/soft-authenticator.ts';
 import { verifyScaAssertion } from './verify-assertion.ts';
 
 const walletOrigin = testConfig.walletOrigins[0]!;

@@ -13,10 +13,10 @@ import {
   replaceAccessToken,
   transferTokenPayload,
 } from '@tokenos/sdk';
+import { SoftAuthenticator } from '@tokenos/sdk/testing';
 import { describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud, testConfig } from '../../test/harness.ts';
 import { secondInstance } from '../../test/second-instance.ts';
-import { SoftAuthenticator } from '../../test/soft-authenticator.ts';
 import { makeWorld } from '../../test/world.ts';
 
 const cloud = perFileCloud();

@@ -20,9 +20,9 @@ import {
   transferTokenPayload,
   verifyTokenRequestResult,
 } from '@tokenos/sdk';
+import { SoftAuthenticator } from '@tokenos/sdk/testing';
 import { describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud, rowCounts, testConfig } from '../../test/harness.ts';
-import { SoftAuthenticator } from '../../test/soft-authenticator.ts';
 import { makeWorld, type World } from '../../test/world.ts';
 
 const cloud = perFileCloud();

@@ -15,7 +15,15 @@ afterEach(async () => {
 
 function key(secretByte: number) {
   const pair = keyPairFromSecret('Ed25519', new Uint8Array(32).fill(secretByte));
-  return { info: { id: keyIdOf('Ed25519', pair.publicKey), algorithm: 'Ed25519' as const, level: 'STANDARD' as const, publicKey: pair.publicKey }, pair };
+  return {
+    info: {
+      id: keyIdOf('Ed25519', pair.publicKey),
+      algorithm: 'Ed25519' as const,
+      level: 'STANDARD' as const,
+      publicKey: pair.publicKey,
+    },
+    pair,
+  };
 }
 
 describe('FileKeyStore', () => {

@@ -3,7 +3,7 @@ import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+} from '@simplewebauthn/browser';
 import { base64url, concatBytes, sha256, utf8 } from '@tokenos/protocol';
 
 // A software WebAuthn authenticator plus the client (browser) part of the ceremonies, producing the
