@@ -32,6 +32,9 @@ export default defineConfig({
       project('bank', 'apps/bank', { testTimeout: 60_000 }),
       project('db', 'packages/db', { testTimeout: 60_000 }),
       project('wallet', 'apps/wallet'),
+      project('checkout', 'packages/checkout'),
+      project('shop', 'apps/shop', { testTimeout: 60_000 }),
+      project('budget', 'apps/budget', { testTimeout: 60_000 }),
     ],
   },
 });

@@ -2,7 +2,13 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { defaultServices, runCommand, startServices } from '../packages/stack/src/services.ts';
+import { fileURLToPath } from 'node:url';
+import {
+  defaultServices,
+  runCommand,
+  type ServiceSpec,
+  startServices,
+} from '../packages/stack/src/services.ts';
 import { stackFile, stackLog } from './stack.ts';
 
 /** A port the OS says is free right now (it is released at once for the service to take). */
@@ -20,6 +26,22 @@ function freePort(): Promise<number> {
   });
 }
 
+const bankEntry = fileURLToPath(new URL('../apps/bank/src/server.ts', import.meta.url));
+
+/**
+ * The stack's banks with throwaway data folders (a bank keeps its member id there, and this run's
+ * cloud starts empty), offered by the wallet through WALLET_BANKS.
+ */
+function withThrowawayBanks(specs: ServiceSpec[], env: NodeJS.ProcessEnv, dataDir: string): ServiceSpec[] {
+  const banks = specs.filter((s) => s.entry === bankEntry && !s.skip);
+  env.WALLET_BANKS ??= banks
+    .map((b) => `${b.env?.BANK_NAME ?? b.label}=http://localhost:${b.port}`)
+    .join(',');
+  return specs.map((s) =>
+    s.entry === bankEntry ? { ...s, env: { BANK_DATA_DIR: join(dataDir, s.name), ...s.env } } : s,
+  );
+}
+
 /**
  * Builds the wallet, then starts the stack (cloud, when it exists, and wallet) on free ports with
  * a throwaway cloud database, and hands their URLs to the tests through env vars and
@@ -34,6 +56,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n(full log: ${stackLog})`);
     });
   await started(runCommand('build', 'npm', ['run', 'build', '-w', '@tokenos/wallet'], { output }));
+  // The checkout widget, which the cloud serves to the shop and budget pages (read at its start).
+  await started(runCommand('build', 'npm', ['run', 'build', '-w', '@tokenos/checkout'], { output }));
 
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenos-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -41,13 +65,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     CLOUD_PORT: String(await freePort()),
     WALLET_PORT: String(await freePort()),
     CLOUD_DATA_DIR: join(dataDir, 'cloud'),
+    IRON_PORT: String(await freePort()),
+    GOLD_PORT: String(await freePort()),
+    SHOP_PORT: String(await freePort()),
+    BUDGET_PORT: String(await freePort()),
+    SHOP_DATA_DIR: join(dataDir, 'shop'),
+    BUDGET_DATA_DIR: join(dataDir, 'budget'),
   };
-  const stack = await started(startServices(defaultServices({ env }), { env, output })).catch(
-    (error: unknown) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      throw error;
-    },
-  );
+  const specs = withThrowawayBanks(defaultServices({ env }), env, dataDir);
+  const stack = await started(startServices(specs, { env, output })).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
 
   const urls: Record<string, string> = {};
   for (const service of stack.services) urls[service.name] = service.url;

@@ -33,3 +33,17 @@ export function stackUrls(): StackUrls {
     `No running stack: WALLET_URL is unset and ${stackFile} is missing; run through playwright.config.ts`,
   );
 }
+
+/** The URL of any service global-setup started by name (`iron`, `gold`, ...), or undefined if it did not run. */
+export function serviceUrl(name: string): string | undefined {
+  try {
+    const saved: unknown = JSON.parse(readFileSync(stackFile, 'utf8'));
+    if (typeof saved === 'object' && saved !== null && name in saved) {
+      const url = (saved as Record<string, unknown>)[name];
+      return typeof url === 'string' ? url : undefined;
+    }
+  } catch {
+    // No stack file: nothing started by that name.
+  }
+  return undefined;
+}

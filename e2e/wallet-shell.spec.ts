@@ -12,6 +12,8 @@ const phone = { width: 360, height: 740 };
 const desktop = { width: 1280, height: 800 };
 // Shaped like a protocol id (43 base64url characters), unknown to the cloud.
 const unknownRequestId = 'Zm9yLWUyZS1vbmx5LW5vdC1hLXJlYWwtcmVxdWVzdDA';
+// The checkout widget's per-session nonce, as the approval URL carries it.
+const nonce = 'e2e-shell-nonce-0001';
 
 /** Console errors and uncaught exceptions; a CSP violation shows up here too. */
 function collectErrors(page: Page, allow: (message: ConsoleMessage) => boolean = () => false): string[] {
@@ -94,10 +96,15 @@ test('the get started screen, the setup screen and the installed shell', async (
   await expect(setupHeading).toBeVisible();
   await page.context().setOffline(false);
 
-  // ...but /approve always comes from the server, with its own COOP (see navigateFallbackDenylist).
+  // ...but /approve always comes from the server, with its own COOP (see navigateFallbackDenylist),
+  // with or without the query the checkout widget adds.
   const approve = await page.goto('/approve');
   expect(approve?.fromServiceWorker()).toBe(false);
   expect(approve?.headers()['cross-origin-opener-policy']).toBe('unsafe-none');
+  const withQuery = await page.goto(`/approve?request=${unknownRequestId}&nonce=${nonce}`);
+  expect(withQuery?.fromServiceWorker()).toBe(false);
+  expect(withQuery?.headers()['cross-origin-opener-policy']).toBe('unsafe-none');
+  await page.goto('/approve');
   await expect(
     page.getByRole('heading', { level: 1, name: 'This payment request could not be loaded' }),
   ).toBeVisible();
@@ -129,7 +136,7 @@ test('an approval link whose request cannot be loaded explains what to do', asyn
     await route.continue();
   });
 
-  const response = await page.goto(`/approve?request=${unknownRequestId}`);
+  const response = await page.goto(`/approve?request=${unknownRequestId}&nonce=${nonce}`);
   expect(response?.headers()['cross-origin-opener-policy']).toBe('unsafe-none');
   await expect(page.getByRole('heading', { level: 1, name: 'Loading request…' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Getting the payment details');
@@ -154,6 +161,9 @@ test('a merchant popup keeps window.opener on /approve, and only there', async (
   await context.route(`${shop}/**`, (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Shop</title><h1>Shop</h1>' }),
   );
+  // A returning user: the wallet's service worker is installed and controls its pages.
+  await page.goto(`${wallet}/`);
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   await page.goto(`${shop}/checkout`);
   await page.evaluate(() => {
     window.addEventListener('message', (event) => {
@@ -171,7 +181,7 @@ test('a merchant popup keeps window.opener on /approve, and only there', async (
     return popup;
   };
 
-  const approve = await openWallet(`/approve?request=${unknownRequestId}`);
+  const approve = await openWallet(`/approve?request=${unknownRequestId}&nonce=${nonce}`);
   expect(await approve.evaluate(() => window.opener !== null)).toBe(true);
   await approve.evaluate((target) => window.opener.postMessage('token-id', target), shop);
   await expect(page).toHaveTitle(`got token-id from ${wallet}`);

@@ -51,7 +51,8 @@ export default defineConfig({
         // /api is data, never the shell. /approve always goes to the network: the server answers it
         // with its own headers (COOP unsafe-none, so a merchant's popup keeps window.opener), and a
         // payment approval must never run on a stale cached shell.
-        navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/approve(?:\/|$)/],
+        // Workbox tests these against pathname + search, so `/approve?request=...` must match too.
+        navigateFallbackDenylist: [/^\/api(?:[/?]|$)/, /^\/approve(?:[/?]|$)/],
         cleanupOutdatedCaches: true,
       },
     }),

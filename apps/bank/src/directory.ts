@@ -8,7 +8,14 @@ import {
   signRequest,
   verifyDirectoryLog,
 } from '@tokenos/protocol';
-import { apiErrorFromResponse, CloudClient, type ClientOptions, fetchVerifiedMember, isApiError, type RequestSigner } from '@tokenos/sdk';
+import {
+  apiErrorFromResponse,
+  type ClientOptions,
+  CloudClient,
+  fetchVerifiedMember,
+  isApiError,
+  type RequestSigner,
+} from '@tokenos/sdk';
 import { UpstreamUnavailableError } from './http/problem.ts';
 
 const logPath = /^\/api\/v1\/members\/([A-Za-z0-9_-]{43})\/log$/;
@@ -43,9 +50,18 @@ export class BankCloudClient extends CloudClient {
   }
 
   async #checkHead(memberId: string, operations: unknown): Promise<void> {
-    if (!Array.isArray(operations)) throw new ProtocolError('Malformed', `the cloud's log of ${memberId} has no operations array`, { field: 'operations' });
-    const known = await this.#db.maybeOne<{ seq: number; head: string }>('select seq, head from member_heads where member_id = $1', [memberId]);
-    const state = await verifyDirectoryLog(operations, getSignatureBackend(), { memberId, ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}) });
+    if (!Array.isArray(operations))
+      throw new ProtocolError('Malformed', `the cloud's log of ${memberId} has no operations array`, {
+        field: 'operations',
+      });
+    const known = await this.#db.maybeOne<{ seq: number; head: string }>(
+      'select seq, head from member_heads where member_id = $1',
+      [memberId],
+    );
+    const state = await verifyDirectoryLog(operations, getSignatureBackend(), {
+      memberId,
+      ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}),
+    });
     await this.#db.query(
       `insert into member_heads (member_id, seq, head) values ($1, $2, $3)
        on conflict (member_id) do update set seq = excluded.seq, head = excluded.head, updated_at = now()
@@ -57,12 +73,19 @@ export class BankCloudClient extends CloudClient {
   /** A GET signed by the bank's own key (RFC 9421), for what the cloud shows only to a party. */
   async signedGet<T>(path: string, signer: RequestSigner, nonce: Uint8Array): Promise<T> {
     const url = new URL(this.baseUrl + path);
-    const headers = await signRequest({ method: 'GET', path: url.pathname, query: url.search, body: new Uint8Array(0) }, signer, {
-      now: this.now(),
-      nonce: base64url(nonce),
-    });
+    const headers = await signRequest(
+      { method: 'GET', path: url.pathname, query: url.search, body: new Uint8Array(0) },
+      signer,
+      {
+        now: this.now(),
+        nonce: base64url(nonce),
+      },
+    );
     try {
-      const res = await this.#fetchImpl(url.href, { headers: { ...headers, accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
+      const res = await this.#fetchImpl(url.href, {
+        headers: { ...headers, accept: 'application/json' },
+        signal: AbortSignal.timeout(5_000),
+      });
       if (!res.ok) throw await apiErrorFromResponse(res);
       return (await res.json()) as T;
     } catch (e) {
@@ -77,12 +100,14 @@ export class BankCloudClient extends CloudClient {
  */
 function cloudFailure(e: unknown, path: string): Error {
   if (e instanceof ProtocolError) return e;
-  if (isApiError(e) && e.status === 404) return new ProtocolError('NotFound', `the cloud has nothing at ${path}`, { field: 'memberId', cause: e });
+  if (isApiError(e) && e.status === 404)
+    return new ProtocolError('NotFound', `the cloud has nothing at ${path}`, { field: 'memberId', cause: e });
   return new UpstreamUnavailableError('the token cloud', e);
 }
 
 /** A member's directory state, replayed and head-checked by this bank (BankCloudClient). */
 export async function verifiedMember(cloud: CloudClient, memberId: string): Promise<MemberState> {
-  if (!memberIdSchema.safeParse(memberId).success) throw new ProtocolError('Malformed', `not a member id: ${memberId.slice(0, 60)}`, { field: 'memberId' });
+  if (!memberIdSchema.safeParse(memberId).success)
+    throw new ProtocolError('Malformed', `not a member id: ${memberId.slice(0, 60)}`, { field: 'memberId' });
   return fetchVerifiedMember(cloud, memberId);
 }

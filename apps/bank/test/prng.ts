@@ -1,5 +1,9 @@
 /** mulberry32: a tiny seeded PRNG, so a failing random run can be replayed from its seed. */
-export function prng(seed: number): { next: () => number; int: (min: number, max: number) => number; pick: <T>(xs: readonly T[]) => T } {
+export function prng(seed: number): {
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(xs: readonly T[]) => T;
+} {
   let a = seed >>> 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;

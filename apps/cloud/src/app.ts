@@ -10,6 +10,8 @@ import { directoryRoutes } from './directory/routes.ts';
 import type { CloudEnv } from './http/env.ts';
 import { onError, problemFor, problemResponse } from './http/problem.ts';
 import { limitersFor, limitPerAddress } from './http/rate-limit.ts';
+import { wellKnownRoutes } from './member-tokens/jwks.ts';
+import { memberTokenRoutes } from './member-tokens/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { passkeyRoutes } from './passkeys/routes.ts';
 import { tokenRequestRoutes } from './requests/routes.ts';
@@ -36,6 +38,8 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.route('/api/v1/token-requests', tokenRequestRoutes(deps));
   app.route('/api/v1/cloud', cloudInfoRoutes(deps));
   app.route('/api/v1/access', accessRoutes(deps));
+  app.route('/api/v1/member-tokens', memberTokenRoutes(deps));
+  app.route('/.well-known', wellKnownRoutes(deps));
   app.route('/checkout', checkoutRoutes());
   return app;
 }

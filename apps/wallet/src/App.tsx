@@ -1,27 +1,126 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback } from 'react';
 import { Link } from './components/Link.tsx';
+import { Screen } from './components/Screen.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { useLocation } from './router.ts';
-import { normalizePath, routes } from './routes.ts';
-import { ApproveScreen } from './screens/ApproveScreen.tsx';
+import { normalizePath, routes, safeNextPath } from './routes.ts';
 import { GetStartedScreen } from './screens/GetStartedScreen.tsx';
 import { NotFoundScreen } from './screens/NotFoundScreen.tsx';
-import { SetupScreen } from './screens/SetupScreen.tsx';
+import { LockProvider, useLock } from './wallet/lock.tsx';
+import { isSetUp, useWallet } from './wallet/WalletProvider.tsx';
+
+// Everything that needs the SDK (keys, signatures, the protocol's schemas) loads with the screen
+// that uses it, so the first load stays small.
+const AccountsScreen = lazy(() =>
+  import('./screens/AccountsScreen.tsx').then((m) => ({ default: m.AccountsScreen })),
+);
+const ActivityScreen = lazy(() =>
+  import('./screens/ActivityScreen.tsx').then((m) => ({ default: m.ActivityScreen })),
+);
+const ApproveScreen = lazy(() =>
+  import('./screens/ApproveScreen.tsx').then((m) => ({ default: m.ApproveScreen })),
+);
+const GrantsScreen = lazy(() =>
+  import('./screens/GrantsScreen.tsx').then((m) => ({ default: m.GrantsScreen })),
+);
+const LinkBankScreen = lazy(() =>
+  import('./screens/LinkBankScreen.tsx').then((m) => ({ default: m.LinkBankScreen })),
+);
+const LinkedScreen = lazy(() =>
+  import('./screens/LinkedScreen.tsx').then((m) => ({ default: m.LinkedScreen })),
+);
+const LockScreen = lazy(() => import('./screens/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
+const NoWalletScreen = lazy(() =>
+  import('./screens/NoWalletScreen.tsx').then((m) => ({ default: m.NoWalletScreen })),
+);
+const SecurityScreen = lazy(() =>
+  import('./screens/SecurityScreen.tsx').then((m) => ({ default: m.SecurityScreen })),
+);
+const SetupScreen = lazy(() => import('./screens/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
+
+function StorageFailed() {
+  return (
+    <Screen title="The wallet cannot open its storage" focusHeading>
+      <p className="lede">
+        This browser refused the wallet its storage on this device (private browsing, or storage turned off
+        for this site). Allow site data for this site, then reload.
+      </p>
+    </Screen>
+  );
+}
 
 function CurrentScreen() {
   const { pathname, searchParams } = useLocation();
-  switch (normalizePath(pathname)) {
+  const { state } = useWallet();
+  const { locked } = useLock();
+  const path = normalizePath(pathname);
+  const next = safeNextPath(searchParams.get('next'));
+  if (state.status === 'failed') return <StorageFailed />;
+  if (state.status === 'loading') return null;
+  if (locked) return <LockScreen />;
+  switch (path) {
     case routes.home:
-      return <GetStartedScreen />;
+      return state.status === 'ready' ? <AccountsScreen /> : <GetStartedScreen />;
     case routes.setup:
-      return <SetupScreen />;
+      return <SetupScreen next={next} />;
     case routes.approve:
       return <ApproveScreen searchParams={searchParams} />;
-    default:
-      return <NotFoundScreen pathname={pathname} />;
   }
+  if (
+    path === routes.link ||
+    path === routes.linked ||
+    path === routes.activity ||
+    path === routes.grants ||
+    path === routes.security
+  ) {
+    if (state.status !== 'ready') return <NoWalletScreen />;
+    switch (path) {
+      case routes.link:
+        return <LinkBankScreen next={next} />;
+      case routes.linked:
+        return <LinkedScreen searchParams={searchParams} />;
+      case routes.activity:
+        return <ActivityScreen />;
+      case routes.grants:
+        return <GrantsScreen />;
+      case routes.security:
+        return <SecurityScreen />;
+    }
+  }
+  return <NotFoundScreen pathname={pathname} />;
 }
 
-export function App() {
+const navItems = [
+  { to: routes.home, label: 'Accounts' },
+  { to: routes.activity, label: 'Activity' },
+  { to: routes.grants, label: 'Grants' },
+  { to: routes.security, label: 'Security' },
+] as const;
+
+function Nav() {
+  const { pathname } = useLocation();
+  const { state } = useWallet();
+  const { locked } = useLock();
+  const path = normalizePath(pathname);
+  // The approval page is a focused task (often a popup): no way out but approve or decline.
+  if (state.status !== 'ready' || locked || path === routes.approve) return null;
+  return (
+    <nav aria-label="Wallet" className="site-nav">
+      <ul>
+        {navItems.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Shell() {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -33,10 +132,20 @@ export function App() {
             <img src="/icons/icon.svg" alt="" width="28" height="28" />
             <span>Token Wallet</span>
           </Link>
+          <Nav />
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
-        <CurrentScreen />
+        <Suspense
+          fallback={
+            <div className="loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              <span>Loading…</span>
+            </div>
+          }
+        >
+          <CurrentScreen />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">
@@ -45,5 +154,17 @@ export function App() {
       </footer>
       <UpdatePrompt />
     </>
+  );
+}
+
+export function App() {
+  const { state } = useWallet();
+  const queryClient = useQueryClient();
+  // Data fetched before the lock is dropped, so nothing of it shows again before the passkey.
+  const onLock = useCallback(() => queryClient.clear(), [queryClient]);
+  return (
+    <LockProvider enabled={state.status === 'ready' && isSetUp(state.wallet)} onLock={onLock}>
+      <Shell />
+    </LockProvider>
   );
 }

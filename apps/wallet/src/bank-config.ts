@@ -29,7 +29,13 @@ export function parseBankList(text: string): BankOption[] {
     if (!trimmed) continue;
     const at = trimmed.lastIndexOf('=');
     const name = at > 0 ? trimmed.slice(0, at).trim() : '';
-    const url = at > 0 ? trimmed.slice(at + 1).trim().replace(/\/+$/, '') : '';
+    const url =
+      at > 0
+        ? trimmed
+            .slice(at + 1)
+            .trim()
+            .replace(/\/+$/, '')
+        : '';
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (!name || !parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== url)
       throw new RangeError(

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createQueryClient } from './query-client.ts';
+import { WalletProvider } from './wallet/WalletProvider.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -11,7 +12,9 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={createQueryClient()}>
-      <App />
+      <WalletProvider>
+        <App />
+      </WalletProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api.ts';
+import { isTransient } from './api.ts';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -7,7 +7,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         // One quiet retry when the network or the cloud hiccups; a 4xx will not change by asking
         // again, so it shows at once.
-        retry: (failureCount, error) => error instanceof ApiError && error.transient && failureCount < 1,
+        retry: (failureCount, error) => isTransient(error) && failureCount < 1,
         refetchOnWindowFocus: false,
         staleTime: 30_000,
       },

@@ -29,7 +29,7 @@ export function isRoutePath(pathname: string): pathname is RoutePath {
  * known pages, so a link can never send the user elsewhere after setup.
  */
 export function safeNextPath(value: string | null | undefined): string | undefined {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return undefined;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return undefined;
   let url: URL;
   try {
     url = new URL(value, 'http://wallet.invalid');

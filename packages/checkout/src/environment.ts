@@ -8,7 +8,7 @@ export const smallScreenWidth = 500;
 // Web views of apps that open links inside themselves. User-agent sniffing is a heuristic; it only
 // chooses the redirect path, which works everywhere, so a false positive costs nothing but a popup.
 const inAppBrowser =
-  /\b(FBAN|FBAV|FB_IAB|FBIOS|Instagram|Line\/|MicroMessenger|Twitter|Snapchat|TikTok|musical_ly|BytedanceWebview|Pinterest|LinkedInApp|GSA\/|KAKAOTALK|Telegram)\b|; wv\)/i;
+  /\b(FBAN|FBAV|FB_IAB|FBIOS|Instagram|Line\/|MicroMessenger|Twitter|Snapchat|TikTok|musical_ly|BytedanceWebview|Pinterest|LinkedInApp|GSA\/|KAKAOTALK|Telegram)|; wv\)/i;
 
 export function isInAppBrowser(userAgent: string): boolean {
   return inAppBrowser.test(userAgent);

@@ -22,6 +22,8 @@ export const protocolErrorCodes = [
   'Forbidden',
   'ScaRequired',
   'ScaFailed',
+  /** A member-token hash key that was rotated out: the token is genuine but no longer accepted. */
+  'KeyRetired',
 ] as const;
 export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
 

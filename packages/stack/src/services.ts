@@ -267,16 +267,53 @@ export interface DefaultServicesOptions {
 }
 
 /**
- * The local stack on fixed localhost ports: cloud 4000 (CLOUD_PORT), wallet 5173 (WALLET_PORT).
- * The cloud is listed as skipped until apps/cloud/src/server.ts exists; the wallet is built first
- * when its dist/ is missing.
+ * The local stack on fixed localhost ports: cloud 4000 (CLOUD_PORT), Iron Bank 4100 (IRON_PORT),
+ * Gold Bank 4200 (GOLD_PORT), wallet 5173 (WALLET_PORT). The banks start after the cloud (they
+ * register as members in its directory) and settle payments with each other. A service whose
+ * entry does not exist yet is listed as skipped; the wallet is built first when its dist/ is missing.
  */
 export function defaultServices(options: DefaultServicesOptions = {}): ServiceSpec[] {
   const env = options.env ?? process.env;
   const root = options.root ?? repoRoot;
   const cloudPort = portFromEnv(env, 'CLOUD_PORT', 4000);
   const walletPort = portFromEnv(env, 'WALLET_PORT', 5173);
+  const ironPort = portFromEnv(env, 'IRON_PORT', 4100);
+  const goldPort = portFromEnv(env, 'GOLD_PORT', 4200);
+  const shopPort = portFromEnv(env, 'SHOP_PORT', 5174);
+  const budgetPort = portFromEnv(env, 'BUDGET_PORT', 5175);
+  // The checkout widget's script-tag build, which the cloud serves at /checkout/v1/checkout.js.
+  const checkoutScript = join(root, 'packages/checkout/dist/checkout.iife.js');
+  const shopEntry = join(root, 'apps/shop/src/server.ts');
+  const budgetEntry = join(root, 'apps/budget/src/server.ts');
   const cloudEntry = join(root, 'apps/cloud/src/server.ts');
+  const bankEntry = join(root, 'apps/bank/src/server.ts');
+  const local = (port: number) => `http://localhost:${port}`;
+  const walletOrigins = env.WALLET_ORIGINS ?? local(walletPort);
+  // The same bank code twice, as two banks with their own databases, keys and customers. The
+  // credentials are the seeded demo customers (apps/bank/src/customers/seed.ts).
+  const bank = (b: {
+    name: string;
+    label: string;
+    code: string;
+    port: number;
+    peer: number;
+    customers: string;
+  }): ServiceSpec => ({
+    name: b.name,
+    label: `${b.label} (sign in as ${b.customers}; password: <name>-password)`,
+    entry: bankEntry,
+    port: b.port,
+    cwd: join(root, 'apps/bank'),
+    env: {
+      BANK_NAME: b.label,
+      BANK_CODE: b.code,
+      CLOUD_URL: local(cloudPort),
+      PUBLIC_URL: local(b.port),
+      PEER_BANK_URLS: local(b.peer),
+      WALLET_ORIGINS: walletOrigins,
+    },
+    ...(existsSync(bankEntry) ? {} : { skip: 'apps/bank/src/server.ts does not exist yet' }),
+  });
   const walletDir = join(root, 'apps/wallet');
   const only = env.STACK_SERVICES?.split(',')
     .map((s) => s.trim())
@@ -289,10 +326,39 @@ export function defaultServices(options: DefaultServicesOptions = {}): ServiceSp
       entry: cloudEntry,
       port: cloudPort,
       cwd: join(root, 'apps/cloud'),
-      // The cloud accepts passkey ceremonies and requests from the wallet's origin only.
-      env: env.WALLET_ORIGINS ? {} : { WALLET_ORIGINS: `http://localhost:${walletPort}` },
+      // The cloud accepts passkey ceremonies and requests from the wallet's origin only, and
+      // reaches the banks at BANK_URLS (each tells its member id at /.well-known/tokenos-bank).
+      env: {
+        ...(env.WALLET_ORIGINS ? {} : { WALLET_ORIGINS: walletOrigins }),
+        ...(env.BANK_URLS ? {} : { BANK_URLS: `${local(ironPort)},${local(goldPort)}` }),
+      },
+      prepare: async (output) => {
+        if (options.rebuild || !existsSync(checkoutScript)) {
+          await runCommand('build', 'npm', ['run', 'build', '-w', '@tokenos/checkout'], {
+            cwd: root,
+            env,
+            output,
+          });
+        }
+      },
       ...(existsSync(cloudEntry) ? {} : { skip: 'apps/cloud/src/server.ts does not exist yet' }),
     },
+    bank({
+      name: 'iron',
+      label: 'Iron Bank',
+      code: 'IRON',
+      port: ironPort,
+      peer: goldPort,
+      customers: 'alice, bob or shop',
+    }),
+    bank({
+      name: 'gold',
+      label: 'Gold Bank',
+      code: 'GOLD',
+      port: goldPort,
+      peer: ironPort,
+      customers: 'carol or shop',
+    }),
     {
       name: 'wallet',
       label: 'Wallet',
@@ -309,6 +375,30 @@ export function defaultServices(options: DefaultServicesOptions = {}): ServiceSp
           });
         }
       },
+    },
+    // The demo merchant and the demo budgeting app, each on its own origin with its own member
+    // (keys in its data folder) and a DOMAIN alias the cloud verifies against that origin.
+    {
+      name: 'shop',
+      label: 'Demo shop',
+      entry: shopEntry,
+      port: shopPort,
+      cwd: join(root, 'apps/shop'),
+      env: {
+        CLOUD_URL: local(cloudPort),
+        WALLET_URL: local(walletPort),
+        ...(env.SHOP_BANK_URL ? {} : { SHOP_BANK_URL: local(ironPort) }),
+      },
+      ...(existsSync(shopEntry) ? {} : { skip: 'apps/shop/src/server.ts does not exist yet' }),
+    },
+    {
+      name: 'budget',
+      label: 'Budget app (Tally)',
+      entry: budgetEntry,
+      port: budgetPort,
+      cwd: join(root, 'apps/budget'),
+      env: { CLOUD_URL: local(cloudPort), WALLET_URL: local(walletPort) },
+      ...(existsSync(budgetEntry) ? {} : { skip: 'apps/budget/src/server.ts does not exist yet' }),
     },
   ];
   if (!only?.length) return specs;

@@ -6,7 +6,10 @@ export async function consumeNonce(db: Db, keyid: string, nonce: string): Promis
   try {
     await db.query('insert into request_nonces (keyid, nonce) values ($1, $2)', [keyid, nonce]);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ProtocolError('Replay', `nonce ${nonce} was already used by ${keyid}`, { field: 'signature-input' });
+    if (isUniqueViolation(e))
+      throw new ProtocolError('Replay', `nonce ${nonce} was already used by ${keyid}`, {
+        field: 'signature-input',
+      });
     throw e;
   }
 }

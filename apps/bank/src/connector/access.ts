@@ -16,8 +16,8 @@ import {
   requiredEndorsementLevel,
   scaChallenge,
   type TransactionsPage,
-  tokenIdSchema,
   tokenId as tokenIdOf,
+  tokenIdSchema,
   utf8,
   verifyObjectSignature,
 } from '@tokenos/protocol';
@@ -36,7 +36,10 @@ export const balanceRequestSchema = z.strictObject({ ...grantFields, accountRef:
 export const transactionsRequestSchema = z.strictObject({
   ...grantFields,
   accountRef: accountRefField,
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
 
@@ -58,29 +61,69 @@ interface Grant {
  * asked with this bank's own signature, says nobody cancelled it. Fails closed: no answer from the
  * cloud is no read.
  */
-async function verifyGrant(deps: BankDeps, req: { tokenId: string; payload: unknown; endorsement: unknown }): Promise<Grant> {
+async function verifyGrant(
+  deps: BankDeps,
+  req: { tokenId: string; payload: unknown; endorsement: unknown },
+): Promise<Grant> {
   const payload = parseWith(accessTokenPayloadSchema, req.payload, 'access token');
-  if (tokenIdOf(payload) !== req.tokenId) throw new ProtocolError('Malformed', `token id ${req.tokenId} is not the hash of the payload`, { field: 'tokenId' });
+  if (tokenIdOf(payload) !== req.tokenId)
+    throw new ProtocolError('Malformed', `token id ${req.tokenId} is not the hash of the payload`, {
+      field: 'tokenId',
+    });
   const now = deps.now();
-  if (now < payload.effectiveAt) throw new ProtocolError('NotYetValid', `the grant starts at ${new Date(payload.effectiveAt).toISOString()}`, { field: 'effectiveAt' });
-  if (now >= payload.expiresAt) throw new ProtocolError('Expired', `the grant expired at ${new Date(payload.expiresAt).toISOString()}`, { field: 'expiresAt' });
+  if (now < payload.effectiveAt)
+    throw new ProtocolError(
+      'NotYetValid',
+      `the grant starts at ${new Date(payload.effectiveAt).toISOString()}`,
+      { field: 'effectiveAt' },
+    );
+  if (now >= payload.expiresAt)
+    throw new ProtocolError('Expired', `the grant expired at ${new Date(payload.expiresAt).toISOString()}`, {
+      field: 'expiresAt',
+    });
   const endorsement = parseWith(endorsementSchema, req.endorsement, 'endorsement');
-  if (endorsement.tokenId !== req.tokenId) throw new ProtocolError('Malformed', 'the endorsement is for another token', { field: 'endorsement.tokenId' });
+  if (endorsement.tokenId !== req.tokenId)
+    throw new ProtocolError('Malformed', 'the endorsement is for another token', {
+      field: 'endorsement.tokenId',
+    });
   const grantorId = payload.from.memberId;
   if (endorsement.signer.memberId !== grantorId)
-    throw new ProtocolError('Forbidden', `endorsement signed by ${endorsement.signer.memberId}, the grantor is ${grantorId}`, { field: 'endorsement.signer' });
+    throw new ProtocolError(
+      'Forbidden',
+      `endorsement signed by ${endorsement.signer.memberId}, the grantor is ${grantorId}`,
+      { field: 'endorsement.signer' },
+    );
   const grantor = await verifiedMember(deps.cloud, grantorId);
   const key = grantor.keys.find((k) => k.id === endorsement.signer.keyId);
-  if (!key) throw new ProtocolError('UnknownKey', `the grantor's directory has no key ${endorsement.signer.keyId}`, { field: 'endorsement.signer.keyId' });
+  if (!key)
+    throw new ProtocolError('UnknownKey', `the grantor's directory has no key ${endorsement.signer.keyId}`, {
+      field: 'endorsement.signer.keyId',
+    });
   const level = requiredEndorsementLevel({ kind: 'access' });
   if (!keyUsableAt(key, level, now))
-    throw new ProtocolError('InsufficientKeyLevel', `an access grant needs a current ${level} key; ${key.id} is ${key.level}`, { field: 'endorsement.signer.keyId' });
+    throw new ProtocolError(
+      'InsufficientKeyLevel',
+      `an access grant needs a current ${level} key; ${key.id} is ${key.level}`,
+      { field: 'endorsement.signer.keyId' },
+    );
   if (!(await verifyObjectSignature(endorsement, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', 'the grantor endorsement does not verify', { field: 'endorsement.signature' });
+    throw new ProtocolError('InvalidSignature', 'the grantor endorsement does not verify', {
+      field: 'endorsement.signature',
+    });
   if (endorsement.sca.method !== 'passkey')
-    throw new ProtocolError('ScaRequired', 'access to account information needs strong customer authentication (PSD2 RTS Art. 10)', { field: 'endorsement.sca' });
+    throw new ProtocolError(
+      'ScaRequired',
+      'access to account information needs strong customer authentication (PSD2 RTS Art. 10)',
+      { field: 'endorsement.sca' },
+    );
   // The same assertion comes with every read, so its signature is checked each time and its counter never.
-  await verifyPasskeyAssertion({ config: deps.config, member: grantor, assertion: endorsement.sca.assertion, challenge: scaChallenge(req.tokenId), storedCounter: 0 });
+  await verifyPasskeyAssertion({
+    config: deps.config,
+    member: grantor,
+    assertion: endorsement.sca.assertion,
+    challenge: scaChallenge(req.tokenId),
+    storedCounter: 0,
+  });
 
   const signer = await deps.member.signerFor('LOW');
   const status = parseWith(
@@ -88,24 +131,52 @@ async function verifyGrant(deps: BankDeps, req: { tokenId: string; payload: unkn
     await deps.cloud.signedGet<unknown>(`/api/v1/access/${req.tokenId}/status`, signer, deps.randomBytes(16)),
     'token status',
   );
-  if (status.status === 'expired') throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, { field: 'tokenId' });
-  if (status.status !== 'valid') throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, { field: 'tokenId' });
-  return { tokenId: req.tokenId, payload, resources: payload.resources.filter((r) => r.account.bankId === deps.member.id) };
+  if (status.status === 'expired')
+    throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, {
+      field: 'tokenId',
+    });
+  if (status.status !== 'valid')
+    throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, {
+      field: 'tokenId',
+    });
+  return {
+    tokenId: req.tokenId,
+    payload,
+    resources: payload.resources.filter((r) => r.account.bankId === deps.member.id),
+  };
 }
 
 /** The account behind a granted reference, if the grant has `scope` on it and the account is still the grantor's. */
-async function grantedAccount(deps: BankDeps, grant: Grant, accountRef: string, scope: AccountScope): Promise<ResolvedRef> {
+async function grantedAccount(
+  deps: BankDeps,
+  grant: Grant,
+  accountRef: string,
+  scope: AccountScope,
+): Promise<ResolvedRef> {
   const resource = grant.resources.find((r) => r.account.accountRef === accountRef);
-  if (!resource) throw new ProtocolError('NotFound', `account ${accountRef} at this bank is not part of the grant`, { field: 'accountRef' });
-  if (!resource.scopes.includes(scope)) throw new ProtocolError('Forbidden', `the grant does not include ${scope} of account ${accountRef}`, { field: 'scope' });
+  if (!resource)
+    throw new ProtocolError('NotFound', `account ${accountRef} at this bank is not part of the grant`, {
+      field: 'accountRef',
+    });
+  if (!resource.scopes.includes(scope))
+    throw new ProtocolError('Forbidden', `the grant does not include ${scope} of account ${accountRef}`, {
+      field: 'scope',
+    });
   const resolved = await resolveAccountRef(deps.db, accountRef);
   if (!resolved || resolved.memberId !== grant.payload.from.memberId)
-    throw new ProtocolError('NotFound', `account ${accountRef} is not linked to the grantor`, { field: 'accountRef' });
+    throw new ProtocolError('NotFound', `account ${accountRef} is not linked to the grantor`, {
+      field: 'accountRef',
+    });
   return resolved;
 }
 
 function view(r: ResolvedRef): LinkedAccount {
-  return { accountRef: r.accountRef, name: r.account.name, currency: r.account.currency as LinkedAccount['currency'], maskedNumber: maskAccountNumber(r.account.iban ?? '0000') };
+  return {
+    accountRef: r.accountRef,
+    name: r.account.name,
+    currency: r.account.currency as LinkedAccount['currency'],
+    maskedNumber: maskAccountNumber(r.account.iban ?? '0000'),
+  };
 }
 
 /** POST /connector/v1/accounts: the granted accounts with the `details` scope, masked. */
@@ -126,7 +197,10 @@ export async function readBalance(deps: BankDeps, input: unknown): Promise<Accou
   const grant = await verifyGrant(deps, req);
   const resolved = await grantedAccount(deps, grant, req.accountRef, 'balances');
   const account = (await loadAccount(deps.db, resolved.account.account_id))!;
-  const amount = { value: formatAmount(account.balance, account.currency), currency: account.currency as LinkedAccount['currency'] };
+  const amount = {
+    value: formatAmount(account.balance, account.currency),
+    currency: account.currency as LinkedAccount['currency'],
+  };
   // No holds or credit lines at this bank: what is booked is available.
   return { accountRef: req.accountRef, booked: amount, available: amount, asOf: deps.now() };
 }
@@ -143,7 +217,10 @@ function decodeCursor(cursor: string): bigint {
     text = '';
   }
   const m = /^e:([1-9][0-9]{0,18})$/.exec(text);
-  if (!m) throw new ProtocolError('Malformed', 'cursor: expected the nextCursor of a previous page', { field: 'cursor' });
+  if (!m)
+    throw new ProtocolError('Malformed', 'cursor: expected the nextCursor of a previous page', {
+      field: 'cursor',
+    });
   return BigInt(m[1]!);
 }
 
@@ -153,17 +230,27 @@ export async function readTransactions(deps: BankDeps, input: unknown): Promise<
   const grant = await verifyGrant(deps, req);
   const resolved = await grantedAccount(deps, grant, req.accountRef, 'transactions');
   const limit = req.limit ?? 50;
-  const rows = await entriesOf(deps.db, resolved.account.account_id, { ...(req.cursor ? { before: decodeCursor(req.cursor) } : {}), limit: limit + 1 });
+  const rows = await entriesOf(deps.db, resolved.account.account_id, {
+    ...(req.cursor ? { before: decodeCursor(req.cursor) } : {}),
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const currency = resolved.account.currency;
   const transactions: AccountTransaction[] = page.map((e) => ({
     id: String(e.entry_id),
     bookedAt: e.created_at.getTime(),
-    amount: { value: formatAmount(e.amount < 0n ? -e.amount : e.amount, currency), currency: currency as LinkedAccount['currency'] },
+    amount: {
+      value: formatAmount(e.amount < 0n ? -e.amount : e.amount, currency),
+      currency: currency as LinkedAccount['currency'],
+    },
     creditDebitIndicator: e.amount < 0n ? 'DBIT' : 'CRDT',
     status: e.pending ? 'PDNG' : 'BOOK',
     description: e.description.slice(0, 280),
   }));
   const last = page.at(-1);
-  return { accountRef: req.accountRef, transactions, nextCursor: rows.length > limit && last ? encodeCursor(last.entry_id) : null };
+  return {
+    accountRef: req.accountRef,
+    transactions,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.entry_id) : null,
+  };
 }

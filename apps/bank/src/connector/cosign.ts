@@ -19,20 +19,39 @@ import type { BankDeps } from '../deps.ts';
 import { resolveAccountRef } from '../link/store.ts';
 import { advancePasskeyCounter, storedPasskeyCounter, verifyPasskeyAssertion } from './passkey.ts';
 
-export const cosignRequestSchema = z.strictObject({ tokenId: tokenIdSchema, payload: z.unknown(), endorsement: z.unknown() });
+export const cosignRequestSchema = z.strictObject({
+  tokenId: tokenIdSchema,
+  payload: z.unknown(),
+  endorsement: z.unknown(),
+});
 
-export function transferAttempt(p: TransferTokenPayload): { kind: 'transfer'; amount: bigint; currency: string } {
-  return { kind: 'transfer', amount: parseAmount(p.transfer.amount.value, p.transfer.amount.currency), currency: p.transfer.amount.currency };
+export function transferAttempt(p: TransferTokenPayload): {
+  kind: 'transfer';
+  amount: bigint;
+  currency: string;
+} {
+  return {
+    kind: 'transfer',
+    amount: parseAmount(p.transfer.amount.value, p.transfer.amount.currency),
+    currency: p.transfer.amount.currency,
+  };
 }
 
 async function readScaCounters(db: Db, memberId: string): Promise<ScaCounters> {
-  const row = await db.maybeOne<{ amount_since_sca: bigint; count_since_sca: number }>('select amount_since_sca, count_since_sca from sca_counters where member_id = $1', [memberId]);
-  return row ? { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca } : { amountSinceSca: 0n, countSinceSca: 0 };
+  const row = await db.maybeOne<{ amount_since_sca: bigint; count_since_sca: number }>(
+    'select amount_since_sca, count_since_sca from sca_counters where member_id = $1',
+    [memberId],
+  );
+  return row
+    ? { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca }
+    : { amountSinceSca: 0n, countSinceSca: 0 };
 }
 
 /** Locks the payer's RTS Art. 16 counters: every co-signature for one payer is decided one at a time. */
 async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
-  await tx.query('insert into sca_counters (member_id) values ($1) on conflict (member_id) do nothing', [memberId]);
+  await tx.query('insert into sca_counters (member_id) values ($1) on conflict (member_id) do nothing', [
+    memberId,
+  ]);
   const row = await tx.one<{ amount_since_sca: bigint; count_since_sca: number }>(
     'select amount_since_sca, count_since_sca from sca_counters where member_id = $1 for update',
     [memberId],
@@ -41,25 +60,52 @@ async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
 }
 
 /**
- * Checks everything that makes a transfer token payable from this bank, beyond the endorsement
- * itself: drawn on this bank, still usable, and its source account linked to the payer (the
- * member who signed), open and in the token's currency.
+ * Checks that a transfer token is one this bank may pay: drawn on this bank, still usable, and its
+ * source account linked to the payer (the member who signed). Whether the account is open and in
+ * the token's currency is the ledger's question at execution (AC04, AM03); see checkSourceUsable.
  */
 export async function checkSource(deps: BankDeps, payload: TransferTokenPayload, now: number) {
   if (payload.transfer.source.bankId !== deps.member.id)
-    throw new ProtocolError('Forbidden', `the token is drawn on bank ${payload.transfer.source.bankId}, not this bank`, { field: 'transfer.source.bankId' });
-  if (now >= payload.expiresAt) throw new ProtocolError('Expired', `the token expired at ${new Date(payload.expiresAt).toISOString()}`, { field: 'expiresAt' });
+    throw new ProtocolError(
+      'Forbidden',
+      `the token is drawn on bank ${payload.transfer.source.bankId}, not this bank`,
+      { field: 'transfer.source.bankId' },
+    );
+  if (now >= payload.expiresAt)
+    throw new ProtocolError('Expired', `the token expired at ${new Date(payload.expiresAt).toISOString()}`, {
+      field: 'expiresAt',
+    });
   if (payload.conditions.validUntil !== undefined && now >= payload.conditions.validUntil)
-    throw new ProtocolError('Expired', `the token's conditions end at ${new Date(payload.conditions.validUntil).toISOString()}`, { field: 'conditions.validUntil' });
+    throw new ProtocolError(
+      'Expired',
+      `the token's conditions end at ${new Date(payload.conditions.validUntil).toISOString()}`,
+      { field: 'conditions.validUntil' },
+    );
   const source = await resolveAccountRef(deps.db, payload.transfer.source.accountRef);
   if (!source || source.memberId !== payload.from.memberId)
-    throw new ProtocolError('Forbidden', 'the source account is not linked to the payer at this bank', { field: 'transfer.source.accountRef' });
-  if (source.account.status !== 'open') throw new ProtocolError('Forbidden', 'AC04: the source account is closed', { field: 'transfer.source.accountRef' });
-  if (source.account.currency !== payload.transfer.amount.currency)
-    throw new ProtocolError('Forbidden', `AM03: the source account is in ${source.account.currency}, the token in ${payload.transfer.amount.currency}`, {
-      field: 'transfer.amount.currency',
+    throw new ProtocolError('Forbidden', 'the source account is not linked to the payer at this bank', {
+      field: 'transfer.source.accountRef',
     });
   return source;
+}
+
+/** At co-signing, a token that could never execute is refused at once: closed account (AC04), other currency (AM03). */
+function checkSourceUsable(
+  source: Awaited<ReturnType<typeof checkSource>>,
+  payload: TransferTokenPayload,
+): void {
+  if (source.account.status !== 'open')
+    throw new ProtocolError('Forbidden', 'AC04: the source account is closed', {
+      field: 'transfer.source.accountRef',
+    });
+  if (source.account.currency !== payload.transfer.amount.currency)
+    throw new ProtocolError(
+      'Forbidden',
+      `AM03: the source account is in ${source.account.currency}, the token in ${payload.transfer.amount.currency}`,
+      {
+        field: 'transfer.amount.currency',
+      },
+    );
 }
 
 /**
@@ -85,12 +131,22 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
     scaRequired: (p) => scaDecision(transferAttempt(p), before).required,
     verifyPasskey: async ({ payer: member, assertion, challenge }) => {
       const storedCounter = await storedPasskeyCounter(deps.db, assertion.credentialId);
-      passkey = await verifyPasskeyAssertion({ config: deps.config, member, assertion, challenge, storedCounter });
+      passkey = await verifyPasskeyAssertion({
+        config: deps.config,
+        member,
+        assertion,
+        challenge,
+        storedCounter,
+      });
     },
   });
   if (payload.endorseUntil !== undefined && now >= payload.endorseUntil)
-    throw new ProtocolError('Expired', `the token could be endorsed until ${new Date(payload.endorseUntil).toISOString()}`, { field: 'endorseUntil' });
-  await checkSource(deps, payload, now);
+    throw new ProtocolError(
+      'Expired',
+      `the token could be endorsed until ${new Date(payload.endorseUntil).toISOString()}`,
+      { field: 'endorseUntil' },
+    );
+  checkSourceUsable(await checkSource(deps, payload, now), payload);
   const endorsementId = objectId(endorsement);
   const attempt = transferAttempt(payload);
 
@@ -102,24 +158,47 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
     );
     if (existing) {
       if (existing.endorsement_id !== endorsementId)
-        throw new ProtocolError('Conflict', `token ${req.tokenId} was co-signed for another endorsement`, { field: 'endorsement' });
+        throw new ProtocolError('Conflict', `token ${req.tokenId} was co-signed for another endorsement`, {
+          field: 'endorsement',
+        });
       return existing.bank_endorsement;
     }
     let sca: string;
     let next: ScaCounters;
     if (endorsement.sca.method === 'passkey') {
-      if (!passkey) throw new ProtocolError('ScaFailed', 'the passkey assertion was not verified', { field: 'endorsement.sca' });
-      if (!(await advancePasskeyCounter(tx, { credentialId: passkey.credentialId, memberId: payer.memberId, counter: passkey.counter })))
-        throw new ProtocolError('ScaFailed', `signature counter ${passkey.counter} of passkey ${passkey.credentialId} was already seen: a replayed assertion (W3C WebAuthn L3 §6.1.1)`, {
-          field: 'endorsement.sca.assertion',
+      if (!passkey)
+        throw new ProtocolError('ScaFailed', 'the passkey assertion was not verified', {
+          field: 'endorsement.sca',
         });
+      if (
+        !(await advancePasskeyCounter(tx, {
+          credentialId: passkey.credentialId,
+          memberId: payer.memberId,
+          counter: passkey.counter,
+        }))
+      )
+        throw new ProtocolError(
+          'ScaFailed',
+          `signature counter ${passkey.counter} of passkey ${passkey.credentialId} was already seen: a replayed assertion (W3C WebAuthn L3 §6.1.1)`,
+          {
+            field: 'endorsement.sca.assertion',
+          },
+        );
       sca = 'passkey';
       next = nextScaCounters(counters, { method: 'passkey' });
     } else {
       const decision = scaDecision(attempt, counters);
-      if (decision.required) throw new ProtocolError('ScaRequired', `this bank requires strong customer authentication: ${decision.reason}`, { field: 'endorsement.sca' });
+      if (decision.required)
+        throw new ProtocolError(
+          'ScaRequired',
+          `this bank requires strong customer authentication: ${decision.reason}`,
+          { field: 'endorsement.sca' },
+        );
       sca = `exemption:${decision.exemption}`;
-      next = nextScaCounters(counters, { method: 'exemption', amount: attempt.currency === 'EUR' ? attempt.amount : 0n });
+      next = nextScaCounters(counters, {
+        method: 'exemption',
+        amount: attempt.currency === 'EUR' ? attempt.amount : 0n,
+      });
     }
     await tx.query(
       `update sca_counters set amount_since_sca = $2, count_since_sca = $3, last_sca_at = case when $4 then now() else last_sca_at end where member_id = $1`,
@@ -137,13 +216,10 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
       },
       signer,
     );
-    await tx.query('insert into cosignatures (token_id, endorsement_id, payer, sca, bank_endorsement) values ($1, $2, $3, $4, $5::jsonb)', [
-      req.tokenId,
-      endorsementId,
-      payer.memberId,
-      sca,
-      JSON.stringify(bankEndorsement),
-    ]);
+    await tx.query(
+      'insert into cosignatures (token_id, endorsement_id, payer, sca, bank_endorsement) values ($1, $2, $3, $4, $5::jsonb)',
+      [req.tokenId, endorsementId, payer.memberId, sca, JSON.stringify(bankEndorsement)],
+    );
     return bankEndorsement;
   });
 }

@@ -1,7 +1,16 @@
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import type { Db } from '@tokenos/db';
-import { base64url, equalBytes, fromBase64url, type MemberState, type PasskeyAssertion, ProtocolError, sha256, utf8 } from '@tokenos/protocol';
+import {
+  base64url,
+  equalBytes,
+  fromBase64url,
+  type MemberState,
+  type PasskeyAssertion,
+  ProtocolError,
+  sha256,
+  utf8,
+} from '@tokenos/protocol';
 import type { BankConfig } from '../config.ts';
 
 const f = 'endorsement.sca.assertion';
@@ -10,16 +19,28 @@ function scaFailed(message: string, field: string, cause?: unknown): never {
   throw new ProtocolError('ScaFailed', message, cause === undefined ? { field } : { field, cause });
 }
 
-function clientDataOf(encoded: string): { type: string; challenge: string; origin: string; crossOrigin?: unknown; topOrigin?: unknown } {
+function clientDataOf(encoded: string): {
+  type: string;
+  challenge: string;
+  origin: string;
+  crossOrigin?: unknown;
+  topOrigin?: unknown;
+} {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(encoded, `${f}.clientDataJSON`)));
+    value = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(encoded, `${f}.clientDataJSON`)),
+    );
   } catch (e) {
     scaFailed('clientDataJSON is not base64url of UTF-8 JSON', `${f}.clientDataJSON`, e);
   }
   const d = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   for (const name of ['type', 'challenge', 'origin'] as const)
-    if (typeof d[name] !== 'string') scaFailed(`clientDataJSON.${name}: expected a string, got ${typeof d[name]}`, `${f}.clientDataJSON.${name}`);
+    if (typeof d[name] !== 'string')
+      scaFailed(
+        `clientDataJSON.${name}: expected a string, got ${typeof d[name]}`,
+        `${f}.clientDataJSON.${name}`,
+      );
   return d as { type: string; challenge: string; origin: string; crossOrigin?: unknown; topOrigin?: unknown };
 }
 
@@ -39,13 +60,23 @@ export interface PasskeyCheck {
  * member's signed directory log and the RP ID and wallet origins this bank is configured with:
  * nothing the cloud concluded is taken over. Returns the authenticator's signature counter.
  */
-export async function verifyPasskeyAssertion(check: PasskeyCheck): Promise<{ credentialId: string; counter: number }> {
+export async function verifyPasskeyAssertion(
+  check: PasskeyCheck,
+): Promise<{ credentialId: string; counter: number }> {
   const { member, assertion, config } = check;
   const credentialId = assertion.credentialId;
   // §7.2 steps 5-7: the credential must be one of the member's, per its directory log.
   const entry = member.passkeys.find((p) => p.credentialId === credentialId);
-  if (!entry) scaFailed(`credential ${credentialId} is not a passkey in member ${member.memberId}'s directory`, `${f}.credentialId`);
-  if (entry.rpId !== config.rpId) scaFailed(`passkey ${credentialId} belongs to RP ${entry.rpId}, this bank accepts ${config.rpId}`, `${f}.credentialId`);
+  if (!entry)
+    scaFailed(
+      `credential ${credentialId} is not a passkey in member ${member.memberId}'s directory`,
+      `${f}.credentialId`,
+    );
+  if (entry.rpId !== config.rpId)
+    scaFailed(
+      `passkey ${credentialId} belongs to RP ${entry.rpId}, this bank accepts ${config.rpId}`,
+      `${f}.credentialId`,
+    );
   // §7.2 step 6: user.id is the member id's bytes.
   if (assertion.userHandle !== undefined && assertion.userHandle !== member.memberId)
     scaFailed(`userHandle is ${assertion.userHandle}, expected ${member.memberId}`, `${f}.userHandle`);
@@ -53,24 +84,49 @@ export async function verifyPasskeyAssertion(check: PasskeyCheck): Promise<{ cre
   // §7.2 steps 10-14. A ceremony in a cross-origin frame could be clickjacked (§13.4.2): refused.
   const clientData = clientDataOf(assertion.clientDataJSON);
   if (clientData.crossOrigin === true || clientData.topOrigin !== undefined)
-    scaFailed('clientDataJSON says the ceremony ran in a cross-origin frame; only top-level wallet pages may run it', `${f}.clientDataJSON.crossOrigin`);
-  if (clientData.type !== 'webauthn.get') scaFailed(`clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"`, `${f}.clientDataJSON.type`);
+    scaFailed(
+      'clientDataJSON says the ceremony ran in a cross-origin frame; only top-level wallet pages may run it',
+      `${f}.clientDataJSON.crossOrigin`,
+    );
+  if (clientData.type !== 'webauthn.get')
+    scaFailed(
+      `clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"`,
+      `${f}.clientDataJSON.type`,
+    );
   const expectedChallenge = base64url(check.challenge);
   if (clientData.challenge !== expectedChallenge)
-    scaFailed(`clientDataJSON.challenge is ${clientData.challenge}, expected ${expectedChallenge}: the assertion approves something else (PSD2 RTS Art. 5)`, `${f}.clientDataJSON.challenge`);
+    scaFailed(
+      `clientDataJSON.challenge is ${clientData.challenge}, expected ${expectedChallenge}: the assertion approves something else (PSD2 RTS Art. 5)`,
+      `${f}.clientDataJSON.challenge`,
+    );
   if (!config.walletOrigins.includes(clientData.origin))
-    scaFailed(`clientDataJSON.origin is ${clientData.origin}, expected one of ${config.walletOrigins.join(', ')}`, `${f}.clientDataJSON.origin`);
+    scaFailed(
+      `clientDataJSON.origin is ${clientData.origin}, expected one of ${config.walletOrigins.join(', ')}`,
+      `${f}.clientDataJSON.origin`,
+    );
 
   // §7.2 steps 15-17: RP ID hash, user present and verified (a biometric or PIN is one SCA factor, PSD2 RTS Art. 4).
   let authData: ReturnType<typeof parseAuthenticatorData>;
   try {
-    authData = parseAuthenticatorData(new Uint8Array(fromBase64url(assertion.authenticatorData, `${f}.authenticatorData`)));
+    authData = parseAuthenticatorData(
+      new Uint8Array(fromBase64url(assertion.authenticatorData, `${f}.authenticatorData`)),
+    );
   } catch (e) {
-    scaFailed(`authenticatorData does not parse: ${e instanceof Error ? e.message : String(e)}`, `${f}.authenticatorData`, e);
+    scaFailed(
+      `authenticatorData does not parse: ${e instanceof Error ? e.message : String(e)}`,
+      `${f}.authenticatorData`,
+      e,
+    );
   }
-  if (!equalBytes(authData.rpIdHash, sha256(utf8(config.rpId)))) scaFailed(`authenticatorData.rpIdHash is not SHA-256 of ${config.rpId}`, `${f}.authenticatorData.rpIdHash`);
-  if (!authData.flags.up) scaFailed('authenticatorData flags: user presence (UP) is not set', `${f}.authenticatorData.flags`);
-  if (!authData.flags.uv) scaFailed('authenticatorData flags: user verification (UV) is not set', `${f}.authenticatorData.flags`);
+  if (!equalBytes(authData.rpIdHash, sha256(utf8(config.rpId))))
+    scaFailed(
+      `authenticatorData.rpIdHash is not SHA-256 of ${config.rpId}`,
+      `${f}.authenticatorData.rpIdHash`,
+    );
+  if (!authData.flags.up)
+    scaFailed('authenticatorData flags: user presence (UP) is not set', `${f}.authenticatorData.flags`);
+  if (!authData.flags.uv)
+    scaFailed('authenticatorData flags: user verification (UV) is not set', `${f}.authenticatorData.flags`);
 
   // §7.2 steps 19-22: the signature over authenticatorData || SHA-256(clientDataJSON), and the counter.
   let result: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
@@ -91,18 +147,26 @@ export async function verifyPasskeyAssertion(check: PasskeyCheck): Promise<{ cre
       expectedChallenge,
       expectedOrigin: config.walletOrigins,
       expectedRPID: config.rpId,
-      credential: { id: credentialId, publicKey: new Uint8Array(fromBase64url(entry.publicKey, `${f}.publicKey`)), counter: check.storedCounter },
+      credential: {
+        id: credentialId,
+        publicKey: new Uint8Array(fromBase64url(entry.publicKey, `${f}.publicKey`)),
+        counter: check.storedCounter,
+      },
       requireUserVerification: true,
     });
   } catch (e) {
     scaFailed(`passkey assertion refused: ${e instanceof Error ? e.message : String(e)}`, f, e);
   }
-  if (!result.verified) scaFailed(`signature does not verify under passkey ${credentialId}`, `${f}.signature`);
+  if (!result.verified)
+    scaFailed(`signature does not verify under passkey ${credentialId}`, `${f}.signature`);
   return { credentialId, counter: result.authenticationInfo.newCounter };
 }
 
 export async function storedPasskeyCounter(db: Db, credentialId: string): Promise<number> {
-  const row = await db.maybeOne<{ counter: bigint }>('select counter from passkey_counters where credential_id = $1', [credentialId]);
+  const row = await db.maybeOne<{ counter: bigint }>(
+    'select counter from passkey_counters where credential_id = $1',
+    [credentialId],
+  );
   return row ? Number(row.counter) : 0;
 }
 
@@ -111,7 +175,10 @@ export async function storedPasskeyCounter(db: Db, credentialId: string): Promis
  * carrying the same assertion at most one passes when the authenticator counts (§6.1.1). An
  * authenticator that always reports 0 does not count, and nothing can be concluded from it.
  */
-export async function advancePasskeyCounter(tx: Db, args: { credentialId: string; memberId: string; counter: number }): Promise<boolean> {
+export async function advancePasskeyCounter(
+  tx: Db,
+  args: { credentialId: string; memberId: string; counter: number },
+): Promise<boolean> {
   const rows = await tx.query(
     `insert into passkey_counters (credential_id, member_id, counter) values ($1, $2, $3)
      on conflict (credential_id) do update set counter = excluded.counter, updated_at = now()

@@ -8,7 +8,13 @@ export type ScryptCost = typeof defaultScryptCost;
 function derive(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // 128 * N * r bytes of memory, plus headroom.
-    scrypt(password.normalize('NFKC'), salt, 32, { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      32,
+      { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    );
   });
 }
 

@@ -34,7 +34,16 @@ const shop: DemoCustomer = {
  */
 export function demoCustomers(bankCode: string): DemoCustomer[] {
   if (bankCode === 'GOLD')
-    return [{ username: 'carol', password: 'carol-password', displayName: 'Carol Chen', kind: 'person', accounts: [{ name: 'Current account', currency: 'EUR', balance: '800.00' }] }, shop];
+    return [
+      {
+        username: 'carol',
+        password: 'carol-password',
+        displayName: 'Carol Chen',
+        kind: 'person',
+        accounts: [{ name: 'Current account', currency: 'EUR', balance: '800.00' }],
+      },
+      shop,
+    ];
   return [
     {
       username: 'alice',
@@ -48,7 +57,13 @@ export function demoCustomers(bankCode: string): DemoCustomer[] {
         { name: 'Old savings (closed)', currency: 'EUR', balance: '0.00', closed: true },
       ],
     },
-    { username: 'bob', password: 'bob-password', displayName: 'Bob Baker', kind: 'person', accounts: [{ name: 'Current account', currency: 'EUR', balance: '250.00' }] },
+    {
+      username: 'bob',
+      password: 'bob-password',
+      displayName: 'Bob Baker',
+      kind: 'person',
+      accounts: [{ name: 'Current account', currency: 'EUR', balance: '250.00' }],
+    },
     shop,
   ];
 }
@@ -66,21 +81,26 @@ export async function seedDemoBank(
   const { n } = await db.one<{ n: bigint }>('select count(*) as n from customers');
   if (n > 0n) return false;
   // scrypt runs before the transaction: no row lock is held while a password hashes.
-  const hashes = await Promise.all(customers.map((c) => hashPassword(c.password, options.cost ?? defaultScryptCost)));
+  const hashes = await Promise.all(
+    customers.map((c) => hashPassword(c.password, options.cost ?? defaultScryptCost)),
+  );
   return db.transaction(async (tx) => {
     const again = await tx.one<{ n: bigint }>('select count(*) as n from customers');
     if (again.n > 0n) return false;
     for (const [i, c] of customers.entries()) {
       const customerId = base64url(options.randomBytes(12));
-      await tx.query('insert into customers (customer_id, username, display_name, kind, password_hash) values ($1, $2, $3, $4, $5)', [
-        customerId,
-        c.username,
-        c.displayName,
-        c.kind,
-        hashes[i],
-      ]);
+      await tx.query(
+        'insert into customers (customer_id, username, display_name, kind, password_hash) values ($1, $2, $3, $4, $5)',
+        [customerId, c.username, c.displayName, c.kind, hashes[i]],
+      );
       for (const a of c.accounts) {
-        const account = await openCustomerAccount(tx, { customerId, name: a.name, currency: a.currency, bankCode: config.bankCode, sortCode: config.sortCode });
+        const account = await openCustomerAccount(tx, {
+          customerId,
+          name: a.name,
+          currency: a.currency,
+          bankCode: config.bankCode,
+          sortCode: config.sortCode,
+        });
         const amount = parseAmount(a.balance, a.currency, { allowZero: true });
         if (amount > 0n) {
           const equity = await equityAccount(tx, a.currency);

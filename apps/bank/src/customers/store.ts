@@ -18,7 +18,14 @@ export const lockMs = 15 * 60_000;
 
 export async function createCustomer(
   db: Db,
-  args: { username: string; displayName: string; kind: 'person' | 'business'; password: string; randomBytes: (n: number) => Uint8Array; cost?: ScryptCost },
+  args: {
+    username: string;
+    displayName: string;
+    kind: 'person' | 'business';
+    password: string;
+    randomBytes: (n: number) => Uint8Array;
+    cost?: ScryptCost;
+  },
 ): Promise<CustomerRow> {
   const hash = await hashPassword(args.password, args.cost);
   return db.one<CustomerRow>(
@@ -34,15 +41,25 @@ export type SignIn = { ok: true; customer: CustomerRow } | { ok: false; reason: 
  * lock holds across concurrent attempts; an unknown username costs the same scrypt work as a
  * known one, so timing does not tell which usernames exist.
  */
-export async function signIn(db: Db, username: string, password: string, now: number, dummyHash: string): Promise<SignIn> {
-  const customer = await db.maybeOne<CustomerRow>('select * from customers where username = $1', [username.trim().toLowerCase()]);
+export async function signIn(
+  db: Db,
+  username: string,
+  password: string,
+  now: number,
+  dummyHash: string,
+): Promise<SignIn> {
+  const customer = await db.maybeOne<CustomerRow>('select * from customers where username = $1', [
+    username.trim().toLowerCase(),
+  ]);
   if (!customer) {
     await verifyPassword(password, dummyHash);
     return { ok: false, reason: 'invalid' };
   }
   if (customer.locked_until && customer.locked_until.getTime() > now) return { ok: false, reason: 'locked' };
   if (await verifyPassword(password, customer.password_hash)) {
-    await db.query('update customers set failed_logins = 0, locked_until = null where customer_id = $1', [customer.customer_id]);
+    await db.query('update customers set failed_logins = 0, locked_until = null where customer_id = $1', [
+      customer.customer_id,
+    ]);
     return { ok: true, customer };
   }
   await db.query(

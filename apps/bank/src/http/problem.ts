@@ -22,6 +22,7 @@ const statusByCode: Record<ProtocolErrorCode, ContentfulStatusCode> = {
   StaleRequest: 401,
   Replay: 401,
   KeyExpired: 401,
+  KeyRetired: 401,
   InsufficientKeyLevel: 403,
   Forbidden: 403,
   ScaRequired: 403,

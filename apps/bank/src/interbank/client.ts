@@ -1,4 +1,10 @@
-import { type AccountRef, type BankEndorsement, type Money, parseWith, type TransferTokenPayload } from '@tokenos/protocol';
+import {
+  type AccountRef,
+  type BankEndorsement,
+  type Money,
+  parseWith,
+  type TransferTokenPayload,
+} from '@tokenos/protocol';
 import { CloudClient } from '@tokenos/sdk';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
@@ -19,13 +25,30 @@ export interface CreditInstruction {
 /** The payee bank's answer (pacs.002): settled with its reference, or rejected with a reason code. */
 export const creditResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('ACSC'), bankReference: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
-  z.strictObject({ status: z.literal('RJCT'), reason: z.string().regex(/^[A-Z0-9]{4}$/), detail: z.string().max(500).optional() }),
+  z.strictObject({
+    status: z.literal('RJCT'),
+    reason: z.string().regex(/^[A-Z0-9]{4}$/),
+    detail: z.string().max(500).optional(),
+  }),
 ]);
 export type CreditResult = z.infer<typeof creditResultSchema>;
 
 /** POST /interbank/v1/credits at the payee's bank, signed (RFC 9421) with this bank's STANDARD key. */
-export async function creditPeer(deps: BankDeps, peerUrl: string, instruction: CreditInstruction): Promise<CreditResult> {
-  const client = new CloudClient({ baseUrl: peerUrl, fetch: (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(5_000) }), now: deps.now });
-  const answer = await client.send<unknown>('POST', '/interbank/v1/credits', instruction, await deps.member.signerFor('STANDARD'));
+export async function creditPeer(
+  deps: BankDeps,
+  peerUrl: string,
+  instruction: CreditInstruction,
+): Promise<CreditResult> {
+  const client = new CloudClient({
+    baseUrl: peerUrl,
+    fetch: (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(5_000) }),
+    now: deps.now,
+  });
+  const answer = await client.send<unknown>(
+    'POST',
+    '/interbank/v1/credits',
+    instruction,
+    await deps.member.signerFor('STANDARD'),
+  );
   return parseWith(creditResultSchema, answer, 'inter-bank credit result');
 }

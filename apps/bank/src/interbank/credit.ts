@@ -10,8 +10,8 @@ import {
   parseAmount,
   parseWith,
   refIdSchema,
-  tokenIdSchema,
   tokenId as tokenIdOf,
+  tokenIdSchema,
   transferTokenPayloadSchema,
   verifyObjectSignature,
 } from '@tokenos/protocol';
@@ -51,32 +51,61 @@ function resultOf(row: CreditRow): CreditResult {
  * credited from the clearing account for the payer's bank, which then shows what that bank owes.
  * Once per (payer bank, tokenId, refId): a retry returns the first answer.
  */
-export async function receiveCredit(deps: BankDeps, payerBank: MemberState, input: unknown): Promise<CreditResult> {
+export async function receiveCredit(
+  deps: BankDeps,
+  payerBank: MemberState,
+  input: unknown,
+): Promise<CreditResult> {
   const req = parseWith(creditRequestSchema, input, 'credit instruction');
   const payload = parseWith(transferTokenPayloadSchema, req.payload, 'transfer token');
-  if (tokenIdOf(payload) !== req.tokenId) throw new ProtocolError('Malformed', `token id ${req.tokenId} is not the hash of the payload`, { field: 'tokenId' });
+  if (tokenIdOf(payload) !== req.tokenId)
+    throw new ProtocolError('Malformed', `token id ${req.tokenId} is not the hash of the payload`, {
+      field: 'tokenId',
+    });
   if (payload.transfer.source.bankId !== payerBank.memberId)
-    throw new ProtocolError('Forbidden', `the token is drawn on ${payload.transfer.source.bankId}, the instruction comes from ${payerBank.memberId}`, { field: 'payload' });
+    throw new ProtocolError(
+      'Forbidden',
+      `the token is drawn on ${payload.transfer.source.bankId}, the instruction comes from ${payerBank.memberId}`,
+      { field: 'payload' },
+    );
   const cosig = parseWith(bankEndorsementSchema, req.bankEndorsement, 'bank endorsement');
   if (cosig.tokenId !== req.tokenId || cosig.signer.memberId !== payerBank.memberId)
-    throw new ProtocolError('Forbidden', 'the bank endorsement is not the payer bank’s for this token', { field: 'bankEndorsement' });
+    throw new ProtocolError('Forbidden', 'the bank endorsement is not the payer bank’s for this token', {
+      field: 'bankEndorsement',
+    });
   const key = payerBank.keys.find((k) => k.id === cosig.signer.keyId);
   if (!key || !keyUsableAt(key, 'STANDARD', cosig.createdAt))
-    throw new ProtocolError('UnknownKey', `bank ${payerBank.memberId} has no STANDARD key ${cosig.signer.keyId}`, { field: 'bankEndorsement.signer' });
+    throw new ProtocolError(
+      'UnknownKey',
+      `bank ${payerBank.memberId} has no STANDARD key ${cosig.signer.keyId}`,
+      { field: 'bankEndorsement.signer' },
+    );
   if (!(await verifyObjectSignature(cosig, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', 'the payer bank’s co-signature does not verify', { field: 'bankEndorsement.signature' });
-  if (req.destination.bankId !== deps.member.id) throw new ProtocolError('Malformed', `the creditor account is at ${req.destination.bankId}, not this bank`, { field: 'destination' });
+    throw new ProtocolError('InvalidSignature', 'the payer bank’s co-signature does not verify', {
+      field: 'bankEndorsement.signature',
+    });
+  if (req.destination.bankId !== deps.member.id)
+    throw new ProtocolError(
+      'Malformed',
+      `the creditor account is at ${req.destination.bankId}, not this bank`,
+      { field: 'destination' },
+    );
   if (req.amount.currency !== payload.transfer.amount.currency)
-    throw new ProtocolError('Malformed', `amount in ${req.amount.currency}, the token in ${payload.transfer.amount.currency}`, { field: 'amount.currency' });
+    throw new ProtocolError(
+      'Malformed',
+      `amount in ${req.amount.currency}, the token in ${payload.transfer.amount.currency}`,
+      { field: 'amount.currency' },
+    );
   const amount = parseAmount(req.amount.value, req.amount.currency, { field: 'amount' });
   if (amount > parseAmount(payload.transfer.amount.value, payload.transfer.amount.currency))
-    throw new ProtocolError('Forbidden', 'the amount is above what the token authorises', { field: 'amount' });
+    throw new ProtocolError('Forbidden', 'the amount is above what the token authorises', {
+      field: 'amount',
+    });
 
-  const first = await deps.db.maybeOne<CreditRow>('select * from interbank_credits where payer_bank = $1 and token_id = $2 and ref_id = $3', [
-    payerBank.memberId,
-    req.tokenId,
-    req.refId,
-  ]);
+  const first = await deps.db.maybeOne<CreditRow>(
+    'select * from interbank_credits where payer_bank = $1 and token_id = $2 and ref_id = $3',
+    [payerBank.memberId, req.tokenId, req.refId],
+  );
   if (first) return resultOf(first);
 
   const dest = await resolveAccountRef(deps.db, req.destination.accountRef);
@@ -86,9 +115,23 @@ export async function receiveCredit(deps: BankDeps, payerBank: MemberState, inpu
     const claimed = await tx.maybeOne<CreditRow>(
       `insert into interbank_credits (payer_bank, token_id, ref_id, bank_reference, destination_account, amount, currency, status)
        values ($1, $2, $3, $4, $5, $6, $7, 'ACSC') on conflict (payer_bank, token_id, ref_id) do nothing returning *`,
-      [payerBank.memberId, req.tokenId, req.refId, bankReference, dest?.account.account_id ?? null, amount, req.amount.currency],
+      [
+        payerBank.memberId,
+        req.tokenId,
+        req.refId,
+        bankReference,
+        dest?.account.account_id ?? null,
+        amount,
+        req.amount.currency,
+      ],
     );
-    if (!claimed) return resultOf(await tx.one<CreditRow>('select * from interbank_credits where payer_bank = $1 and token_id = $2 and ref_id = $3', [payerBank.memberId, req.tokenId, req.refId]));
+    if (!claimed)
+      return resultOf(
+        await tx.one<CreditRow>(
+          'select * from interbank_credits where payer_bank = $1 and token_id = $2 and ref_id = $3',
+          [payerBank.memberId, req.tokenId, req.refId],
+        ),
+      );
     let reject: { reason: string; detail: string } | undefined;
     if (!dest || dest.memberId !== payload.to.memberId) {
       reject = { reason: 'AC03', detail: 'the creditor account is not an account of the payee at this bank' };

@@ -140,12 +140,16 @@ export function post(db: Db, m: Movement): Promise<bigint> {
  * accounts (equity, clearing) may go negative.
  */
 export async function postInTransaction(tx: Db, m: Movement): Promise<bigint> {
-  if (m.amount <= 0n) throw new RangeError(`amount: expected a positive number of minor units, got ${m.amount}`);
+  if (m.amount <= 0n)
+    throw new RangeError(`amount: expected a positive number of minor units, got ${m.amount}`);
   if (m.from === m.to) throw new RangeError(`from and to are the same account ${m.from}`);
   // FOR NO KEY UPDATE, not FOR UPDATE: the foreign keys of transfers and entries take KEY SHARE
   // locks on these rows, which FOR UPDATE would wait on (two transfers between the same accounts
   // then deadlock); the balance is not a key, so the weaker lock is the right one.
-  const locked = await tx.query<AccountRow>('select * from accounts where account_id in ($1, $2) order by account_id for no key update', [m.from, m.to]);
+  const locked = await tx.query<AccountRow>(
+    'select * from accounts where account_id in ($1, $2) order by account_id for no key update',
+    [m.from, m.to],
+  );
   const from = locked.find((a) => a.account_id === m.from);
   const to = locked.find((a) => a.account_id === m.to);
   if (!from || !to) throw new RangeError(`no account ${!from ? m.from : m.to}`);
@@ -154,21 +158,26 @@ export async function postInTransaction(tx: Db, m: Movement): Promise<bigint> {
     ['creditor', to],
   ] as const) {
     // A returned payment goes back even to an account closed meanwhile: the money is the customer's.
-    if (acc.status !== 'open' && !(m.kind === 'reversal' && side === 'creditor')) throw new LedgerRejection('AC04', `${side} account is closed`);
-    if (acc.currency !== m.currency) throw new LedgerRejection('AM03', `${side} account is in ${acc.currency}, the payment in ${m.currency}`);
+    if (acc.status !== 'open' && !(m.kind === 'reversal' && side === 'creditor'))
+      throw new LedgerRejection('AC04', `${side} account is closed`);
+    if (acc.currency !== m.currency)
+      throw new LedgerRejection(
+        'AM03',
+        `${side} account is in ${acc.currency}, the payment in ${m.currency}`,
+      );
   }
-  if (from.kind === 'customer' && from.balance < m.amount) throw new LedgerRejection('AM04', 'the debtor account holds less than the amount');
+  if (from.kind === 'customer' && from.balance < m.amount)
+    throw new LedgerRejection('AM04', 'the debtor account holds less than the amount');
   const { tx_id } = await tx.one<{ tx_id: bigint }>(
     `with t as (insert into ledger_transactions (kind, amount, currency, description, reference) values ($1, $2, $3, $4, $5) returning tx_id),
           e as (insert into entries (tx_id, account_id, amount) select tx_id, $6::bigint, -$2::bigint from t union all select tx_id, $7::bigint, $2::bigint from t)
      select tx_id from t`,
     [m.kind, m.amount, m.currency, m.description, m.reference, from.account_id, to.account_id],
   );
-  await tx.query('update accounts set balance = balance + case when account_id = $1 then -$3::bigint else $3::bigint end where account_id in ($1, $2)', [
-    from.account_id,
-    to.account_id,
-    m.amount,
-  ]);
+  await tx.query(
+    'update accounts set balance = balance + case when account_id = $1 then -$3::bigint else $3::bigint end where account_id in ($1, $2)',
+    [from.account_id, to.account_id, m.amount],
+  );
   return tx_id;
 }
 
@@ -232,7 +241,11 @@ export interface EntryRow {
 }
 
 /** An account's entries, newest first, `before` an entry id (keyset paging: stable under inserts). */
-export async function entriesOf(db: Db, accountId: bigint, opts: { before?: bigint; limit: number }): Promise<EntryRow[]> {
+export async function entriesOf(
+  db: Db,
+  accountId: bigint,
+  opts: { before?: bigint; limit: number },
+): Promise<EntryRow[]> {
   return db.query<EntryRow>(
     `select e.entry_id, e.amount, e.created_at, t.description, t.kind, t.reference,
             exists (select 1 from transfers tr where tr.bank_reference = t.reference and tr.status = 'PDNG') as pending

@@ -3,7 +3,13 @@
  * from this origin, so a strict Content-Security-Policy holds (script-src none).
  */
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => entities[ch]!);
@@ -23,14 +29,19 @@ export class Html {
 export function html(strings: TemplateStringsArray, ...values: (string | number | Html | Html[])[]): Html {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
-    const text = Array.isArray(v) ? v.map((h) => h.text).join('') : v instanceof Html ? v.text : escapeHtml(String(v));
+    const text = Array.isArray(v)
+      ? v.map((h) => h.text).join('')
+      : v instanceof Html
+        ? v.text
+        : escapeHtml(String(v));
     out += text + (strings[i + 1] ?? '');
   });
   return new Html(out);
 }
 
 export function page(bankName: string, title: string, body: Html): string {
-  return `<!doctype html>${html`<html lang="en">
+  return `<!doctype html>${
+    html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,7 +57,8 @@ ${body}
 </main>
 <footer>A demo bank. Never enter real credentials here.</footer>
 </body>
-</html>`.text}`;
+</html>`.text
+  }`;
 }
 
 export interface LinkParams {
@@ -88,9 +100,13 @@ export interface AccountChoice {
   balance: string;
 }
 
-export function chooseAccountsPage(bankName: string, args: { session: string; displayName: string; accounts: AccountChoice[]; error?: string }): string {
+export function chooseAccountsPage(
+  bankName: string,
+  args: { session: string; displayName: string; accounts: AccountChoice[]; error?: string },
+): string {
   const rows = args.accounts.map(
-    (a) => html`<li><label><input type="checkbox" name="account" value="${a.id}"> <strong>${a.name}</strong> <span class="mono">${a.maskedNumber}</span> <span class="muted">${a.balance} ${a.currency}</span></label></li>`,
+    (a) =>
+      html`<li><label><input type="checkbox" name="account" value="${a.id}"> <strong>${a.name}</strong> <span class="mono">${a.maskedNumber}</span> <span class="muted">${a.balance} ${a.currency}</span></label></li>`,
   );
   return page(
     bankName,

@@ -1,10 +1,20 @@
-import { type AccountLink, base64url, formatAmount, memberIdSchema, objectId, ProtocolError, signObject } from '@tokenos/protocol';
+import {
+  type AccountLink,
+  base64url,
+  formatAmount,
+  memberIdSchema,
+  objectId,
+  ProtocolError,
+  signObject,
+} from '@tokenos/protocol';
 import { encodeAccountLink } from '@tokenos/sdk/bank';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { hashPassword } from '../customers/passwords.ts';
 import { signIn } from '../customers/store.ts';
 import type { BankDeps } from '../deps.ts';
 import { verifiedMember } from '../directory.ts';
+import { UpstreamUnavailableError } from '../http/problem.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
 import type { AccountRow } from '../ledger/ledger.ts';
 import { chooseAccountsPage, errorPage, type LinkParams, signInPage } from './pages.ts';
@@ -27,7 +37,12 @@ function securityHeaders(deps: BankDeps): Record<string, string> {
   };
 }
 
-function htmlResponse(c: Context, deps: BankDeps, body: string, status: ContentfulStatusCode = 200): Response {
+function htmlResponse(
+  c: Context,
+  deps: BankDeps,
+  body: string,
+  status: ContentfulStatusCode = 200,
+): Response {
   return c.body(body, status, { 'content-type': 'text/html; charset=utf-8', ...securityHeaders(deps) });
 }
 
@@ -36,11 +51,17 @@ function linkParams(deps: BankDeps, input: Record<string, unknown>): LinkParams 
   const member = typeof input.member === 'string' ? input.member : '';
   const returnUrl = typeof input.return === 'string' ? input.return : '';
   const state = typeof input.state === 'string' ? input.state : '';
-  if (!memberIdSchema.safeParse(member).success) throw new ProtocolError('Malformed', 'member: expected a member id', { field: 'member' });
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(state)) throw new ProtocolError('Malformed', 'state: expected 1-200 base64url characters', { field: 'state' });
+  if (!memberIdSchema.safeParse(member).success)
+    throw new ProtocolError('Malformed', 'member: expected a member id', { field: 'member' });
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(state))
+    throw new ProtocolError('Malformed', 'state: expected 1-200 base64url characters', { field: 'state' });
   // Never redirect to an address that came in a URL unless it is one of ours (RFC 6749 §10.15, open redirectors).
   if (!URL.canParse(returnUrl) || !deps.config.walletOrigins.includes(new URL(returnUrl).origin))
-    throw new ProtocolError('Forbidden', `return: expected a URL on ${deps.config.walletOrigins.join(' or ')}`, { field: 'return' });
+    throw new ProtocolError(
+      'Forbidden',
+      `return: expected a URL on ${deps.config.walletOrigins.join(' or ')}`,
+      { field: 'return' },
+    );
   return { member, returnUrl, state };
 }
 
@@ -51,8 +72,20 @@ function back(p: { returnUrl: string; state: string }, params: Record<string, st
   return url.href;
 }
 
-function display(a: AccountRow): { id: string; name: string; currency: string; maskedNumber: string; balance: string } {
-  return { id: String(a.account_id), name: a.name, currency: a.currency, maskedNumber: maskAccountNumber(a.iban ?? ''), balance: formatAmount(a.balance, a.currency) };
+function display(a: AccountRow): {
+  id: string;
+  name: string;
+  currency: string;
+  maskedNumber: string;
+  balance: string;
+} {
+  return {
+    id: String(a.account_id),
+    name: a.name,
+    currency: a.currency,
+    maskedNumber: maskAccountNumber(a.iban ?? ''),
+    balance: formatAmount(a.balance, a.currency),
+  };
 }
 
 interface SessionRow {
@@ -77,8 +110,16 @@ export function linkRoutes(deps: BankDeps): Hono {
   const name = deps.config.name;
 
   app.onError((err, c) => {
+    if (err instanceof UpstreamUnavailableError)
+      return htmlResponse(
+        c,
+        deps,
+        errorPage(name, 'Please try again shortly', `${name} cannot reach the token network right now.`),
+        503,
+      );
     if (err instanceof ProtocolError) {
-      const status: ContentfulStatusCode = err.code === 'NotFound' ? 404 : err.code === 'Forbidden' ? 403 : 400;
+      const status: ContentfulStatusCode =
+        err.code === 'NotFound' ? 404 : err.code === 'Forbidden' ? 403 : 400;
       return htmlResponse(c, deps, errorPage(name, 'This link request cannot be used', err.message), status);
     }
     throw err;
@@ -101,23 +142,40 @@ export function linkRoutes(deps: BankDeps): Hono {
     const p = linkParams(deps, form);
     const username = typeof form.username === 'string' ? form.username.slice(0, 64) : '';
     const password = typeof form.password === 'string' ? form.password.slice(0, 200) : '';
-    dummyHash ??= import('../customers/passwords.ts').then((m) => m.hashPassword(base64url(deps.randomBytes(16))));
+    dummyHash ??= hashPassword(base64url(deps.randomBytes(16)));
     const result = await signIn(deps.db, username, password, deps.now(), await dummyHash);
     if (!result.ok) {
-      const message = result.reason === 'locked' ? 'Too many wrong passwords. Try again in 15 minutes.' : 'Wrong username or password.';
+      const message =
+        result.reason === 'locked'
+          ? 'Too many wrong passwords. Try again in 15 minutes.'
+          : 'Wrong username or password.';
       return htmlResponse(c, deps, signInPage(name, p, message), 401);
     }
-    const accounts = await deps.db.query<AccountRow>("select * from accounts where customer_id = $1 and status = 'open' order by account_id", [result.customer.customer_id]);
+    const accounts = await deps.db.query<AccountRow>(
+      "select * from accounts where customer_id = $1 and status = 'open' order by account_id",
+      [result.customer.customer_id],
+    );
     const session = base64url(deps.randomBytes(32));
-    await deps.db.query('insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)', [
-      session,
-      result.customer.customer_id,
-      p.member,
-      p.returnUrl,
-      p.state,
-      new Date(deps.now() + sessionTtlMs),
-    ]);
-    return htmlResponse(c, deps, chooseAccountsPage(name, { session, displayName: result.customer.display_name, accounts: accounts.map(display) }));
+    await deps.db.query(
+      'insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)',
+      [
+        session,
+        result.customer.customer_id,
+        p.member,
+        p.returnUrl,
+        p.state,
+        new Date(deps.now() + sessionTtlMs),
+      ],
+    );
+    return htmlResponse(
+      c,
+      deps,
+      chooseAccountsPage(name, {
+        session,
+        displayName: result.customer.display_name,
+        accounts: accounts.map(display),
+      }),
+    );
   });
 
   app.post('/confirm', async (c) => {
@@ -129,29 +187,48 @@ export function linkRoutes(deps: BankDeps): Hono {
       'update link_sessions set used = true where session_id = $1 and not used and expires_at > $2 returning *',
       [session, new Date(now)],
     );
-    if (!s) return htmlResponse(c, deps, errorPage(name, 'Session expired', 'This sign-in has expired or was already used. Start again from your wallet.'), 400);
+    if (!s)
+      return htmlResponse(
+        c,
+        deps,
+        errorPage(
+          name,
+          'Session expired',
+          'This sign-in has expired or was already used. Start again from your wallet.',
+        ),
+        400,
+      );
     const p = { returnUrl: s.return_url, state: s.state };
     if (form.decision !== 'allow') return c.redirect(back(p, { error: 'access_denied' }), 303);
 
-    const chosen = [form.account ?? []].flat().filter((v): v is string => typeof v === 'string' && /^[0-9]{1,18}$/.test(v));
-    const owned = await deps.db.query<AccountRow>("select * from accounts where customer_id = $1 and status = 'open' order by account_id", [s.customer_id]);
+    const chosen = [form.account ?? []]
+      .flat()
+      .filter((v): v is string => typeof v === 'string' && /^[0-9]{1,18}$/.test(v));
+    const owned = await deps.db.query<AccountRow>(
+      "select * from accounts where customer_id = $1 and status = 'open' order by account_id",
+      [s.customer_id],
+    );
     const selected = owned.filter((a) => chosen.includes(String(a.account_id)));
     if (selected.length === 0 || selected.length !== new Set(chosen).size) {
       // A fresh session for a second try: the spent one is gone.
       const again = base64url(deps.randomBytes(32));
-      await deps.db.query('insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)', [
-        again,
-        s.customer_id,
-        s.member_id,
-        s.return_url,
-        s.state,
-        new Date(now + sessionTtlMs),
-      ]);
-      const customer = await deps.db.one<{ display_name: string }>('select display_name from customers where customer_id = $1', [s.customer_id]);
+      await deps.db.query(
+        'insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)',
+        [again, s.customer_id, s.member_id, s.return_url, s.state, new Date(now + sessionTtlMs)],
+      );
+      const customer = await deps.db.one<{ display_name: string }>(
+        'select display_name from customers where customer_id = $1',
+        [s.customer_id],
+      );
       return htmlResponse(
         c,
         deps,
-        chooseAccountsPage(name, { session: again, displayName: customer.display_name, accounts: owned.map(display), error: 'Choose at least one of your accounts.' }),
+        chooseAccountsPage(name, {
+          session: again,
+          displayName: customer.display_name,
+          accounts: owned.map(display),
+          error: 'Choose at least one of your accounts.',
+        }),
         400,
       );
     }
@@ -167,7 +244,12 @@ export function linkRoutes(deps: BankDeps): Hono {
         memberId: s.member_id,
         accounts: [...refs].map(([accountRef, id]) => {
           const a = selected.find((x) => x.account_id === id)!;
-          return { accountRef, name: a.name, currency: a.currency as AccountLink['accounts'][number]['currency'], maskedNumber: maskAccountNumber(a.iban ?? '') };
+          return {
+            accountRef,
+            name: a.name,
+            currency: a.currency as AccountLink['accounts'][number]['currency'],
+            maskedNumber: maskAccountNumber(a.iban ?? ''),
+          };
         }),
         createdAt: now,
         signer: { memberId: deps.member.id, keyId: signer.keyId },
@@ -175,7 +257,13 @@ export function linkRoutes(deps: BankDeps): Hono {
       signer,
     );
     await deps.db.transaction((tx) =>
-      insertPendingLink(tx, { linkId: objectId(link), customerId: s.customer_id, link, accountIds: refs, expiresAt: new Date(now + pendingLinkTtlMs) }),
+      insertPendingLink(tx, {
+        linkId: objectId(link),
+        customerId: s.customer_id,
+        link,
+        accountIds: refs,
+        expiresAt: new Date(now + pendingLinkTtlMs),
+      }),
     );
     return c.redirect(back(p, { link: encodeAccountLink(link) }), 303);
   });

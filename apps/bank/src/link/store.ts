@@ -41,17 +41,24 @@ export async function resolveAccountRef(db: Db, accountRef: string): Promise<Res
 
 export async function insertPendingLink(
   tx: Db,
-  args: { linkId: string; customerId: string; link: AccountLink; accountIds: Map<string, bigint>; expiresAt: Date },
+  args: {
+    linkId: string;
+    customerId: string;
+    link: AccountLink;
+    accountIds: Map<string, bigint>;
+    expiresAt: Date;
+  },
 ): Promise<void> {
-  await tx.query("insert into links (link_id, customer_id, member_id, status, link, expires_at) values ($1, $2, $3, 'pending', $4::jsonb, $5)", [
-    args.linkId,
-    args.customerId,
-    args.link.memberId,
-    JSON.stringify(args.link),
-    args.expiresAt,
-  ]);
+  await tx.query(
+    "insert into links (link_id, customer_id, member_id, status, link, expires_at) values ($1, $2, $3, 'pending', $4::jsonb, $5)",
+    [args.linkId, args.customerId, args.link.memberId, JSON.stringify(args.link), args.expiresAt],
+  );
   for (const [accountRef, accountId] of args.accountIds)
-    await tx.query('insert into account_refs (account_ref, link_id, account_id) values ($1, $2, $3)', [accountRef, args.linkId, accountId]);
+    await tx.query('insert into account_refs (account_ref, link_id, account_id) values ($1, $2, $3)', [
+      accountRef,
+      args.linkId,
+      accountId,
+    ]);
 }
 
 export async function loadLink(db: Db, linkId: string): Promise<LinkRow | undefined> {
@@ -59,7 +66,10 @@ export async function loadLink(db: Db, linkId: string): Promise<LinkRow | undefi
 }
 
 /** pending -> active, once, for the member named in the link, before it expires. */
-export async function activateLink(db: Db, args: { linkId: string; memberId: string; now: number }): Promise<LinkRow | undefined> {
+export async function activateLink(
+  db: Db,
+  args: { linkId: string; memberId: string; now: number },
+): Promise<LinkRow | undefined> {
   return db.maybeOne<LinkRow>(
     `update links set status = 'active', activated_at = $3
       where link_id = $1 and member_id = $2 and status = 'pending' and expires_at > $3 returning *`,

@@ -5,7 +5,15 @@ import { base64url } from '@tokenos/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../../test/prng.ts';
 import { createCustomer } from '../customers/store.ts';
-import { type AccountRow, checkLedger, clearingAccount, closeAccount, equityAccount, openCustomerAccount, post } from '../ledger/ledger.ts';
+import {
+  type AccountRow,
+  checkLedger,
+  clearingAccount,
+  closeAccount,
+  equityAccount,
+  openCustomerAccount,
+  post,
+} from '../ledger/ledger.ts';
 import { migrateBank } from '../migrations.ts';
 import { executeOnce, settlePending, type TransferInstruction, type TransferRow } from './transfer-store.ts';
 
@@ -14,7 +22,7 @@ const peerA = 'PeerBankA_____________________________aaaa';
 const peerB = 'PeerBankB_____________________________bbbb';
 
 let db: Db;
-let eur: AccountRow[] = [];
+const eur: AccountRow[] = [];
 let gbp: AccountRow;
 let closed: AccountRow;
 let clearings: AccountRow[] = [];
@@ -22,20 +30,47 @@ const opening = 1_000_00n;
 
 async function sums(): Promise<{ all: Record<string, bigint>; customers: bigint }> {
   const all: Record<string, bigint> = {};
-  for (const r of await db.query<{ currency: string; s: bigint }>('select currency, sum(balance)::bigint as s from accounts group by currency')) all[r.currency] = r.s;
-  const { s } = await db.one<{ s: bigint }>("select coalesce(sum(balance), 0)::bigint as s from accounts where kind <> 'equity' and currency = 'EUR'");
+  for (const r of await db.query<{ currency: string; s: bigint }>(
+    'select currency, sum(balance)::bigint as s from accounts group by currency',
+  ))
+    all[r.currency] = r.s;
+  const { s } = await db.one<{ s: bigint }>(
+    "select coalesce(sum(balance), 0)::bigint as s from accounts where kind <> 'equity' and currency = 'EUR'",
+  );
   return { all, customers: s };
 }
 
 beforeAll(async () => {
   db = await openTestDb('bank-conservation');
   await migrateBank(db);
-  const c = await createCustomer(db, { username: 'many', displayName: 'Many', kind: 'person', password: 'pw', randomBytes: random, cost: { N: 1024, r: 8, p: 1 } });
-  const open = (currency: string) => openCustomerAccount(db, { customerId: c.customer_id, name: 'acc', currency, bankCode: 'IRON', sortCode: '401276' });
+  const c = await createCustomer(db, {
+    username: 'many',
+    displayName: 'Many',
+    kind: 'person',
+    password: 'pw',
+    randomBytes: random,
+    cost: { N: 1024, r: 8, p: 1 },
+  });
+  const open = (currency: string) =>
+    openCustomerAccount(db, {
+      customerId: c.customer_id,
+      name: 'acc',
+      currency,
+      bankCode: 'IRON',
+      sortCode: '401276',
+    });
   const equity = await equityAccount(db, 'EUR');
   for (let i = 0; i < 8; i++) {
     const a = await open('EUR');
-    await post(db, { from: equity.account_id, to: a.account_id, amount: opening, currency: 'EUR', kind: 'seed', description: 'seed', reference: `S${i}` });
+    await post(db, {
+      from: equity.account_id,
+      to: a.account_id,
+      amount: opening,
+      currency: 'EUR',
+      kind: 'seed',
+      description: 'seed',
+      reference: `S${i}`,
+    });
     eur.push(a);
   }
   gbp = await open('GBP');
@@ -88,13 +123,24 @@ describe('conservation of money (DESIGN.md: a transfer executes at most once per
       const instructions = Array.from({ length: 20 }, make);
       // A retry sent at the same time as its first attempt: the unique key, not luck, keeps it single.
       instructions.push(instructions[rnd.int(0, instructions.length - 1)]!);
-      const out = await Promise.all(instructions.map((i) => executeOnce(db, { ...i, bankReference: `${i.bankReference}-${batch}-${rnd.int(0, 1e9)}` })));
+      const out = await Promise.all(
+        instructions.map((i) =>
+          executeOnce(db, { ...i, bankReference: `${i.bankReference}-${batch}-${rnd.int(0, 1e9)}` }),
+        ),
+      );
       results.push(...out.map((o) => o.row));
       // Settle some pending inter-bank transfers either way, as the other bank would answer.
       const pending = out.map((o) => o.row).filter((r) => r.status === 'PDNG');
       await Promise.all(
         pending.map((p) =>
-          settlePending(db, { tokenId: p.token_id, refId: p.ref_id, outcome: rnd.next() < 0.7 ? { status: 'ACSC' } : { status: 'RJCT', reason: 'AC04', detail: 'creditor closed' } }),
+          settlePending(db, {
+            tokenId: p.token_id,
+            refId: p.ref_id,
+            outcome:
+              rnd.next() < 0.7
+                ? { status: 'ACSC' }
+                : { status: 'RJCT', reason: 'AC04', detail: 'creditor closed' },
+          }),
         ),
       );
       // The sum of all balances never changes, after every batch.
@@ -107,7 +153,9 @@ describe('conservation of money (DESIGN.md: a transfer executes at most once per
     const keys = new Set(issued.map((i) => `${i.tokenId}/${i.refId}`));
     expect(rows.length).toBe(keys.size);
     const movements = new Map<string, { kind: string; n: bigint }[]>();
-    for (const m of await db.query<{ reference: string; kind: string; n: bigint }>("select reference, kind, count(*) as n from ledger_transactions where kind <> 'seed' group by reference, kind")) {
+    for (const m of await db.query<{ reference: string; kind: string; n: bigint }>(
+      "select reference, kind, count(*) as n from ledger_transactions where kind <> 'seed' group by reference, kind",
+    )) {
       movements.set(m.reference, [...(movements.get(m.reference) ?? []), { kind: m.kind, n: m.n }]);
     }
     const statuses = { ACSC: 0, RJCT: 0, PDNG: 0 };
@@ -116,7 +164,10 @@ describe('conservation of money (DESIGN.md: a transfer executes at most once per
       const moved = movements.get(row.bank_reference) ?? [];
       if (row.status === 'RJCT' && row.reason !== 'AC04') expect(moved).toEqual([]);
       else if (row.status === 'RJCT') expect(moved.every((m) => m.n === 1n)).toBe(true);
-      else expect(moved).toEqual([{ kind: row.destination_account === null ? 'interbank-out' : 'transfer', n: 1n }]);
+      else
+        expect(moved).toEqual([
+          { kind: row.destination_account === null ? 'interbank-out' : 'transfer', n: 1n },
+        ]);
     }
     // The run exercised every path: settled, pending-then-settled, rejected for each reason.
     expect(statuses.ACSC).toBeGreaterThan(700);
@@ -125,11 +176,18 @@ describe('conservation of money (DESIGN.md: a transfer executes at most once per
 
     // Each account's balance is what the recorded outcomes say it is, and what its entries say.
     for (const a of eur) {
-      const { balance } = await db.one<{ balance: bigint }>('select balance from accounts where account_id = $1', [a.account_id]);
+      const { balance } = await db.one<{ balance: bigint }>(
+        'select balance from accounts where account_id = $1',
+        [a.account_id],
+      );
       const net = rows.reduce((s, r) => {
         const done = r.status === 'ACSC' || r.status === 'PDNG';
         if (!done) return s;
-        return s + (r.destination_account === a.account_id ? r.amount : 0n) - (r.source_account === a.account_id ? r.amount : 0n);
+        return (
+          s +
+          (r.destination_account === a.account_id ? r.amount : 0n) -
+          (r.source_account === a.account_id ? r.amount : 0n)
+        );
       }, opening);
       expect(balance).toBe(net);
       expect(balance >= 0n).toBe(true);
@@ -154,6 +212,8 @@ describe('conservation of money (DESIGN.md: a transfer executes at most once per
       description: 'x',
     };
     expect((await executeOnce(db, base)).row.status).toBe('ACSC');
-    await expect(executeOnce(db, { ...base, bankReference: 'IRON-conflict-2', amount: 2n })).rejects.toThrow(/different transfer/);
+    await expect(executeOnce(db, { ...base, bankReference: 'IRON-conflict-2', amount: 2n })).rejects.toThrow(
+      /different transfer/,
+    );
   });
 });

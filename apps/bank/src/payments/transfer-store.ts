@@ -41,13 +41,25 @@ export interface TransferInstruction {
 }
 
 export function loadTransfer(db: Db, tokenId: string, refId: string): Promise<TransferRow | undefined> {
-  return db.maybeOne<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [tokenId, refId]);
+  return db.maybeOne<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [
+    tokenId,
+    refId,
+  ]);
 }
 
 /** Same (tokenId, refId) must mean the same payment: a different amount or account is a conflict, not a retry. */
 function assertSameInstruction(row: TransferRow, i: TransferInstruction): void {
-  if (row.amount !== i.amount || row.currency !== i.currency || row.source_account !== i.source || JSON.stringify(row.destination) !== JSON.stringify(i.destination))
-    throw new ProtocolError('Conflict', `refId ${i.refId} of token ${i.tokenId} was already used for a different transfer`, { field: 'refId' });
+  if (
+    row.amount !== i.amount ||
+    row.currency !== i.currency ||
+    row.source_account !== i.source ||
+    JSON.stringify(row.destination) !== JSON.stringify(i.destination)
+  )
+    throw new ProtocolError(
+      'Conflict',
+      `refId ${i.refId} of token ${i.tokenId} was already used for a different transfer`,
+      { field: 'refId' },
+    );
 }
 
 /**
@@ -68,10 +80,23 @@ export async function executeOnce(
       `insert into transfers (token_id, ref_id, transfer_id, bank_reference, source_account, destination, destination_account, amount, currency, status)
        values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, 'PDNG')
        on conflict (token_id, ref_id) do nothing returning *`,
-      [i.tokenId, i.refId, i.transferId, i.bankReference, i.source, JSON.stringify(i.destination), destinationAccount, i.amount, i.currency],
+      [
+        i.tokenId,
+        i.refId,
+        i.transferId,
+        i.bankReference,
+        i.source,
+        JSON.stringify(i.destination),
+        destinationAccount,
+        i.amount,
+        i.currency,
+      ],
     );
     if (!claimed) {
-      const first = await tx.one<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [i.tokenId, i.refId]);
+      const first = await tx.one<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [
+        i.tokenId,
+        i.refId,
+      ]);
       assertSameInstruction(first, i);
       return { row: first, fresh: false };
     }
@@ -120,16 +145,30 @@ export async function executeOnce(
  */
 export async function settlePending(
   db: Db,
-  args: { tokenId: string; refId: string; outcome: { status: 'ACSC' } | { status: 'RJCT'; reason: string; detail?: string } },
+  args: {
+    tokenId: string;
+    refId: string;
+    outcome: { status: 'ACSC' } | { status: 'RJCT'; reason: string; detail?: string };
+  },
 ): Promise<TransferRow> {
   return db.transaction(async (tx) => {
     const o = args.outcome;
     const row = await tx.maybeOne<TransferRow>(
       `update transfers set status = $3, reason = $4, detail = $5, updated_at = now()
         where token_id = $1 and ref_id = $2 and status = 'PDNG' returning *`,
-      [args.tokenId, args.refId, o.status, o.status === 'RJCT' ? o.reason : null, o.status === 'RJCT' ? (o.detail ?? null) : null],
+      [
+        args.tokenId,
+        args.refId,
+        o.status,
+        o.status === 'RJCT' ? o.reason : null,
+        o.status === 'RJCT' ? (o.detail ?? null) : null,
+      ],
     );
-    if (!row) return tx.one<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [args.tokenId, args.refId]);
+    if (!row)
+      return tx.one<TransferRow>('select * from transfers where token_id = $1 and ref_id = $2', [
+        args.tokenId,
+        args.refId,
+      ]);
     if (o.status === 'RJCT') {
       const out = await tx.one<{ from_account: bigint }>(
         `select e.account_id as from_account from entries e join ledger_transactions t using (tx_id)

@@ -160,7 +160,7 @@ export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
         'Malformed',
         `bank answered for account ${balance.accountRef}, not ${accountRef}`,
       );
-    return c.json({ bankId: resource.account.bankId, ...balance });
+    return c.json(balance);
   });
 
   app.get('/:tokenId/accounts/:accountRef/transactions', signed(deps, { level: 'LOW' }), async (c) => {
@@ -179,7 +179,7 @@ export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
     });
     if (page.accountRef !== accountRef)
       throw new ProtocolError('Malformed', `bank answered for account ${page.accountRef}, not ${accountRef}`);
-    return c.json({ bankId: resource.account.bankId, ...page });
+    return c.json(page);
   });
 
   // A bank asks, signed with its own key, whether a grant on its accounts is still live: it does

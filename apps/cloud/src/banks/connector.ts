@@ -2,6 +2,7 @@ import type {
   AccessTokenPayload,
   AccountBalance,
   AccountRef,
+  AttemptLocation,
   BankEndorsement,
   Endorsement,
   LinkedAccount,
@@ -30,6 +31,8 @@ export interface ExecuteRequest {
   refId: string;
   amount: Money;
   destination: AccountRef;
+  /** Where the redeemer says the payment happens; the bank re-checks location conditions with it. */
+  location?: AttemptLocation;
 }
 
 /**

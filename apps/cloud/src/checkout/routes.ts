@@ -91,6 +91,7 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
 export function publicGetCors(): MiddlewareHandler<CloudEnv> {
   return async (c, next) => {
     await next();
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') c.res.headers.set('Access-Control-Allow-Origin', '*');
+    if (c.req.method === 'GET' || c.req.method === 'HEAD')
+      c.res.headers.set('Access-Control-Allow-Origin', '*');
   };
 }

@@ -94,6 +94,37 @@ describe('transfer tokens', () => {
     expect(await w.bank.balance(w.shopAccount.accountRef)).toBe(2000n);
   });
 
+  it('a location condition is checked against where the redeemer says the payment happens', async () => {
+    const w = await makeWorld(cloud);
+    const { token } = await endorsedPayment(w, '8.00', {
+      conditions: { singleUse: true, locations: { countries: ['DE'] } },
+    });
+    const elsewhere = {
+      amount: eur('8.00'),
+      refId: 'fr',
+      destination: w.shopAccount,
+      location: { country: 'FR' as const },
+    };
+    expect(await failureCode(redeemToken(w.shop, token.id, elsewhere))).toBe('ConditionFailed');
+    expect(
+      await failureCode(
+        redeemToken(w.shop, token.id, { amount: eur('8.00'), refId: 'nowhere', destination: w.shopAccount }),
+      ),
+    ).toBe('ConditionFailed');
+    const here = await redeemToken(w.shop, token.id, {
+      amount: eur('8.00'),
+      refId: 'de',
+      destination: w.shopAccount,
+      location: { country: 'DE' },
+    });
+    expect(here.status).toBe('ACSC');
+    const [row] = await cloud.db.query<{ location: unknown }>(
+      'select location from transfers where transfer_id = $1',
+      [here.id],
+    );
+    expect(row?.location).toEqual({ country: 'DE' });
+  });
+
   it('only the named redeemer redeems', async () => {
     const w = await makeWorld(cloud);
     const { token } = await endorsedPayment(w, '5.00');

@@ -2,6 +2,7 @@ import type { Db } from '@tokenos/db';
 import {
   type AccountRef,
   accountRefSchema,
+  attemptLocationSchema,
   base64url,
   conditionFailedError,
   effectiveTransferConditions,
@@ -28,16 +29,7 @@ export const redeemBodySchema = z.strictObject({
   amount: moneySchema,
   refId: refIdSchema,
   destination: accountRefSchema,
-  location: z
-    .strictObject({
-      country: z
-        .string()
-        .regex(/^[A-Z]{2}$/)
-        .optional(),
-      lat: z.number().min(-90).max(90).optional(),
-      lon: z.number().min(-180).max(180).optional(),
-    })
-    .optional(),
+  location: attemptLocationSchema.optional(),
 });
 export type RedeemBody = z.infer<typeof redeemBodySchema>;
 
@@ -126,8 +118,8 @@ export async function reserveTransfer(
     if (!verdict.allowed) throw conditionFailedError(verdict.violations);
     const transferId = base64url(deps.randomBytes(16));
     const row = await tx.one<TransferRow>(
-      `insert into transfers (transfer_id, token_id, ref_id, redeemer, amount, currency, destination, status, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, 'RCVD', $8) returning *`,
+      `insert into transfers (transfer_id, token_id, ref_id, redeemer, amount, currency, destination, status, created_at, location)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, 'RCVD', $8, $9::jsonb) returning *`,
       [
         transferId,
         tokenId,
@@ -137,6 +129,7 @@ export async function reserveTransfer(
         body.amount.currency,
         JSON.stringify(body.destination),
         new Date(now),
+        body.location ? JSON.stringify(body.location) : null,
       ],
     );
     await tx.query(
@@ -206,6 +199,7 @@ export async function executeTransfer(deps: CloudDeps, transfer: TransferRow): P
         currency: token.payload.transfer.amount.currency,
       },
       destination: sent.destination as AccountRef,
+      ...(sent.location ? { location: sent.location } : {}),
     });
     if (result.status === 'ACSC')
       return setStatus(deps.db, sent.transfer_id, 'ACSC', { bankReference: result.bankReference });

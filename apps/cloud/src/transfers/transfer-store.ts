@@ -1,5 +1,5 @@
 import type { Db } from '@tokenos/db';
-import type { AccountRef, Money } from '@tokenos/protocol';
+import type { AccountRef, AttemptLocation, Money } from '@tokenos/protocol';
 import { formatAmount } from '@tokenos/protocol';
 
 export type TransferStatus = 'RCVD' | 'ACTC' | 'ACSC' | 'RJCT';
@@ -12,6 +12,7 @@ export interface TransferRow {
   amount: bigint;
   currency: string;
   destination: AccountRef;
+  location: AttemptLocation | null;
   status: TransferStatus;
   reason: string | null;
   bank_reference: string | null;

@@ -1,10 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, getJson, parseRequestId, tokenRequestPath } from '../api.ts';
+import { ApiError } from '@tokenos/sdk';
+import { parseRequestId } from '../api.ts';
+import { AccessApproval } from '../approve/AccessApproval.tsx';
+import { PaymentApproval } from '../approve/PaymentApproval.tsx';
+import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/request.ts';
 import { Link } from '../components/Link.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { routes } from '../routes.ts';
+import { cloudClient } from '../wallet/member.ts';
+import { isSetUp, useWallet } from '../wallet/WalletProvider.tsx';
 
-type Failure = 'missing' | 'malformed' | 'not-found' | 'ended' | 'unreachable' | 'refused';
+type Failure = 'missing' | 'malformed' | 'not-found' | 'ended' | 'unreachable' | 'refused' | 'tampered';
 
 const reasons: Record<Failure, string> = {
   missing: 'The link that opened this page has no payment request in it.',
@@ -13,26 +19,43 @@ const reasons: Record<Failure, string> = {
   ended: 'The payment request has expired or was cancelled.',
   unreachable: 'The wallet could not reach the payment service. Check your connection, then try again.',
   refused: 'The payment service could not give the wallet this request.',
+  tampered: 'The request does not carry a valid signature of the shop or app that made it.',
 };
 
 function failureOf(error: unknown): Failure {
-  if (!(error instanceof ApiError) || error.transient) return 'unreachable';
-  if (error.code === 'Expired' || error.code === 'Cancelled' || error.status === 410) return 'ended';
-  if (error.code === 'NotFound' || error.status === 404) return 'not-found';
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : undefined;
+  if (code === 'InvalidSignature' || code === 'BrokenChain' || code === 'Forked') return 'tampered';
+  if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
+    return code === 'Malformed' ? 'refused' : 'unreachable';
+  }
+  if (code === 'Expired' || code === 'Cancelled' || error.status === 410) return 'ended';
+  if (code === 'NotFound' || error.status === 404) return 'not-found';
   return 'refused';
 }
 
-/** Opened by a merchant's checkout widget (popup or redirect) with `?request=<token request id>`. */
+/**
+ * Opened by a merchant's checkout widget (popup or redirect) with `?request=<id>&nonce=<n>`:
+ * loads and checks the request, makes sure there is a wallet to answer with, then shows the
+ * payment or the access grant for approval.
+ */
 export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams }) {
   const raw = searchParams.get('request');
   const requestId = parseRequestId(raw);
+  const nonce = parseNonce(searchParams.get('nonce'));
+  const { state } = useWallet();
   const query = useQuery({
-    queryKey: ['token-request', requestId],
-    queryFn: ({ signal }) => getJson(tokenRequestPath(requestId ?? ''), signal),
-    enabled: requestId !== undefined,
+    queryKey: ['approve-request', requestId],
+    queryFn: () => loadTokenRequest(cloudClient(), requestId ?? ''),
+    enabled: requestId !== undefined && nonce !== undefined,
+    // A request is answered once; what the page shows must be what the cloud holds now.
+    staleTime: 0,
   });
 
   if (requestId === undefined) return <LoadFailed failure={raw === null ? 'missing' : 'malformed'} />;
+  if (nonce === undefined) return <LoadFailed failure="malformed" />;
   if (query.isPending) {
     return (
       <Screen title="Loading request…" documentTitle="Payment request" className="approve">
@@ -53,13 +76,56 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
       />
     );
   }
+  const loaded = query.data;
+  if (loaded.status !== 'pending') return <AlreadyAnswered loaded={loaded} />;
+  if (state.status === 'loading') return null;
+  if (state.status !== 'ready' || !isSetUp(state.wallet))
+    return <NeedsWallet loaded={loaded} exists={state.status === 'ready'} />;
+  return loaded.request.body.kind === 'transfer' ? (
+    <PaymentApproval loaded={loaded} nonce={nonce} />
+  ) : (
+    <AccessApproval loaded={loaded} nonce={nonce} />
+  );
+}
+
+function AlreadyAnswered({ loaded }: { loaded: LoadedRequest }) {
+  const expired = loaded.status === 'expired';
   return (
-    <Screen title="This wallet cannot approve this request yet" className="approve" focusHeading>
+    <Screen
+      title={expired ? 'This request has expired' : 'This request was already answered'}
+      className="approve approve-failed"
+      focusHeading
+    >
       <p className="lede">
-        The payment request was found, but this version of the wallet cannot show or approve it. Nothing has
-        been paid.
+        {expired
+          ? `The request from ${loaded.request.requester.name} is too old to approve. Nothing was paid or shared.`
+          : `The request from ${loaded.request.requester.name} was ${loaded.status} already, in this window or another.`}
       </p>
       <WhatToDo />
+    </Screen>
+  );
+}
+
+function NeedsWallet({ loaded, exists }: { loaded: LoadedRequest; exists: boolean }) {
+  const here = window.location.pathname + window.location.search;
+  const what = loaded.request.body.kind === 'transfer' ? 'pay' : 'share your accounts';
+  return (
+    <Screen
+      title={exists ? 'Finish setting up your wallet' : 'Create a wallet to continue'}
+      className="approve"
+      focusHeading
+    >
+      <p className="lede">
+        {loaded.request.requester.name} asks you to {what} with Token Wallet.{' '}
+        {exists
+          ? 'Add a passkey to your wallet first; then come back here.'
+          : 'This device has no wallet yet. Creating one takes about a minute; then you come back here.'}
+      </p>
+      <p className="actions">
+        <Link to={`${routes.setup}?next=${encodeURIComponent(here)}`} className="button button-primary">
+          {exists ? 'Finish setting up' : 'Create wallet'}
+        </Link>
+      </p>
     </Screen>
   );
 }

@@ -1,47 +1,374 @@
+import {
+  ApiError,
+  addAlias,
+  completeAliasVerification,
+  Member,
+  removeAlias,
+  startAliasVerification,
+} from '@tokenos/sdk';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from '../components/Link.tsx';
+import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
+import { cloudClient, memberFor, walletKeyStore } from '../wallet/member.ts';
+import { createPasskey } from '../wallet/passkey.ts';
+import { useWallet } from '../wallet/WalletProvider.tsx';
+import type { WalletRecord } from '../wallet/wallet-db.ts';
 
-const steps = [
+type Step = 'keys' | 'passkey' | 'email' | 'done';
+
+const steps: { id: Exclude<Step, 'done'>; title: string; text: string }[] = [
   {
+    id: 'keys',
     title: 'Keys',
     text: 'This device makes the keys that sign for you. The private keys stay on it: they are never sent to us, your bank or a shop.',
   },
   {
+    id: 'passkey',
     title: 'Passkey',
     text: 'You add a passkey: your fingerprint, face or screen lock. Payments that need a strong check ask for it, and it proves the amount and the payee you saw.',
   },
   {
+    id: 'email',
     title: 'Email',
     text: 'You add your email address, so shops and banks can find your wallet. We send a code to check that it is yours.',
   },
-] as const;
+];
 
-export function SetupScreen() {
+function currentStep(wallet: WalletRecord | undefined): Step {
+  if (!wallet) return 'keys';
+  if (wallet.passkeys.length === 0) return 'passkey';
+  if (!wallet.email?.verifiedAt && !wallet.emailSkipped) return 'email';
+  return 'done';
+}
+
+/**
+ * Keys on this device, then a passkey, then an email address: three steps, each saved as soon as
+ * it is done, so a reload continues where the user left off.
+ */
+export function SetupScreen({ next }: { next?: string | undefined }) {
+  const { state, save } = useWallet();
+  const wallet = state.status === 'ready' ? state.wallet : undefined;
+  const step = currentStep(wallet);
+  const announce = useRef<HTMLParagraphElement>(null);
+  const [message, setMessage] = useState('');
+  const index = steps.findIndex((s) => s.id === step);
+
+  const finish = async (updated: WalletRecord, said: string): Promise<void> => {
+    await save(updated);
+    setMessage(said);
+  };
+
+  useEffect(() => {
+    if (message) announce.current?.focus();
+  }, [message]);
+
   return (
-    <Screen title="Create your wallet" className="setup">
-      <p className="lede">Creating a wallet takes three steps, all on this device.</p>
+    <Screen title={step === 'done' ? 'Your wallet is ready' : 'Create your wallet'} className="setup">
+      <p className="lede">
+        {step === 'done'
+          ? 'Your keys are on this device and your passkey protects them.'
+          : 'Creating a wallet takes three steps, all on this device.'}
+      </p>
+      <p ref={announce} tabIndex={-1} className="visually-hidden" role="status">
+        {message}
+      </p>
       <ol className="steps">
-        {steps.map((step, index) => (
-          <li key={step.title} className="step">
-            <span className="step-number" aria-hidden="true">
-              {index + 1}
-            </span>
-            <div>
-              <h2>
-                <span className="visually-hidden">Step {index + 1}: </span>
-                {step.title}
-              </h2>
-              <p>{step.text}</p>
-            </div>
-          </li>
-        ))}
+        {steps.map((s, i) => {
+          const status = step === 'done' || i < index ? 'done' : i === index ? 'current' : 'next';
+          return (
+            <li
+              key={s.id}
+              className={`step step-${status}`}
+              aria-current={status === 'current' ? 'step' : undefined}
+            >
+              <span className="step-number" aria-hidden="true">
+                {status === 'done' ? '✓' : i + 1}
+              </span>
+              <div className="step-body">
+                <h2>
+                  <span className="visually-hidden">Step {i + 1}: </span>
+                  {s.title}
+                  {status === 'done' ? <span className="badge badge-ok">Done</span> : null}
+                </h2>
+                <p>{s.text}</p>
+                {status === 'current' && s.id === 'keys' ? (
+                  <KeysStep onDone={(w) => finish(w, 'Keys created. Next: add a passkey.')} />
+                ) : null}
+                {status === 'current' && s.id === 'passkey' && wallet ? (
+                  <PasskeyStep
+                    wallet={wallet}
+                    onDone={(w) => finish(w, 'Passkey added. Next: your email.')}
+                  />
+                ) : null}
+                {status === 'current' && s.id === 'email' && wallet ? (
+                  <EmailStep wallet={wallet} onSave={save} onDone={(w, said) => finish(w, said)} />
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
       </ol>
       <p className="actions">
-        <Link to={routes.home} className="button button-secondary">
-          Back
-        </Link>
+        {step === 'done' ? (
+          next ? (
+            <button type="button" className="button button-primary" onClick={() => navigate(next)}>
+              Continue
+            </button>
+          ) : (
+            <>
+              <Link to={routes.link} className="button button-primary">
+                Link a bank account
+              </Link>
+              <Link to={routes.home} className="button button-secondary">
+                Go to your wallet
+              </Link>
+            </>
+          )
+        ) : step === 'keys' ? (
+          <Link to={routes.home} className="button button-secondary">
+            Back
+          </Link>
+        ) : null}
       </p>
     </Screen>
   );
+}
+
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const run = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      console.error(e);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/**
+ * A member whose keys are already on this device (the page closed between creating the member and
+ * saving the wallet record) is taken up again instead of making a second one.
+ */
+async function existingMember(): Promise<string | undefined> {
+  const ids = (await walletKeyStore().members()).filter((id) => !id.startsWith('pending-'));
+  for (const id of ids) {
+    try {
+      await memberFor(id).state();
+      return id;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'NotFound')) throw e;
+    }
+  }
+  return undefined;
+}
+
+function KeysStep({ onDone }: { onDone: (wallet: WalletRecord) => Promise<void> }) {
+  const { busy, error, run } = useAction();
+  const create = () =>
+    run(async () => {
+      const memberId = (await existingMember()) ?? (await Member.create(cloudClient(), walletKeyStore())).id;
+      await onDone({ memberId, createdAt: Date.now(), passkeys: [] });
+    });
+  return (
+    <div className="step-action">
+      {error ? <ErrorNotice error={error} /> : null}
+      <button type="button" className="button button-primary" onClick={() => void create()} disabled={busy}>
+        {busy ? 'Creating your keys…' : 'Create my keys'}
+      </button>
+    </div>
+  );
+}
+
+function PasskeyStep({
+  wallet,
+  onDone,
+}: {
+  wallet: WalletRecord;
+  onDone: (wallet: WalletRecord) => Promise<void>;
+}) {
+  const { busy, error, run } = useAction();
+  const add = () =>
+    run(async () => {
+      const passkey = await createPasskey(
+        memberFor(wallet.memberId),
+        `Token Wallet ${wallet.memberId.slice(0, 8)}`,
+      );
+      await onDone({
+        ...wallet,
+        passkeys: [...wallet.passkeys, { credentialId: passkey.credentialId, createdAt: passkey.createdAt }],
+      });
+    });
+  return (
+    <div className="step-action">
+      {error ? <ErrorNotice error={error} /> : null}
+      <button type="button" className="button button-primary" onClick={() => void add()} disabled={busy}>
+        {busy ? 'Waiting for your passkey…' : 'Add a passkey'}
+      </button>
+    </div>
+  );
+}
+
+function EmailStep({
+  wallet,
+  onSave,
+  onDone,
+}: {
+  wallet: WalletRecord;
+  onSave: (wallet: WalletRecord) => Promise<void>;
+  onDone: (wallet: WalletRecord, said: string) => Promise<void>;
+}) {
+  const { busy, error, run } = useAction();
+  const [address, setAddress] = useState(wallet.email?.address ?? '');
+  const [code, setCode] = useState('');
+  const [resent, setResent] = useState(false);
+  const email = wallet.email;
+  const member = memberFor(wallet.memberId);
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const value = address.trim();
+      // A different address replaces the one not yet verified: its commitment leaves the directory.
+      if (email && email.address !== value)
+        await removeAlias(member, { type: 'EMAIL', value: email.address }, email.salt).catch(() => undefined);
+      const added = await addAlias(member, { type: 'EMAIL', value });
+      await onSave({
+        ...wallet,
+        email: {
+          address: value,
+          salt: added.salt,
+          verificationId: added.verificationId,
+          codeExpiresAt: added.expiresAt,
+        },
+      });
+    });
+  };
+
+  const verify = (event: FormEvent) => {
+    event.preventDefault();
+    if (!email?.verificationId) return;
+    const verificationId = email.verificationId;
+    void run(async () => {
+      const verified = await completeAliasVerification(member, verificationId, code.trim());
+      await onDone({ ...wallet, email: { ...email, verifiedAt: verified.verifiedAt } }, 'Email verified.');
+    });
+  };
+
+  const resend = () =>
+    run(async () => {
+      if (!email) return;
+      const started = await startAliasVerification(
+        member,
+        { type: 'EMAIL', value: email.address },
+        email.salt,
+      );
+      await onSave({
+        ...wallet,
+        email: { ...email, verificationId: started.verificationId, codeExpiresAt: started.expiresAt },
+      });
+      setCode('');
+      setResent(true);
+    });
+
+  const skip = () =>
+    run(() => onDone({ ...wallet, emailSkipped: true }, 'You can add your email later in Security.'));
+
+  if (email?.verificationId) {
+    return (
+      <form className="step-action form" onSubmit={verify} noValidate={false}>
+        <p className="form-hint" role="status">
+          {resent ? 'We sent a new code to ' : 'We sent a 6-digit code to '}
+          <strong>{email.address}</strong>. It works for 10 minutes.
+        </p>
+        {error ? <CodeError error={error} /> : null}
+        <label htmlFor="email-code">Code from the email</label>
+        <input
+          id="email-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          maxLength={6}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          aria-describedby="email-code-hint"
+        />
+        <p id="email-code-hint" className="form-hint">
+          Six digits. Check your spam folder if it has not arrived.
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy || code.length !== 6}>
+            {busy ? 'Checking…' : 'Verify email'}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void resend()}
+            disabled={busy}
+          >
+            Send a new code
+          </button>
+        </div>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void onSave({ ...wallet, email: { address: email.address, salt: email.salt } })}
+        >
+          Use a different address
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <form className="step-action form" onSubmit={send}>
+      {error ? <ErrorNotice error={error} /> : null}
+      <label htmlFor="email-address">Email address</label>
+      <input
+        id="email-address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy || !address.includes('@')}>
+          {busy ? 'Sending…' : 'Send code'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void skip()} disabled={busy}>
+          Skip for now
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A wrong or used-up code says so plainly. */
+function CodeError({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.code === 'Forbidden' && error.field === 'code')
+    return (
+      <p className="notice notice-error" role="alert">
+        That code is not right. Check the email and type it again.
+      </p>
+    );
+  if (error instanceof ApiError && (error.code === 'Expired' || error.code === 'Forbidden'))
+    return (
+      <p className="notice notice-error" role="alert">
+        This code can no longer be used. Send a new code.
+      </p>
+    );
+  return <ErrorNotice error={error} />;
 }

@@ -165,10 +165,7 @@ export async function takePendingLink(state: string): Promise<PendingLink | unde
   const value = await read('pending-links');
   const list = Array.isArray(value) ? (value as unknown[]).filter(isObject) : [];
   const found = list.find((p) => p.state === state);
-  await write(
-    'pending-links',
-    list.filter((p) => p.state !== state) as unknown as PendingLink[],
-  );
+  await write('pending-links', list.filter((p) => p.state !== state) as unknown as PendingLink[]);
   if (!found || typeof found.bankKey !== 'string' || typeof found.createdAt !== 'number') return undefined;
   return {
     state,

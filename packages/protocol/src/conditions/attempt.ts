@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { describeInput } from '../currencies.ts';
 import { ProtocolError } from '../errors.ts';
 import { MAX_AMOUNT_MINOR } from '../money.ts';
+import { countrySchema } from './countries.ts';
 
 /**
  * One attempt to use a token: a redemption of a transfer token or a charge on a member token.
@@ -39,3 +41,14 @@ export function assertValidAttempt(attempt: Attempt): void {
     );
   }
 }
+
+/**
+ * Where an attempt happens, as the redeemer reports it. It travels from the merchant to the cloud
+ * and on to the bank, so that each re-evaluates a location condition against the same facts.
+ */
+export const attemptLocationSchema = z.strictObject({
+  country: countrySchema.optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+});
+export type AttemptLocation = z.infer<typeof attemptLocationSchema>;

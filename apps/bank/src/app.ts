@@ -1,0 +1,32 @@
+import { isConnectionError } from '@tokenos/db';
+import { Hono } from 'hono';
+import { connectorRoutes } from './connector/routes.ts';
+import type { BankDeps } from './deps.ts';
+import type { BankEnv } from './http/env.ts';
+import { onError, problemFor, problemResponse } from './http/problem.ts';
+import { interbankRoutes } from './interbank/routes.ts';
+import { stylesheet } from './link/pages.ts';
+import { linkRoutes } from './link/routes.ts';
+
+/** A demo bank's HTTP service: the connector API for the cloud, settlement with other banks, the consent page. */
+export function createBankApp(deps: BankDeps): Hono<BankEnv> {
+  const app = new Hono<BankEnv>();
+  app.onError(onError(isConnectionError));
+  app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  // Who this bank is in the directory: the cloud's bank registry and other banks read it.
+  app.get('/.well-known/tokenos-bank', (c) =>
+    c.json({ memberId: deps.member.id, name: deps.config.name, bankCode: deps.config.bankCode }),
+  );
+  app.get('/static/bank.css', (c) =>
+    c.body(stylesheet, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+  app.route('/connector/v1', connectorRoutes(deps));
+  app.route('/interbank/v1', interbankRoutes(deps));
+  app.route('/link', linkRoutes(deps));
+  return app;
+}

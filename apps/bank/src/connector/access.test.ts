@@ -1,0 +1,231 @@
+import type { AccessTokenPayload, AccountBalance, LinkedAccount, TransactionsPage } from '@tokenos/protocol';
+import { type ApiError, isApiError } from '@tokenos/sdk';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  accessPayload,
+  endorse,
+  linkAccounts,
+  newUser,
+  startBank,
+  startWorld,
+  type TestBank,
+  tokenIdOf,
+  type User,
+  type World,
+} from '../../test/harness.ts';
+import { equityAccount, post } from '../ledger/ledger.ts';
+import { resolveAccountRef } from '../link/store.ts';
+
+let world: World;
+let iron: TestBank;
+let alice: User;
+let budget: User;
+let refs: Record<string, string>;
+let grant: { tokenId: string; payload: AccessTokenPayload; endorsement: Awaited<ReturnType<typeof endorse>> };
+let ibans: string[];
+const elsewhere = {
+  bankId: 'OtherBankOtherBankOtherBankOtherBankOther00',
+  accountRef: 'SomewhereElse000000000',
+};
+
+beforeAll(async () => {
+  world = startWorld();
+  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
+  alice = await newUser(world);
+  budget = await newUser(world);
+  ({ refs } = await linkAccounts(world, iron, alice, {
+    username: 'alice',
+    accounts: ['Current account', 'Savings'],
+  }));
+  const payload = accessPayload(world, {
+    grantor: alice.member,
+    grantee: budget.member,
+    resources: [
+      {
+        type: 'account',
+        account: { bankId: iron.id, accountRef: refs['Current account']! },
+        scopes: ['details', 'balances', 'transactions'],
+      },
+      { type: 'account', account: { bankId: iron.id, accountRef: refs.Savings! }, scopes: ['details'] },
+      { type: 'account', account: elsewhere, scopes: ['balances'] },
+    ],
+  });
+  const tokenId = tokenIdOf(payload);
+  grant = { tokenId, payload, endorsement: await endorse(world, alice, tokenId) };
+  // Some history on the current account: seven more entries after the opening balance.
+  const current = (await resolveAccountRef(iron.db, refs['Current account']!))!.account;
+  const equity = await equityAccount(iron.db, 'EUR');
+  for (let i = 1; i <= 7; i++) {
+    const [from, to] =
+      i % 2 ? [current.account_id, equity.account_id] : [equity.account_id, current.account_id];
+    await post(iron.db, {
+      from,
+      to,
+      amount: BigInt(i * 100),
+      currency: 'EUR',
+      kind: 'transfer',
+      description: `Entry ${i}`,
+      reference: `H${i}`,
+    });
+  }
+  ibans = (await iron.db.query<{ iban: string }>('select iban from accounts where iban is not null')).map(
+    (r) => r.iban,
+  );
+});
+
+afterAll(() => iron?.close());
+
+beforeEach(() => {
+  world.cloud.tokenStatus.clear();
+  world.cloud.tamper = undefined;
+});
+
+async function refused(code: string, path: string, body: unknown): Promise<ApiError> {
+  const err = await iron.call(path, body).catch((e: unknown) => e);
+  expect(isApiError(err), String(err)).toBe(true);
+  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
+  return err as ApiError;
+}
+
+describe('account information through an access token', () => {
+  it('lists the granted accounts with masked numbers, after asking the cloud with its own signature', async () => {
+    const { accounts } = await iron.call<{ accounts: LinkedAccount[] }>('/connector/v1/accounts', grant);
+    expect(accounts.map((a) => [a.accountRef, a.name, a.currency])).toEqual([
+      [refs['Current account'], 'Current account', 'EUR'],
+      [refs.Savings, 'Savings', 'EUR'],
+    ]);
+    for (const a of accounts) expect(a.maskedNumber).toMatch(/^\*\*\*\* [0-9]{4}$/);
+    const text = JSON.stringify(accounts);
+    for (const iban of ibans) expect(text).not.toContain(iban.slice(4));
+    expect(world.cloud.statusQueries.at(-1)).toEqual({ tokenId: grant.tokenId, memberId: iron.id });
+  });
+
+  it('answers a balance only with the balances scope, for granted accounts', async () => {
+    const b = await iron.call<AccountBalance>('/connector/v1/balances', {
+      ...grant,
+      accountRef: refs['Current account'],
+    });
+    expect(b).toMatchObject({
+      accountRef: refs['Current account'],
+      booked: { value: '1496.00', currency: 'EUR' },
+      available: { value: '1496.00', currency: 'EUR' },
+    });
+    await refused('Forbidden', '/connector/v1/balances', { ...grant, accountRef: refs.Savings });
+    const other = (
+      await linkAccounts(world, iron, await newUser(world), {
+        username: 'bob',
+        accounts: ['Current account'],
+      })
+    ).refs['Current account'];
+    await refused('NotFound', '/connector/v1/balances', { ...grant, accountRef: other });
+  });
+
+  it('pages through transactions newest first with an opaque cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: TransactionsPage = await iron.call<TransactionsPage>('/connector/v1/transactions', {
+        ...grant,
+        accountRef: refs['Current account'],
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(
+        ...page.transactions.map((t) => `${t.creditDebitIndicator} ${t.amount.value} ${t.description}`),
+      );
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([
+      'DBIT 7.00 Entry 7',
+      'CRDT 6.00 Entry 6',
+      'DBIT 5.00 Entry 5',
+      'CRDT 4.00 Entry 4',
+      'DBIT 3.00 Entry 3',
+      'CRDT 2.00 Entry 2',
+      'DBIT 1.00 Entry 1',
+      'CRDT 1500.00 Opening balance',
+    ]);
+    await refused('Malformed', '/connector/v1/transactions', {
+      ...grant,
+      accountRef: refs['Current account'],
+      cursor: 'bm90LWEtY3Vyc29y',
+    });
+    await refused('Forbidden', '/connector/v1/transactions', { ...grant, accountRef: refs.Savings });
+  });
+
+  it('stops at once when the cloud reports the grant cancelled, and fails closed when it does not answer', async () => {
+    world.cloud.tokenStatus.set(grant.tokenId, 'revokedByPsu');
+    await refused('Cancelled', '/connector/v1/balances', { ...grant, accountRef: refs['Current account'] });
+    world.cloud.tokenStatus.set(grant.tokenId, 'replaced');
+    await refused('Cancelled', '/connector/v1/accounts', grant);
+    world.cloud.tokenStatus.set(grant.tokenId, 'expired');
+    await refused('Expired', '/connector/v1/accounts', grant);
+    world.cloud.tokenStatus.clear();
+    world.net.down(world.cloud.origin);
+    try {
+      const err = await refused('Unavailable', '/connector/v1/accounts', grant);
+      expect(err.status).toBe(503);
+    } finally {
+      world.net.up(world.cloud.origin);
+    }
+  });
+
+  it('re-verifies the grant itself even when the cloud calls it valid', async () => {
+    // Expired by its own payload.
+    world.clock.now += 25 * 3_600_000;
+    try {
+      await refused('Expired', '/connector/v1/accounts', grant);
+    } finally {
+      world.clock.now -= 25 * 3_600_000;
+    }
+    // Endorsed with a LOW key, or without a passkey (PSD2 RTS Art. 10), or by the grantee.
+    await refused('InsufficientKeyLevel', '/connector/v1/accounts', {
+      ...grant,
+      endorsement: await endorse(world, alice, grant.tokenId, { level: 'LOW' }),
+    });
+    await refused('ScaRequired', '/connector/v1/accounts', {
+      ...grant,
+      endorsement: await endorse(world, alice, grant.tokenId, { sca: 'exemption' }),
+    });
+    await refused('Forbidden', '/connector/v1/accounts', {
+      ...grant,
+      endorsement: await endorse(world, budget, grant.tokenId),
+    });
+    // A resource added after the grantor signed changes the token id.
+    const widened = {
+      ...grant.payload,
+      resources: [
+        ...grant.payload.resources,
+        {
+          type: 'account' as const,
+          account: { bankId: iron.id, accountRef: refs.Savings! },
+          scopes: ['balances' as const],
+        },
+      ],
+    };
+    await refused('Malformed', '/connector/v1/accounts', { ...grant, payload: widened });
+    // A grant from someone else over alice's account reference.
+    const bob = await newUser(world);
+    const foreign = accessPayload(world, {
+      grantor: bob.member,
+      grantee: budget.member,
+      resources: [
+        {
+          type: 'account',
+          account: { bankId: iron.id, accountRef: refs['Current account']! },
+          scopes: ['balances'],
+        },
+      ],
+    });
+    const foreignId = tokenIdOf(foreign);
+    await refused('NotFound', '/connector/v1/balances', {
+      tokenId: foreignId,
+      payload: foreign,
+      endorsement: await endorse(world, bob, foreignId),
+      accountRef: refs['Current account'],
+    });
+  });
+});

@@ -1,0 +1,10 @@
+export { createBankApp } from './app.ts';
+export { type BankConfig, bankConfigFromEnv, defaultDataDir } from './config.ts';
+export { type DemoCustomer, demoCustomers, seedDemoBank } from './customers/seed.ts';
+export type { BankDeps, CloudKeyInfo } from './deps.ts';
+export { BankCloudClient } from './directory.ts';
+export { fetchCloudKeys, loadBankMember } from './identity.ts';
+export { PeerBanks } from './interbank/peers.ts';
+export { demoIban, isValidIban, maskAccountNumber } from './ledger/iban.ts';
+export { checkLedger } from './ledger/ledger.ts';
+export { migrateBank } from './migrations.ts';

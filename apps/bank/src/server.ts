@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { nodeBackend } from '@tokenos/crypto-node';
+import { openDb } from '@tokenos/db';
+import { setSignatureBackend } from '@tokenos/protocol';
+import { createBankApp } from './app.ts';
+import { purgeNonces } from './auth/nonce-store.ts';
+import { bankConfigFromEnv, defaultDataDir } from './config.ts';
+import { demoCustomers, seedDemoBank } from './customers/seed.ts';
+import { BankCloudClient } from './directory.ts';
+import { fetchCloudKeys, loadBankMember } from './identity.ts';
+import { PeerBanks } from './interbank/peers.ts';
+import { migrateBank } from './migrations.ts';
+
+// A demo bank as a process. Iron Bank by default; Gold Bank is the same code with
+// BANK_NAME="Gold Bank" BANK_CODE=GOLD PORT=4200. Its own database: PGlite in data/<bank>/pgdata,
+// or PostgreSQL via BANK_DATABASE_URL; its keys and member id beside it in data/<bank>/.
+const env = process.env;
+const config = bankConfigFromEnv(env);
+const log = (m: string) => console.log(`[${config.bankCode}] ${m}`);
+setSignatureBackend(nodeBackend);
+const dataDir = env.BANK_DATA_DIR ?? defaultDataDir(config.name);
+const db = await openDb({
+  url: env.BANK_DATABASE_URL,
+  dataDir: join(dataDir, 'pgdata'),
+  max: Number(env.DB_POOL ?? 10),
+});
+await migrateBank(db);
+const random = (n: number) => new Uint8Array(randomBytes(n));
+if (await seedDemoBank(db, config, { randomBytes: random })) log('seeded the demo customers');
+
+// Every call to the cloud gives up after 5 s: a hung cloud makes the bank answer 503, not hang too.
+const cloud = new BankCloudClient(
+  {
+    baseUrl: config.cloudUrl,
+    fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(5_000) }),
+  },
+  db,
+);
+// The cloud starts first under `npm start`, but give it a moment when started by hand.
+let member: Awaited<ReturnType<typeof loadBankMember>> | undefined;
+for (let attempt = 0; member === undefined; attempt++) {
+  try {
+    member = await loadBankMember(cloud, dataDir, log);
+  } catch (e) {
+    if (attempt >= 30) throw e;
+    log(`waiting for the cloud at ${config.cloudUrl} (${e instanceof Error ? e.message : String(e)})`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+const cloudKeys = await fetchCloudKeys(cloud);
+const peers = new PeerBanks(config.peerUrls);
+const app = createBankApp({
+  db,
+  config,
+  backend: nodeBackend,
+  member,
+  cloud,
+  cloudKeys,
+  peers,
+  now: Date.now,
+  randomBytes: random,
+  fetch: globalThis.fetch.bind(globalThis),
+});
+
+const port = Number(env.PORT ?? 4100);
+const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, () => {
+  log(
+    `${config.name} listening on ${config.publicUrl} (${db.engine}), member ${member.id}, cloud key ${cloudKeys.map((k) => k.keyId).join(', ')} pinned`,
+  );
+  log(`account linking: ${config.publicUrl}/link?member=<member id>&return=<wallet URL>&state=<state>`);
+  log(
+    `demo sign-ins: ${demoCustomers(config.bankCode)
+      .map((c) => `${c.username} / ${c.password}`)
+      .join(', ')}`,
+  );
+});
+const purge = setInterval(() => {
+  purgeNonces(db, Date.now()).catch((e: unknown) => console.error('nonce purge failed', e));
+}, 60_000);
+purge.unref();
+
+async function shutdown(): Promise<void> {
+  clearInterval(purge);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

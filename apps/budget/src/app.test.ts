@@ -1,0 +1,223 @@
+import type { AccountBalance, AccountTransaction, LinkedAccount, TokenRequestResult } from '@tokenos/protocol';
+import { ProtocolError } from '@tokenos/protocol';
+import { ApiError } from '@tokenos/sdk';
+import { describe, expect, it } from 'vitest';
+import { createBudgetApp } from './app.ts';
+import type { BudgetConfig } from './config.ts';
+import { summarize } from './dashboard.ts';
+import type { AisGateway } from './gateway.ts';
+import { SessionStore } from './sessions.ts';
+
+const config: BudgetConfig = {
+  name: 'Tally',
+  publicUrl: 'http://localhost:5175',
+  cloudUrl: 'http://localhost:4000',
+  walletOrigin: 'http://localhost:5173',
+  dataDir: '/nonexistent',
+  grantDays: 90,
+};
+const now = Date.UTC(2026, 10, 22, 12);
+const day = 24 * 3600_000;
+const eur = (value: string) => ({ value, currency: 'EUR' as const });
+
+const accounts: LinkedAccount[] = [
+  { accountRef: 'current-acct', name: 'Current account', currency: 'EUR', maskedNumber: '**** 1234' },
+  { accountRef: 'savings-acct', name: 'Savings', currency: 'EUR', maskedNumber: '**** 5678' },
+];
+const tx = (id: string, value: string, side: 'CRDT' | 'DBIT', daysAgo: number, description: string): AccountTransaction => ({
+  id,
+  bookedAt: now - daysAgo * day,
+  amount: eur(value),
+  creditDebitIndicator: side,
+  status: 'BOOK',
+  description,
+});
+
+/** A cloud stand-in: a grant is live until revoked; reads of a revoked grant fail as the cloud's do. */
+class FakeCloud implements AisGateway {
+  requests: { requestId: string; csrfToken: string; days: number; redirectUrl: string }[] = [];
+  revoked = new Set<string>();
+  disconnected: string[] = [];
+  balanceRefused = false;
+
+  async requestAccess(o: { days: number; returnOrigin: string; redirectUrl: string }) {
+    const n = this.requests.length + 1;
+    const r = { requestId: `${'R'.repeat(42)}${n}`, csrfToken: `csrf-${n}`, days: o.days, redirectUrl: o.redirectUrl };
+    this.requests.push(r);
+    return { requestId: r.requestId, csrfToken: r.csrfToken };
+  }
+  resultFor(n: number, outcome: 'approved' | 'declined' = 'approved'): TokenRequestResult {
+    const r = this.requests[n - 1]!;
+    return {
+      type: 'TokenRequestResult',
+      version: 1,
+      requestId: r.requestId,
+      outcome,
+      tokenId: outcome === 'approved' ? `${'G'.repeat(42)}${n}` : null,
+      state: `state-of-${r.csrfToken}`,
+      createdAt: 1,
+      keyId: 'K'.repeat(22),
+      signature: 'cloud-signature',
+    };
+  }
+  async verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }) {
+    const r = result as TokenRequestResult;
+    if (r?.requestId !== expected.requestId) throw new ProtocolError('Forbidden', 'another request');
+    if (r.state !== `state-of-${expected.csrfToken}`) throw new ProtocolError('Forbidden', 'CSRF state');
+    if (r.signature !== 'cloud-signature') throw new ProtocolError('InvalidSignature', 'bad signature');
+    return r;
+  }
+  #live(tokenId: string) {
+    if (this.revoked.has(tokenId)) throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
+  }
+  async accounts(tokenId: string) {
+    this.#live(tokenId);
+    return accounts;
+  }
+  async balance(tokenId: string, ref: string): Promise<AccountBalance> {
+    this.#live(tokenId);
+    if (this.balanceRefused) throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', 'scope');
+    return { accountRef: ref, booked: eur(ref === 'current-acct' ? '1487.50' : '5000.00'), available: eur(ref === 'current-acct' ? '1487.50' : '5000.00'), asOf: now };
+  }
+  async transactions(tokenId: string, ref: string) {
+    this.#live(tokenId);
+    return ref === 'current-acct'
+      ? [tx('t1', '12.50', 'DBIT', 1, 'Demo Shop order 7F3K'), tx('t0', '1500.00', 'CRDT', 40, 'Opening balance')]
+      : [tx('s0', '5000.00', 'CRDT', 40, 'Opening balance')];
+  }
+  async disconnect(tokenId: string) {
+    this.disconnected.push(tokenId);
+  }
+}
+
+function setup() {
+  const cloud = new FakeCloud();
+  const app = createBudgetApp({
+    config,
+    gateway: cloud,
+    sessions: new SessionStore(),
+    state: { ready: true, widgetIntegrity: 'sha384-xyz' },
+    now: () => now,
+  });
+  /** A browser of its own: keeps its session cookie, sends the app's Origin on every POST. */
+  const browser = () => {
+    let cookie = '';
+    const request = async (path: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (cookie) headers.set('cookie', cookie);
+      if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', config.publicUrl);
+      const res = await app.request(path, { ...init, headers });
+      const set = res.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0]!;
+      return res;
+    };
+    const json = (path: string, body: unknown) =>
+      request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { request, json };
+  };
+  return { cloud, app, browser, ...browser() };
+}
+
+async function connected() {
+  const s = setup();
+  await s.json('/api/connect', {});
+  expect((await s.json('/api/connect/complete', { result: s.cloud.resultFor(1) })).status).toBe(200);
+  return s;
+}
+
+describe('connect your bank', () => {
+  it('offers the widget under a strict CSP and asks for balances and transactions for 90 days', async () => {
+    const { request, json, cloud } = setup();
+    const home = await request('/');
+    const page = await home.text();
+    expect(page).toContain('See all your money in one place');
+    expect(page).toContain('integrity="sha384-xyz"');
+    expect(page).not.toMatch(/<script(?![^>]*\bsrc=)|<style|style="/);
+    expect(home.headers.get('content-security-policy')).toContain("script-src 'self' http://localhost:4000");
+    const res = await json('/api/connect', {});
+    expect(res.status).toBe(201);
+    expect(cloud.requests[0]).toMatchObject({ days: 90, redirectUrl: 'http://localhost:5175/' });
+  });
+
+  it('shows accounts, balances, totals and transactions once the grant is verified', async () => {
+    const { request } = await connected();
+    const page = await (await request('/')).text();
+    expect(page).toContain('Your money');
+    expect(page).toContain('Current account');
+    expect(page).toContain('**** 1234');
+    expect(page).toContain('€1,487.50');
+    expect(page).toContain('€6,487.50');
+    expect(page).toContain('Demo Shop order 7F3K');
+    expect(page).toContain('−€12.50');
+  });
+
+  it('refuses a forged result, another session’s result and a replay', async () => {
+    const { json, cloud, browser } = setup();
+    await json('/api/connect', {});
+    expect((await json('/api/connect/complete', { result: { ...cloud.resultFor(1), signature: 'x' } })).status).toBe(403);
+    const other = browser();
+    await other.json('/api/connect', {});
+    expect((await other.json('/api/connect/complete', { result: cloud.resultFor(1) })).status).toBe(403);
+    expect((await json('/api/connect/complete', { result: cloud.resultFor(1) })).status).toBe(200);
+    expect((await json('/api/connect/complete', { result: cloud.resultFor(1) })).status).toBe(409);
+  });
+
+  it('refuses a POST from another origin', async () => {
+    const { request } = setup();
+    const res = await request('/api/connect', { method: 'POST', headers: { origin: 'http://evil.example' } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('when the grant ends', () => {
+  it('revoked in the wallet: the app says so plainly and offers to reconnect', async () => {
+    const { request, json, cloud } = await connected();
+    cloud.revoked.add(`${'G'.repeat(42)}1`);
+    const res = await request('/');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Your bank connection was turned off');
+    expect(page).toContain('You revoked Tally’s access in your Token wallet');
+    expect(page).toContain('Reconnect your bank');
+    expect(page).not.toContain('€1,487.50');
+    // Reconnecting is a new request and a new grant.
+    await json('/api/connect', {});
+    await json('/api/connect/complete', { result: cloud.resultFor(2) });
+    expect(await (await request('/')).text()).toContain('€1,487.50');
+  });
+
+  it('a part the grant does not cover is shown as not shared, the rest still works', async () => {
+    const { request, cloud } = await connected();
+    cloud.balanceRefused = true;
+    const page = await (await request('/')).text();
+    expect(page).toContain('Balance not shared');
+    expect(page).toContain('Demo Shop order 7F3K');
+  });
+
+  it('disconnect ends the grant at the cloud and forgets it', async () => {
+    const { request, cloud } = await connected();
+    expect((await request('/disconnect', { method: 'POST' })).status).toBe(303);
+    expect(cloud.disconnected).toEqual([`${'G'.repeat(42)}1`]);
+    expect(await (await request('/')).text()).toContain('See all your money in one place');
+  });
+});
+
+describe('totals', () => {
+  it('sum balances and the last 30 days of money in and out, exactly', () => {
+    const totals = summarize(
+      [
+        { ...accounts[0]!, balance: { accountRef: 'a', booked: { value: '-0.10', currency: 'EUR' }, available: eur('0.00'), asOf: now } },
+        { ...accounts[1]!, balance: { accountRef: 'b', booked: eur('0.30'), available: eur('0.30'), asOf: now } },
+      ],
+      [
+        { ...tx('1', '0.10', 'CRDT', 1, ''), accountName: 'a' },
+        { ...tx('2', '0.20', 'CRDT', 2, ''), accountName: 'a' },
+        { ...tx('3', '0.05', 'DBIT', 3, ''), accountName: 'a' },
+        { ...tx('4', '99.00', 'DBIT', 31, 'too old'), accountName: 'a' },
+        { ...tx('5', '7.00', 'DBIT', 0, 'pending'), status: 'PDNG', accountName: 'a' },
+      ],
+      now,
+    );
+    expect(totals).toEqual([{ currency: 'EUR', balance: '0.20', moneyIn: '0.30', moneyOut: '0.05' }]);
+  });
+});

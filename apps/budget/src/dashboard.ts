@@ -1,0 +1,120 @@
+import {
+  type AccountBalance,
+  type AccountTransaction,
+  formatAmount,
+  type LinkedAccount,
+  parseAmount,
+} from '@tokenos/protocol';
+import { isApiError } from '@tokenos/sdk';
+import type { AisGateway } from './gateway.ts';
+
+export interface AccountView extends LinkedAccount {
+  balance?: AccountBalance;
+  /** Why the balance or the transactions are missing, in words (e.g. the grant does not cover them). */
+  note?: string;
+}
+
+export interface Row extends AccountTransaction {
+  accountName: string;
+}
+
+export interface Totals {
+  currency: string;
+  /** Sum of booked balances, a decimal string (may be negative). */
+  balance: string;
+  moneyIn: string;
+  moneyOut: string;
+}
+
+export interface Dashboard {
+  accounts: AccountView[];
+  totals: Totals[];
+  /** Every account's transactions, newest first. */
+  rows: Row[];
+}
+
+/** The grant no longer lets the app read: revoked (or replaced) in the wallet, or expired. */
+export class GrantEnded extends Error {
+  readonly reason: 'revoked' | 'expired';
+  constructor(reason: 'revoked' | 'expired', options?: { cause?: unknown }) {
+    super(`the access grant was ${reason}`, options);
+    this.name = 'GrantEnded';
+    this.reason = reason;
+  }
+}
+
+/** Cancelled and Expired end the grant; NotFound too (the cloud answers it for a token it no longer lets us see). */
+function ended(e: unknown): GrantEnded | undefined {
+  if (isApiError(e, 'Expired')) return new GrantEnded('expired', { cause: e });
+  if (isApiError(e, 'Cancelled') || (isApiError(e, 'NotFound') && e.field === 'tokenId'))
+    return new GrantEnded('revoked', { cause: e });
+  return undefined;
+}
+
+async function part<T>(read: () => Promise<T>): Promise<{ value: T } | { note: string }> {
+  try {
+    return { value: await read() };
+  } catch (e) {
+    const end = ended(e);
+    if (end) throw end;
+    if (isApiError(e, 'Forbidden')) return { note: 'not shared' };
+    throw e;
+  }
+}
+
+const dayMs = 24 * 3600_000;
+
+/** Totals per currency: balances, and money in and out over the last 30 days (bigint minor units). */
+export function summarize(accounts: readonly AccountView[], rows: readonly Row[], now: number): Totals[] {
+  const sums = new Map<string, { balance: bigint; moneyIn: bigint; moneyOut: bigint }>();
+  const of = (currency: string) => {
+    let s = sums.get(currency);
+    if (!s) sums.set(currency, (s = { balance: 0n, moneyIn: 0n, moneyOut: 0n }));
+    return s;
+  };
+  for (const a of accounts)
+    if (a.balance)
+      of(a.currency).balance += parseAmount(a.balance.booked.value, a.balance.booked.currency, {
+        allowZero: true,
+        allowNegative: true,
+      });
+    else of(a.currency);
+  for (const r of rows) {
+    if (now - r.bookedAt > 30 * dayMs || r.status !== 'BOOK') continue;
+    const minor = parseAmount(r.amount.value, r.amount.currency);
+    if (r.creditDebitIndicator === 'CRDT') of(r.amount.currency).moneyIn += minor;
+    else of(r.amount.currency).moneyOut += minor;
+  }
+  return [...sums].map(([currency, s]) => ({
+    currency,
+    balance: formatAmount(s.balance, currency),
+    moneyIn: formatAmount(s.moneyIn, currency),
+    moneyOut: formatAmount(s.moneyOut, currency),
+  }));
+}
+
+/** Reads everything the grant allows, through the cloud; throws GrantEnded when it allows nothing any more. */
+export async function loadDashboard(gateway: AisGateway, tokenId: string, now: number): Promise<Dashboard> {
+  const listed = await part(() => gateway.accounts(tokenId));
+  if (!('value' in listed)) throw new GrantEnded('revoked');
+  const accounts: AccountView[] = [];
+  const rows: Row[] = [];
+  await Promise.all(
+    listed.value.map(async (account) => {
+      const [balance, transactions] = await Promise.all([
+        part(() => gateway.balance(tokenId, account.accountRef)),
+        part(() => gateway.transactions(tokenId, account.accountRef)),
+      ]);
+      const view: AccountView = { ...account };
+      if ('value' in balance) view.balance = balance.value;
+      else view.note = `Balance ${balance.note}`;
+      if ('value' in transactions) rows.push(...transactions.value.map((t) => ({ ...t, accountName: account.name })));
+      else view.note = view.note ? `${view.note}; transactions ${transactions.note}` : `Transactions ${transactions.note}`;
+      accounts.push(view);
+    }),
+  );
+  const order = new Map(listed.value.map((a, i) => [a.accountRef, i]));
+  accounts.sort((a, b) => (order.get(a.accountRef) ?? 0) - (order.get(b.accountRef) ?? 0));
+  rows.sort((a, b) => b.bookedAt - a.bookedAt);
+  return { accounts, totals: summarize(accounts, rows, now), rows };
+}

@@ -1,0 +1,72 @@
+import type { AccountBalance, AccountTransaction, LinkedAccount, TokenRequestResult } from '@tokenos/protocol';
+import {
+  cancelToken,
+  createTokenRequest,
+  type Member,
+  readAccounts,
+  readBalance,
+  readTransactions,
+  verifyTokenRequestResult,
+} from '@tokenos/sdk';
+
+/** What the app needs from the token cloud as an account-information service; the SDK implements it. */
+export interface AisGateway {
+  /**
+   * A signed request for read access for `days`: balances and transactions, and `details` (each
+   * account's name and masked number), without which the bank lists no account to read.
+   */
+  requestAccess(o: { days: number; returnOrigin: string; redirectUrl: string }): Promise<{
+    requestId: string;
+    csrfToken: string;
+  }>;
+  verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }): Promise<TokenRequestResult>;
+  accounts(tokenId: string): Promise<LinkedAccount[]>;
+  balance(tokenId: string, accountRef: string): Promise<AccountBalance>;
+  transactions(tokenId: string, accountRef: string): Promise<AccountTransaction[]>;
+  /** The app ends the grant itself (the token becomes terminatedByTpp). */
+  disconnect(tokenId: string): Promise<void>;
+}
+
+export function sdkGateway(o: { member: Member; requester: { name: string; domain: string } }): AisGateway {
+  const { member } = o;
+  return {
+    async requestAccess(r) {
+      const created = await createTokenRequest(member, {
+        body: { kind: 'access', scopes: ['details', 'balances', 'transactions'], days: r.days },
+        requester: o.requester,
+        returnOrigin: r.returnOrigin,
+        redirectUrl: r.redirectUrl,
+      });
+      return { requestId: created.id, csrfToken: created.csrfToken };
+    },
+    verifyResult: (result, expected) => verifyTokenRequestResult(member.client, result, expected),
+    accounts: (tokenId) => readAccounts(member, tokenId),
+    balance: (tokenId, ref) => readBalance(member, tokenId, ref),
+    transactions: async (tokenId, ref) => (await readTransactions(member, tokenId, ref)).transactions,
+    async disconnect(tokenId) {
+      await cancelToken(member, tokenId);
+    },
+  };
+}
+
+/** A gateway whose implementation arrives once the app's member is loaded; until then it refuses. */
+export function deferredGateway(): { gateway: AisGateway; set(inner: AisGateway): void } {
+  let inner: AisGateway | undefined;
+  const use = (): AisGateway => {
+    if (!inner) throw new Error('the app is still starting');
+    return inner;
+  };
+  return {
+    set: (g) => {
+      inner = g;
+    },
+    gateway: {
+      requestAccess: (o) => use().requestAccess(o),
+      verifyResult: (r, e) => use().verifyResult(r, e),
+      accounts: (t) => use().accounts(t),
+      balance: (t, a) => use().balance(t, a),
+      transactions: (t, a) => use().transactions(t, a),
+      disconnect: (t) => use().disconnect(t),
+    },
+  };
+}

@@ -1,0 +1,335 @@
+import { type AccountRef, type Money, ProtocolError, type TokenRequestResult } from '@tokenos/protocol';
+import { ApiError } from '@tokenos/sdk';
+import { describe, expect, it } from 'vitest';
+import { createShopApp, type ShopState } from './app.ts';
+import type { ShopConfig } from './config.ts';
+import type { PaymentGateway, Transfer } from './gateway.ts';
+import { OrderStore, SessionStore } from './store.ts';
+
+const config: ShopConfig = {
+  name: 'Demo Shop',
+  publicUrl: 'http://localhost:5174',
+  cloudUrl: 'http://localhost:4000',
+  walletOrigin: 'http://localhost:5173',
+  dataDir: '/nonexistent',
+};
+const payerAccount: AccountRef = { bankId: 'B'.repeat(43), accountRef: 'alice-current' };
+const payer = 'P'.repeat(43);
+
+/**
+ * A cloud stand-in with the semantics the shop relies on: a result verifies only with its
+ * "signature", for the request it names, under the CSRF token of the session that made the
+ * request; redemption is idempotent per refId. (The SDK's real checks are tested against the
+ * cloud in apps/cloud and across apps in e2e/checkout-*.spec.ts.)
+ */
+class FakeCloud implements PaymentGateway {
+  requests: { requestId: string; csrfToken: string; amount: Money; refId: string; redirectUrl: string }[] = [];
+  redemptions: { tokenId: string; amount: Money; refId: string }[] = [];
+  refunds: Parameters<PaymentGateway['refund']>[0][] = [];
+  nextStatus: Transfer['status'] = 'ACSC';
+  refundError: Error | undefined;
+  #n = 0;
+
+  async requestPayment(o: Parameters<PaymentGateway['requestPayment']>[0]) {
+    const n = ++this.#n;
+    const r = { requestId: `${'R'.repeat(42)}${n}`, csrfToken: `csrf-${n}`, amount: o.amount, refId: o.refId, redirectUrl: o.redirectUrl };
+    this.requests.push(r);
+    return { requestId: r.requestId, csrfToken: r.csrfToken };
+  }
+
+  /** What the wallet would bring back for request `n` (1-based). */
+  resultFor(n: number, outcome: 'approved' | 'declined' = 'approved'): TokenRequestResult {
+    const r = this.requests[n - 1]!;
+    return {
+      type: 'TokenRequestResult',
+      version: 1,
+      requestId: r.requestId,
+      outcome,
+      tokenId: outcome === 'approved' ? `${'T'.repeat(42)}${n}` : null,
+      state: `state-of-${r.csrfToken}`,
+      createdAt: 1,
+      keyId: 'K'.repeat(22),
+      signature: 'cloud-signature',
+    };
+  }
+
+  async verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }) {
+    const r = result as TokenRequestResult;
+    if (typeof r !== 'object' || r === null || typeof r.requestId !== 'string')
+      throw new ProtocolError('Malformed', 'not a result');
+    if (r.requestId !== expected.requestId) throw new ProtocolError('Forbidden', 'another request');
+    if (r.state !== `state-of-${expected.csrfToken}`) throw new ProtocolError('Forbidden', 'CSRF state');
+    if (r.signature !== 'cloud-signature') throw new ProtocolError('InvalidSignature', 'bad signature');
+    return r;
+  }
+
+  async payment(tokenId: string) {
+    const n = Number(tokenId.slice(42));
+    return { payer, source: payerAccount, amount: this.requests[n - 1]!.amount };
+  }
+
+  async redeem(tokenId: string, o: { amount: Money; refId: string }): Promise<Transfer> {
+    const first = this.redemptions.find((r) => r.refId === o.refId);
+    if (!first) this.redemptions.push({ tokenId, ...o });
+    return { id: `tr-${o.refId}`, status: this.nextStatus, reason: this.nextStatus === 'RJCT' ? 'AM04' : null, bankReference: 'IRON-1' };
+  }
+
+  async refund(o: Parameters<PaymentGateway['refund']>[0]): Promise<Transfer> {
+    this.refunds.push(o);
+    if (this.refundError) throw this.refundError;
+    if (!o.tokenId) await o.onToken('refund-token');
+    return { id: 'tr-refund', status: 'ACSC', reason: null, bankReference: 'IRON-2' };
+  }
+}
+
+async function shop(state: Partial<ShopState> = {}) {
+  const cloud = new FakeCloud();
+  const orders = await OrderStore.open();
+  const app = createShopApp({
+    config,
+    gateway: cloud,
+    orders,
+    sessions: new SessionStore(),
+    state: { ready: true, widgetIntegrity: 'sha384-abc', ...state },
+    now: Date.now,
+  });
+  return { app, cloud, orders };
+}
+
+/** A browser: keeps the session cookie, sends the shop's Origin on every POST. */
+function browser(app: Awaited<ReturnType<typeof shop>>['app']) {
+  let cookie = '';
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', config.publicUrl);
+    const res = await app.request(path, { ...init, headers });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    return res;
+  };
+  return {
+    request,
+    add: (product: string) => request('/cart/items', { method: 'POST', body: new URLSearchParams({ product }) }),
+    json: (path: string, body: unknown) =>
+      request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  };
+}
+
+describe('pages', () => {
+  it('serve a strict CSP: no inline script, the widget from the cloud only, pinned by SRI', async () => {
+    const { app } = await shop();
+    const b = browser(app);
+    const home = await b.request('/');
+    expect(home.status).toBe(200);
+    const csp = home.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' http://localhost:4000");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("require-trusted-types-for 'script'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(home.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+    expect(await home.text()).not.toMatch(/<script(?![^>]*\bsrc=)|<style|style="/);
+
+    await b.add('espresso');
+    const cart = await (await b.request('/cart')).text();
+    expect(cart).toContain(
+      '<script src="http://localhost:4000/checkout/v1/checkout.js" integrity="sha384-abc" crossorigin="anonymous" data-wallet-origin="http://localhost:5173" defer></script>',
+    );
+    expect(cart).toContain('<script src="/static/shop.js" defer></script>');
+    expect(cart).not.toMatch(/<script(?![^>]*\bsrc=)|<style|style="/);
+  });
+
+  it('publish the domain proof while the cloud checks it, and health only once ready', async () => {
+    const { app } = await shop({ ready: false, domainProof: { memberId: 'M'.repeat(43), token: 'tok' } });
+    expect(await (await app.request('/.well-known/tokenos-member')).json()).toEqual({ memberId: 'M'.repeat(43), token: 'tok' });
+    expect((await app.request('/health')).status).toBe(503);
+  });
+
+  it('without a merchant account, the cart says so and offers no button', async () => {
+    const { app } = await shop({ unavailable: 'No bank account yet.' });
+    const b = browser(app);
+    await b.add('espresso');
+    const cart = await (await b.request('/cart')).text();
+    expect(cart).toContain('No bank account yet.');
+    expect(cart).not.toContain('checkout.js');
+    expect((await b.json('/api/checkout', {})).status).toBe(503);
+  });
+});
+
+describe('the cart', () => {
+  it('is priced on the server, in exact decimals', async () => {
+    const { app } = await shop();
+    const b = browser(app);
+    for (const p of ['espresso', 'espresso', 'filter', 'cups']) expect((await b.add(p)).status).toBe(303);
+    const cart = await (await b.request('/cart')).text();
+    expect(cart).toContain('data-testid="cart-total">€63.00<');
+    await b.request('/cart/items/cups', { method: 'POST', body: new URLSearchParams({ quantity: '0' }) });
+    expect(await (await b.request('/cart')).text()).toContain('data-testid="cart-total">€39.00<');
+  });
+
+  it('refuses a foreign origin, bad products and quantities', async () => {
+    const { app } = await shop();
+    const b = browser(app);
+    const foreign = await b.request('/cart/items', {
+      method: 'POST',
+      headers: { origin: 'http://evil.example' },
+      body: new URLSearchParams({ product: 'espresso' }),
+    });
+    expect(foreign.status).toBe(403);
+    expect((await b.add('caviar')).status).toBe(400);
+    const bad = await b.request('/cart/items/espresso', { method: 'POST', body: new URLSearchParams({ quantity: '1.5' }) });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('checkout', () => {
+  it('requests the cart total, whatever the page sends, and pays the order once the transfer settled', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    await b.add('espresso');
+    await b.add('filter');
+    // A tampered page posts an amount of its own: the backend never reads one.
+    const started = await b.json('/api/checkout', { amount: '0.01', total: { value: '0.01', currency: 'EUR' } });
+    expect(started.status).toBe(201);
+    const { requestId } = (await started.json()) as { requestId: string };
+    expect(cloud.requests).toHaveLength(1);
+    expect(cloud.requests[0]).toMatchObject({ requestId, amount: { value: '26.50', currency: 'EUR' } });
+    expect(cloud.requests[0]?.redirectUrl).toBe('http://localhost:5174/cart');
+
+    const done = await b.json('/api/checkout/complete', { result: cloud.resultFor(1) });
+    expect(done.status).toBe(200);
+    const body = (await done.json()) as { orderId: string; status: string; orderUrl: string };
+    expect(body.status).toBe('paid');
+    // Redeemed for the order's own total, with the order id as the idempotent refId.
+    expect(cloud.redemptions).toEqual([{ tokenId: `${'T'.repeat(42)}1`, amount: { value: '26.50', currency: 'EUR' }, refId: body.orderId }]);
+    expect(cloud.requests[0]?.refId).toBe(body.orderId);
+    const order = await (await b.request(body.orderUrl)).text();
+    expect(order).toContain('data-testid="order-status">Paid<');
+    expect(await (await b.request('/cart')).text()).toContain('Your cart is empty');
+  });
+
+  it('a transfer the bank has not settled is not paid until it is', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    await b.add('cups');
+    await b.json('/api/checkout', {});
+    cloud.nextStatus = 'ACTC';
+    const { orderId, status } = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as {
+      orderId: string;
+      status: string;
+    };
+    expect(status).toBe('processing');
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('Payment processing');
+    cloud.nextStatus = 'ACSC';
+    expect((await b.request(`/orders/${orderId}/refresh`, { method: 'POST' })).status).toBe(303);
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Paid<');
+    expect(cloud.redemptions).toHaveLength(1);
+  });
+
+  it('a rejected transfer fails the order', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    await b.add('cups');
+    await b.json('/api/checkout', {});
+    cloud.nextStatus = 'RJCT';
+    const res = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as { status: string };
+    expect(res.status).toBe('failed');
+  });
+
+  it('refuses a forged result, a result of another session, and a replay', async () => {
+    const { app, cloud } = await shop();
+    const alice = browser(app);
+    const mallory = browser(app);
+    await alice.add('espresso');
+    await mallory.add('espresso');
+    await alice.json('/api/checkout', {});
+    await mallory.json('/api/checkout', {});
+
+    const forged = { ...cloud.resultFor(1), signature: 'made-up' };
+    const refusedForged = await alice.json('/api/checkout/complete', { result: forged });
+    expect(refusedForged.status).toBe(403);
+    expect(await refusedForged.json()).toMatchObject({ code: 'InvalidSignature' });
+    expect((await alice.json('/api/checkout/complete', { result: { hello: 1 } })).status).toBe(400);
+    expect((await alice.json('/api/checkout/complete', { nothing: true })).status).toBe(400);
+    // Alice's genuine result, posted by another session: its CSRF token does not match.
+    const stolen = await mallory.json('/api/checkout/complete', { result: cloud.resultFor(1) });
+    expect(stolen.status).toBe(403);
+    expect(cloud.redemptions).toHaveLength(0);
+
+    // Alice's own checkout survived the attempts.
+    expect((await alice.json('/api/checkout/complete', { result: cloud.resultFor(1) })).status).toBe(200);
+    const replay = await alice.json('/api/checkout/complete', { result: cloud.resultFor(1) });
+    expect(replay.status).toBe(409);
+    expect(await replay.json()).toMatchObject({ code: 'NoCheckout' });
+    expect(cloud.redemptions).toHaveLength(1);
+  });
+
+  it('a declined request cancels the order and keeps the cart', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    await b.add('grinder');
+    await b.json('/api/checkout', {});
+    const res = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1, 'declined') })).json()) as {
+      status: string;
+    };
+    expect(res.status).toBe('cancelled');
+    expect(cloud.redemptions).toHaveLength(0);
+    expect(await (await b.request('/cart')).text()).toContain('€224.00');
+  });
+
+  it('an empty cart cannot be paid', async () => {
+    const { app } = await shop();
+    const res = await browser(app).json('/api/checkout', {});
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'EmptyCart' });
+  });
+});
+
+describe('orders and refunds', () => {
+  async function paidOrder() {
+    const s = await shop();
+    const b = browser(s.app);
+    await b.add('espresso');
+    await b.json('/api/checkout', {});
+    const { orderId } = (await (await b.json('/api/checkout/complete', { result: s.cloud.resultFor(1) })).json()) as {
+      orderId: string;
+    };
+    return { ...s, b, orderId };
+  }
+
+  it('a refund sends the total back to the payer’s account, once', async () => {
+    const { cloud, b, orderId } = await paidOrder();
+    const res = await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/orders/${orderId}?notice=refunded`);
+    expect(cloud.refunds).toHaveLength(1);
+    expect(cloud.refunds[0]).toMatchObject({
+      payee: payer,
+      destination: payerAccount,
+      amount: { value: '12.50', currency: 'EUR' },
+      refId: `refund-${orderId}`,
+    });
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Refunded<');
+    expect((await b.request(`/orders/${orderId}/refund`, { method: 'POST' })).status).toBe(409);
+    expect(cloud.refunds).toHaveLength(1);
+  });
+
+  it('a refund the cloud refuses is shown as failed and can be tried again with the same token', async () => {
+    const { cloud, b, orderId } = await paidOrder();
+    cloud.refundError = new ApiError(403, 'ScaRequired', 'a passkey assertion is required');
+    await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
+    const page = await (await b.request(`/orders/${orderId}`)).text();
+    expect(page).toContain('Refund failed');
+    expect(page).toContain('needs the shop owner’s passkey');
+    cloud.refundError = undefined;
+    await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Refunded<');
+  });
+
+  it('another session’s order does not exist for you', async () => {
+    const { app, orderId } = await paidOrder();
+    const stranger = browser(app);
+    expect((await stranger.request(`/orders/${orderId}`)).status).toBe(404);
+    expect((await stranger.request(`/orders/${orderId}/refund`, { method: 'POST' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { nodeBackend } from '@tokenos/crypto-node';
+import { type AccountRef, setSignatureBackend } from '@tokenos/protocol';
+import { CloudClient } from '@tokenos/sdk';
+import { createShopApp, type ShopState } from './app.ts';
+import { linkMerchantAccount } from './bank-link.ts';
+import { shopConfigFromEnv } from './config.ts';
+import { deferredGateway, sdkGateway } from './gateway.ts';
+import { loadIdentity } from './identity.ts';
+import { OrderStore, SessionStore } from './store.ts';
+
+// The demo shop as a process: listens first (the cloud fetches the domain proof from it), then
+// registers or loads its member, verifies its domain, links its merchant account and becomes
+// healthy. Keys and state in SHOP_DATA_DIR (default data/shop).
+const config = shopConfigFromEnv(process.env);
+const log = (m: string) => console.log(m);
+setSignatureBackend(nodeBackend);
+const client = new CloudClient({ baseUrl: config.cloudUrl });
+const state: ShopState = { ready: false, unavailable: 'The shop is still starting. Try again in a moment.' };
+const gateway = deferredGateway();
+const app = createShopApp({
+  config,
+  gateway: gateway.gateway,
+  orders: await OrderStore.open(join(config.dataDir, 'orders.json')),
+  sessions: new SessionStore(),
+  state,
+  now: Date.now,
+});
+
+const port = Number(process.env.PORT ?? 5174);
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
+  log(`${config.name} listening on ${config.publicUrl}`),
+);
+
+async function retry<T>(what: string, fn: () => Promise<T>, everyMs = 2_000): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt === 1 || attempt % 10 === 0) log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
+}
+
+async function widgetIntegrity(): Promise<string> {
+  const res = await fetch(`${config.cloudUrl}/checkout/v1/sri.json`);
+  if (!res.ok) throw new Error(`GET /checkout/v1/sri.json answered ${res.status}`);
+  const { integrity } = (await res.json()) as { integrity?: unknown };
+  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-')) throw new Error('no sha384 integrity');
+  return integrity;
+}
+
+async function start(): Promise<void> {
+  await retry(`waiting for the cloud at ${config.cloudUrl}`, () => client.get('/health'));
+  const domain = new URL(config.publicUrl).host;
+  const identity = await retry('setting up the merchant member', () =>
+    loadIdentity({
+      client,
+      dataDir: config.dataDir,
+      domain,
+      publish: (document) => {
+        state.domainProof = document;
+      },
+      log,
+    }),
+  );
+  let account: AccountRef | undefined = identity.state.account;
+  gateway.set(sdkGateway({ member: identity.member, requester: { name: config.name, domain }, account: () => account }));
+  state.widgetIntegrity = await retry('reading the widget’s SRI hash from the cloud', widgetIntegrity);
+
+  const bank = config.bank;
+  if (!bank) {
+    state.unavailable = 'This shop has no bank account to be paid into (SHOP_BANK_URL=none).';
+  } else if (!account) {
+    account = await retry(`linking the merchant account at ${bank.url}`, () =>
+      linkMerchantAccount({ bank, member: identity.member, walletOrigin: config.walletOrigin }),
+    );
+    await identity.save({ ...identity.state, account });
+    log(`merchant account linked at bank ${account.bankId}`);
+  }
+  if (account) delete state.unavailable;
+  state.ready = true;
+  log(`ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`);
+}
+
+start().catch((e: unknown) => {
+  console.error('the shop could not start:', e);
+  process.exit(1);
+});
+
+function shutdown(): void {
+  server.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

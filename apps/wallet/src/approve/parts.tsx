@@ -1,0 +1,109 @@
+import type { TokenRequest } from '@tokenos/protocol';
+import type { ReactNode } from 'react';
+import { Link } from '../components/Link.tsx';
+import { Loading, Warning } from '../components/Notice.tsx';
+import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { routes } from '../routes.ts';
+import { cancelPasskeyPrompt } from '../wallet/passkey.ts';
+import type { Step } from './flows.ts';
+import type { Returned } from './return.ts';
+
+/** Who is asking: the name and domain from the signed request, and whether the cloud verified the domain. */
+export function RequesterCard({
+  request,
+  domainVerified,
+  label,
+}: {
+  request: TokenRequest;
+  domainVerified: boolean;
+  label: string;
+}) {
+  const { name, domain } = request.requester;
+  return (
+    <section className="requester card" aria-labelledby="requester-name">
+      <p className="eyebrow">{label}</p>
+      <h2 id="requester-name" className="requester-name">
+        {name}
+      </h2>
+      <p className="requester-domain">
+        <span>{domain}</span>
+        {domainVerified ? (
+          <span className="badge badge-ok">
+            <span aria-hidden="true">✓ </span>Verified domain
+          </span>
+        ) : (
+          <span className="badge badge-warn">Not verified</span>
+        )}
+      </p>
+      {domainVerified ? null : (
+        <Warning title="We could not verify who is asking">
+          <p>
+            This request says it comes from <strong>{domain}</strong>, but that domain is not verified for “
+            {name}”. Continue only if you trust it and started this yourself.
+          </p>
+        </Warning>
+      )}
+    </section>
+  );
+}
+
+/** Progress while approving; the passkey step shows what it confirms right above the browser's prompt. */
+export function Working({
+  step,
+  confirming,
+  bankName,
+}: {
+  step: Step;
+  confirming: ReactNode;
+  bankName?: string;
+}) {
+  if (step === 'passkey') return <PasskeyPrompt onCancel={cancelPasskeyPrompt}>{confirming}</PasskeyPrompt>;
+  const text: Record<Exclude<Step, 'passkey'>, string> = {
+    creating: 'Preparing…',
+    endorsing: 'Approving…',
+    bank: `Waiting for ${bankName ?? 'your bank'} to confirm…`,
+    answering: 'Sending the answer…',
+  };
+  return <Loading>{text[step]}</Loading>;
+}
+
+export function Finished({
+  outcome,
+  returned,
+  requesterName,
+  kind,
+}: {
+  outcome: 'approved' | 'declined';
+  returned: Returned;
+  requesterName: string;
+  kind: 'payment' | 'access';
+}) {
+  const title =
+    outcome === 'approved'
+      ? kind === 'payment'
+        ? 'Payment approved'
+        : 'Access allowed'
+      : kind === 'payment'
+        ? 'Payment declined'
+        : 'Access not allowed';
+  return (
+    <Screen title={title} className="approve approve-done" focusHeading>
+      <p className="lede">
+        {returned === 'redirected'
+          ? `Taking you back to ${requesterName}…`
+          : returned === 'posted'
+            ? `${requesterName} has your answer. You can close this window.`
+            : `Go back to ${requesterName} to finish. It will see your answer.`}
+      </p>
+      {outcome === 'declined' ? <p>Nothing was paid and nothing was shared.</p> : null}
+      {returned === 'none' ? (
+        <p className="actions">
+          <Link to={kind === 'payment' ? routes.activity : routes.grants} className="button button-secondary">
+            {kind === 'payment' ? 'See your payments' : 'See your grants'}
+          </Link>
+        </p>
+      ) : null}
+    </Screen>
+  );
+}

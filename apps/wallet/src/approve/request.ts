@@ -1,0 +1,55 @@
+// Loading a token request for approval. The wallet does not take the cloud's word for what the
+// requester asked: the request id is the hash of the request (objectId), and the request carries
+// the requester's signature, checked here against the requester's own directory log.
+import {
+  fromBase64url,
+  getSignatureBackend,
+  keyUsableAt,
+  objectId,
+  ProtocolError,
+  parseWith,
+  type TokenRequest,
+  tokenRequestSchema,
+  verifyObjectSignature,
+} from '@tokenos/protocol';
+import { type CloudClient, fetchVerifiedMember, getTokenRequest } from '@tokenos/sdk';
+
+export interface LoadedRequest {
+  id: string;
+  request: TokenRequest;
+  domainVerified: boolean;
+  status: 'pending' | 'approved' | 'declined' | 'expired';
+}
+
+/** The widget's per-session nonce (`&nonce=`), echoed in the result message; see walletMessageSchema. */
+export function parseNonce(value: string | null): string | undefined {
+  return value !== null && /^[A-Za-z0-9_-]{16,64}$/.test(value) ? value : undefined;
+}
+
+export async function loadTokenRequest(client: CloudClient, id: string): Promise<LoadedRequest> {
+  const view = await getTokenRequest(client, id);
+  const request = parseWith(tokenRequestSchema, view.request, 'token request');
+  if (objectId(request) !== id)
+    throw new ProtocolError('InvalidSignature', `request content does not hash to ${id}`, {
+      field: 'request',
+    });
+  // LOW is enough to sign a request (the cloud accepts LOW for POST /token-requests).
+  const requester = await fetchVerifiedMember(client, request.signer.memberId);
+  const key = requester.keys.find((k) => k.id === request.signer.keyId);
+  if (
+    !key ||
+    !keyUsableAt(key, 'LOW', request.createdAt) ||
+    !(await verifyObjectSignature(
+      request,
+      key.algorithm,
+      fromBase64url(key.publicKey),
+      getSignatureBackend(),
+    ))
+  )
+    throw new ProtocolError('InvalidSignature', 'the request is not signed by its requester', {
+      field: 'signature',
+    });
+  const status =
+    view.status === 'pending' && request.expiresAt <= Date.now() ? ('expired' as const) : view.status;
+  return { id, request, domainVerified: view.domainVerified === true, status };
+}

@@ -1,0 +1,80 @@
+import { base64url, fromBase64url, type TokenRequestResult, walletMessageSchema } from '@tokenos/protocol';
+import { describe, expect, it, vi } from 'vitest';
+import { resultRedirectUrl, returnToRequester, walletMessage } from './return.ts';
+
+const requestId = base64url(new Uint8Array(32).fill(7));
+const result: TokenRequestResult = {
+  type: 'TokenRequestResult',
+  version: 1,
+  requestId,
+  outcome: 'approved',
+  tokenId: base64url(new Uint8Array(32).fill(9)),
+  state: base64url(new Uint8Array(32).fill(1)),
+  createdAt: 1_700_000_000_000,
+  keyId: 'k'.repeat(22),
+  signature: 'c2lnbmF0dXJl',
+};
+const nonce = 'widget-session-nonce-01';
+const request = { returnOrigin: 'https://shop.example', redirectUrl: 'https://shop.example/done?order=42' };
+
+function environment(opener: { postMessage: (m: unknown, o: string) => void; closed: boolean } | null) {
+  return { opener, close: vi.fn(), assign: vi.fn() };
+}
+
+describe('the result message (protocol checkout/wallet-message.ts)', () => {
+  it('is what the widget accepts: type, version, request id, its own nonce, the signed result', () => {
+    const message = walletMessage(requestId, nonce, result);
+    expect(walletMessageSchema.parse(message)).toEqual({
+      type: 'tokenos:result',
+      version: 1,
+      requestId,
+      nonce,
+      result,
+    });
+  });
+
+  it('refuses a nonce the widget could not have made', () => {
+    expect(() => walletMessage(requestId, 'short', result)).toThrow();
+    expect(() => walletMessage(requestId, `${nonce}/../`, result)).toThrow();
+  });
+});
+
+describe('returning to the requester', () => {
+  it('posts to the opener at the exact return origin, never "*", then closes the popup', () => {
+    const postMessage = vi.fn();
+    const env = environment({ postMessage, closed: false });
+    const message = walletMessage(requestId, nonce, result);
+    expect(returnToRequester(message, request, env)).toBe('posted');
+    expect(postMessage).toHaveBeenCalledExactlyOnceWith(message, 'https://shop.example');
+    expect(env.close).toHaveBeenCalledOnce();
+    expect(env.assign).not.toHaveBeenCalled();
+  });
+
+  it('redirects with the message in the fragment when there is no opener, or it closed', () => {
+    for (const opener of [null, { postMessage: vi.fn(), closed: true }]) {
+      const env = environment(opener);
+      const message = walletMessage(requestId, nonce, result);
+      expect(returnToRequester(message, request, env)).toBe('redirected');
+      const url = new URL(env.assign.mock.calls[0]?.[0] as string);
+      expect(url.origin + url.pathname + url.search).toBe('https://shop.example/done?order=42');
+      const encoded = new URLSearchParams(url.hash.slice(1)).get('tokenos-result') ?? '';
+      expect(JSON.parse(new TextDecoder().decode(fromBase64url(encoded)))).toEqual(message);
+      expect(opener?.postMessage ?? vi.fn()).not.toHaveBeenCalled();
+    }
+  });
+
+  it('does neither with no opener and no redirect URL (the widget polls the cloud)', () => {
+    const env = environment(null);
+    const message = walletMessage(requestId, nonce, result);
+    expect(returnToRequester(message, { returnOrigin: request.returnOrigin }, env)).toBe('none');
+    expect(env.assign).not.toHaveBeenCalled();
+    expect(env.close).not.toHaveBeenCalled();
+  });
+
+  it('replaces a fragment the redirect URL already had', () => {
+    const message = walletMessage(requestId, nonce, result);
+    const url = new URL(resultRedirectUrl('https://shop.example/done#step-3', message));
+    expect(url.hash.startsWith('#tokenos-result=')).toBe(true);
+    expect(url.hash).not.toContain('step-3');
+  });
+});

@@ -1,0 +1,57 @@
+// Handing the result back to the page that asked (packages/protocol checkout/wallet-message.ts):
+// to the opener by postMessage, only to the request's exact returnOrigin, or by redirect to the
+// request's redirectUrl with the message in the fragment (never sent to a server).
+import {
+  base64url,
+  type TokenRequest,
+  type TokenRequestResult,
+  utf8,
+  type WalletMessage,
+  walletMessageSchema,
+  walletResultFragment,
+} from '@tokenos/protocol';
+
+export function walletMessage(requestId: string, nonce: string, result: TokenRequestResult): WalletMessage {
+  return walletMessageSchema.parse({ type: 'tokenos:result', version: 1, requestId, nonce, result });
+}
+
+/** `redirectUrl#tokenos-result=<base64url(JSON)>`, replacing any fragment the URL had. */
+export function resultRedirectUrl(redirectUrl: string, message: WalletMessage): string {
+  const url = new URL(redirectUrl);
+  url.hash = `${walletResultFragment}=${base64url(utf8(JSON.stringify(message)))}`;
+  return url.href;
+}
+
+export type Returned = 'posted' | 'redirected' | 'none';
+
+/** The window's parts returning uses; tests pass their own. */
+export interface ReturnEnvironment {
+  opener: { readonly closed: boolean; postMessage(message: unknown, targetOrigin: string): void } | null;
+  close: () => void;
+  assign: (url: string) => void;
+}
+
+/**
+ * Popup first (the widget listens on the opener), then the redirect URL; with neither, the page
+ * says so and the widget learns the outcome by polling the cloud.
+ */
+export function returnToRequester(
+  message: WalletMessage,
+  request: Pick<TokenRequest, 'returnOrigin' | 'redirectUrl'>,
+  env: ReturnEnvironment = {
+    opener: window.opener as Window | null,
+    close: () => window.close(),
+    assign: (url) => window.location.assign(url),
+  },
+): Returned {
+  if (env.opener && !env.opener.closed) {
+    env.opener.postMessage(message, request.returnOrigin);
+    env.close();
+    return 'posted';
+  }
+  if (request.redirectUrl) {
+    env.assign(resultRedirectUrl(request.redirectUrl, message));
+    return 'redirected';
+  }
+  return 'none';
+}

@@ -1,0 +1,362 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  type AccessResource,
+  type AccessTokenPayload,
+  type AccountScope,
+  tokenId as tokenIdOf,
+} from '@tokenos/protocol';
+import { accessTokenPayload, cancelToken, replaceAccessToken, type TokenView } from '@tokenos/sdk';
+import { useId, useState } from 'react';
+import { scopeWords } from '../approve/AccessApproval.tsx';
+import { Confirm } from '../components/Confirm.tsx';
+import { ErrorNotice, Loading } from '../components/Notice.tsx';
+import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { formatDate, formatRelative } from '../format.ts';
+import { useMember } from '../wallet/member.ts';
+import { cancelPasskeyPrompt, passkeyEvidence } from '../wallet/passkey.ts';
+import {
+  type AccountChoice,
+  accountChoices,
+  useApps,
+  useCounterparty,
+  useLinks,
+  useMemberState,
+  useTokens,
+} from '../wallet/queries.ts';
+import type { AppRecord } from '../wallet/wallet-db.ts';
+
+const scopeOrder: AccountScope[] = ['details', 'balances', 'transactions'];
+const dayMs = 24 * 3600 * 1000;
+
+function accountLabel(resource: AccessResource, accounts: readonly AccountChoice[]): string {
+  const a = accounts.find(
+    (x) => x.bankId === resource.account.bankId && x.accountRef === resource.account.accountRef,
+  );
+  return a
+    ? `${a.name} ${a.maskedNumber} (${a.bankName})`
+    : `An account no longer linked (${resource.account.accountRef.slice(0, 6)}…)`;
+}
+
+function scopesOf(payload: AccessTokenPayload): AccountScope[] {
+  const all = new Set(payload.resources.flatMap((r) => r.scopes));
+  return scopeOrder.filter((s) => all.has(s));
+}
+
+/** Every access grant by app: what it reads, from which accounts, since and until when, last use. */
+export function GrantsScreen() {
+  const member = useMember();
+  const tokens = useTokens(member, 'access');
+  const apps = useApps();
+  const links = useLinks();
+  const accounts = accountChoices(links.data ?? []);
+  const endorsed = tokens.data?.filter((t) => t.endorsement !== null) ?? [];
+  const live = endorsed.filter((t) => t.status === 'valid');
+  const past = endorsed.filter((t) => t.status !== 'valid');
+  return (
+    <Screen title="Grants" className="grants">
+      <p className="lede">
+        Apps you allowed to read your accounts. Narrow or revoke any of them at any time.
+      </p>
+      {tokens.isPending ? (
+        <Loading>Reading your grants…</Loading>
+      ) : tokens.isError ? (
+        <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : live.length === 0 ? (
+        <div className="empty card">
+          <h2>No app can read your accounts</h2>
+          <p>When you allow an app to read your accounts, it shows here, and you can revoke it.</p>
+        </div>
+      ) : (
+        <ul className="token-list">
+          {live.map((t) => (
+            <GrantItem key={t.id} token={t} apps={apps.data} accounts={accounts} />
+          ))}
+        </ul>
+      )}
+      {past.length > 0 ? (
+        <details className="past">
+          <summary>Ended grants ({past.length})</summary>
+          <ul className="rows">
+            {past.map((t) => (
+              <PastGrant key={t.id} token={t} apps={apps.data} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </Screen>
+  );
+}
+
+function PastGrant({ token, apps }: { token: TokenView; apps: readonly AppRecord[] | undefined }) {
+  const app = useCounterparty(token.payload.to.memberId, token.requestId, apps);
+  const why =
+    token.status === 'replaced'
+      ? 'Replaced by a narrower grant'
+      : token.status === 'expired'
+        ? 'Expired'
+        : 'Revoked';
+  return (
+    <li className="row">
+      <span className="row-main">
+        <span>{app?.name ?? 'An app'}</span>
+        <span className="muted">
+          {why} · {formatDate(token.updatedAt)}
+        </span>
+      </span>
+    </li>
+  );
+}
+
+function GrantItem({
+  token,
+  apps,
+  accounts,
+}: {
+  token: TokenView;
+  apps: readonly AppRecord[] | undefined;
+  accounts: readonly AccountChoice[];
+}) {
+  const member = useMember();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<'view' | 'revoke' | 'edit'>('view');
+  const app = useCounterparty(token.payload.to.memberId, token.requestId, apps);
+  const revoke = useMutation({
+    mutationFn: () => cancelToken(member, token.id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+  if (token.payload.type !== 'AccessToken') return null;
+  const payload = token.payload;
+  const name = app?.name ?? 'An app';
+  const headingId = `grant-${token.id}`;
+  return (
+    <li className="card token" aria-labelledby={headingId}>
+      <div className="token-head">
+        <h2 id={headingId} className="token-title">
+          {name}
+          {app ? <span className="muted token-domain"> · {app.domain}</span> : null}
+        </h2>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Can read</dt>
+          <dd>
+            {scopesOf(payload)
+              .map((s) => scopeWords[s].title)
+              .join(', ')}
+          </dd>
+        </div>
+        <div>
+          <dt>Accounts</dt>
+          <dd>
+            <ul className="plain-list">
+              {payload.resources.map((r) => (
+                <li key={`${r.account.bankId}/${r.account.accountRef}`}>{accountLabel(r, accounts)}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>Since</dt>
+          <dd>{formatDate(payload.effectiveAt)}</dd>
+        </div>
+        <div>
+          <dt>Until</dt>
+          <dd>
+            {formatDate(payload.expiresAt)} ({formatRelative(payload.expiresAt)})
+          </dd>
+        </div>
+        <div>
+          <dt>Last used</dt>
+          <dd>{token.lastUsedAt ? formatRelative(token.lastUsedAt) : 'Not used yet'}</dd>
+        </div>
+      </dl>
+      {revoke.isError ? <ErrorNotice error={revoke.error} /> : null}
+      {mode === 'revoke' ? (
+        <Confirm
+          question={`Revoke ${name}’s access? It stops at once; its next read fails.`}
+          confirmLabel="Revoke access"
+          busyLabel="Revoking…"
+          busy={revoke.isPending}
+          onConfirm={() => revoke.mutate()}
+          onCancel={() => setMode('view')}
+        />
+      ) : mode === 'edit' ? (
+        <NarrowGrant
+          token={token}
+          payload={payload}
+          name={name}
+          accounts={accounts}
+          onClose={() => setMode('view')}
+        />
+      ) : (
+        <div className="token-actions">
+          <button type="button" className="button button-secondary" onClick={() => setMode('edit')}>
+            Narrow…
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setMode('revoke')}>
+            Revoke…
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Replaces a grant with a narrower one (fewer accounts, fewer kinds of data, an earlier end): one
+ * grant per app, swapped atomically by the cloud, confirmed with the passkey like any grant.
+ */
+function NarrowGrant({
+  token,
+  payload,
+  name,
+  accounts,
+  onClose,
+}: {
+  token: TokenView;
+  payload: AccessTokenPayload;
+  name: string;
+  accounts: readonly AccountChoice[];
+  onClose: () => void;
+}) {
+  const member = useMember();
+  const queryClient = useQueryClient();
+  const directory = useMemberState(member);
+  const current = scopesOf(payload);
+  const [scopes, setScopes] = useState<ReadonlySet<AccountScope>>(new Set(current));
+  const [kept, setKept] = useState<ReadonlySet<string>>(
+    new Set(payload.resources.map((r) => `${r.account.bankId}/${r.account.accountRef}`)),
+  );
+  const remainingDays = Math.max(1, Math.floor((payload.expiresAt - Date.now()) / dayMs));
+  const [days, setDays] = useState(remainingDays);
+  const [prompting, setPrompting] = useState(false);
+  const formId = useId();
+
+  const resources = payload.resources
+    .filter((r) => kept.has(`${r.account.bankId}/${r.account.accountRef}`))
+    .map((r) => ({ ...r, scopes: r.scopes.filter((s) => scopes.has(s)) }))
+    .filter((r) => r.scopes.length > 0);
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const expiresAt = Math.min(payload.expiresAt, Date.now() + days * dayMs);
+      const next = accessTokenPayload(member, {
+        grantee: payload.to.memberId,
+        resources,
+        expiresInMs: expiresAt - Date.now(),
+        ...(payload.requestId ? { requestId: payload.requestId } : {}),
+      });
+      const passkeys = directory.data?.passkeys ?? (await member.state()).passkeys;
+      setPrompting(true);
+      try {
+        const sca = await passkeyEvidence(
+          tokenIdOf(next),
+          passkeys.map((p) => p.credentialId),
+        );
+        setPrompting(false);
+        return await replaceAccessToken(member, token.id, next, sca);
+      } finally {
+        setPrompting(false);
+      }
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
+      onClose();
+    },
+  });
+
+  const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> => {
+    const next = new Set(set);
+    if (on) next.add(value);
+    else next.delete(value);
+    return next;
+  };
+
+  return (
+    <form
+      className="narrow form"
+      aria-labelledby={`${formId}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h3 id={`${formId}-title`}>Narrow {name}’s access</h3>
+      <fieldset className="choices" disabled={save.isPending}>
+        <legend>What it may read</legend>
+        {current.map((s) => (
+          <label key={s} className="choice">
+            <input
+              type="checkbox"
+              checked={scopes.has(s)}
+              onChange={(e) => setScopes(toggle(scopes, s, e.target.checked))}
+            />
+            <span className="choice-title">{scopeWords[s].title}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choices" disabled={save.isPending}>
+        <legend>Which accounts</legend>
+        {payload.resources.map((r) => {
+          const key = `${r.account.bankId}/${r.account.accountRef}`;
+          return (
+            <label key={key} className="choice">
+              <input
+                type="checkbox"
+                checked={kept.has(key)}
+                onChange={(e) => setKept(toggle(kept, key, e.target.checked))}
+              />
+              <span className="choice-title">{accountLabel(r, accounts)}</span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${formId}-days`}>Ends in</label>
+        <select
+          id={`${formId}-days`}
+          value={days}
+          onChange={(e) => setDays(Number(e.target.value))}
+          disabled={save.isPending}
+        >
+          {[...new Set([remainingDays, 30, 7, 1])]
+            .filter((d) => d <= remainingDays)
+            .sort((a, b) => b - a)
+            .map((d) => (
+              <option key={d} value={d}>
+                {d === remainingDays ? `${d} days (no change)` : d === 1 ? '1 day' : `${d} days`}
+              </option>
+            ))}
+        </select>
+      </div>
+      {resources.length === 0 ? (
+        <p className="form-hint" role="status">
+          Keep at least one account and one kind of data, or revoke the grant instead.
+        </p>
+      ) : null}
+      {save.isError ? <ErrorNotice error={save.error} /> : null}
+      {prompting ? (
+        <PasskeyPrompt onCancel={cancelPasskeyPrompt}>
+          <p className="confirming">
+            Let <strong>{name}</strong> read{' '}
+            {[...scopes].map((s) => scopeWords[s].title.toLowerCase()).join(', ')} of{' '}
+            {resources.length === 1 ? '1 account' : `${resources.length} accounts`}.
+          </p>
+        </PasskeyPrompt>
+      ) : null}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.isPending || resources.length === 0}
+        >
+          {save.isPending ? 'Saving…' : 'Save with passkey'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onClose} disabled={save.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

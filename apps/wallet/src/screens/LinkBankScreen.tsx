@@ -1,0 +1,95 @@
+import { base64url } from '@tokenos/protocol';
+import { randomBytes } from '@tokenos/sdk';
+import { useState } from 'react';
+import type { BankOption } from '../bank-config.ts';
+import { Link } from '../components/Link.tsx';
+import { ErrorNotice, Loading } from '../components/Notice.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { routes } from '../routes.ts';
+import { useBanks, useLinks } from '../wallet/queries.ts';
+import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+import { addPendingLink } from '../wallet/wallet-db.ts';
+
+/** `<bank>/link?member=&return=&state=`: the bank's own consent page, on the bank's origin. */
+export function consentUrl(bank: BankOption, memberId: string, walletOrigin: string, state: string): string {
+  const url = new URL('/link', bank.url);
+  url.searchParams.set('member', memberId);
+  url.searchParams.set('return', `${walletOrigin}${routes.linked}`);
+  url.searchParams.set('state', state);
+  return url.href;
+}
+
+/** Pick a bank; the wallet remembers a fresh `state` and sends the user to the bank's consent page. */
+export function LinkBankScreen({ next }: { next?: string | undefined }) {
+  const { wallet } = useReadyWallet();
+  const banks = useBanks();
+  const links = useLinks();
+  const [leaving, setLeaving] = useState<string>();
+  const [error, setError] = useState<unknown>();
+
+  const go = async (bank: BankOption) => {
+    setLeaving(bank.id);
+    setError(undefined);
+    try {
+      // RFC 6749 §10.12-style CSRF protection: the consent page must come back with this value.
+      const state = base64url(randomBytes(32));
+      await addPendingLink({ state, bankKey: bank.id, createdAt: Date.now(), ...(next ? { next } : {}) });
+      window.location.assign(consentUrl(bank, wallet.memberId, window.location.origin, state));
+    } catch (e) {
+      setLeaving(undefined);
+      setError(e);
+    }
+  };
+
+  return (
+    <Screen title="Link a bank account" className="link-bank">
+      <p className="lede">
+        Choose your bank. You sign in on your bank’s own page and choose which accounts to link. The wallet
+        never sees your bank password or your full account numbers.
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+      {banks.isPending ? (
+        <Loading>Getting the list of banks…</Loading>
+      ) : banks.isError ? (
+        <ErrorNotice error={banks.error} onRetry={() => void banks.refetch()} />
+      ) : banks.data.length === 0 ? (
+        <div className="empty card">
+          <h2>No banks available</h2>
+          <p>This wallet has no banks to offer yet. Try again later.</p>
+        </div>
+      ) : (
+        <ul className="bank-list">
+          {banks.data.map((bank) => {
+            const linked = links.data?.find((l) => l.bankKey === bank.id);
+            return (
+              <li key={bank.id} className="card bank-option">
+                <div>
+                  <h2>{bank.name}</h2>
+                  <p className="muted">
+                    {linked
+                      ? `Linked: ${linked.accounts.length === 1 ? '1 account' : `${linked.accounts.length} accounts`}`
+                      : new URL(bank.url).host}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className={linked ? 'button button-secondary' : 'button button-primary'}
+                  onClick={() => void go(bank)}
+                  disabled={leaving !== undefined}
+                  aria-label={`${linked ? 'Change accounts at' : 'Link'} ${bank.name}`}
+                >
+                  {leaving === bank.id ? 'Opening your bank…' : linked ? 'Change accounts' : 'Link'}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="actions">
+        <Link to={next ?? routes.home} className="button button-secondary">
+          {next ? 'Back' : 'Back to your accounts'}
+        </Link>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from '@tokenos/sdk';
+import { useState } from 'react';
+import { ErrorNotice } from '../components/Notice.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { lockAfterMs, useLock } from '../wallet/lock.tsx';
+import { passkeyAssertion } from '../wallet/passkey.ts';
+import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+
+/**
+ * Shown instead of any screen while the wallet is locked. Unlocking asks for one of this wallet's
+ * passkeys with user verification over a random local challenge: it proves the person at the
+ * device, not a payment, so the cloud is not involved. The keys stay wrapped either way.
+ */
+export function LockScreen() {
+  const { wallet } = useReadyWallet();
+  const { unlock } = useLock();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const ids = wallet.passkeys.map((p) => p.credentialId);
+
+  const tryUnlock = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const response = await passkeyAssertion(randomBytes(32), ids);
+      // Only this wallet's own passkey unlocks it (user.id is the member id's bytes).
+      if (
+        !ids.includes(response.rawId) ||
+        (response.response.userHandle && response.response.userHandle !== wallet.memberId)
+      )
+        throw Object.assign(new Error('a passkey of another wallet answered'), { code: 'ScaFailed' });
+      unlock();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen title="Wallet locked" className="lock" focusHeading>
+      <p className="lede">
+        Locked after {Math.round(lockAfterMs / 60_000)} minutes without use. Unlock with your passkey to see
+        your accounts and approve payments.
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+      <p className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void tryUnlock()}
+          disabled={busy}
+        >
+          {busy ? 'Waiting for your passkey…' : 'Unlock'}
+        </button>
+      </p>
+    </Screen>
+  );
+}

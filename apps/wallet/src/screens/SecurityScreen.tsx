@@ -1,0 +1,207 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KeyLevel } from '@tokenos/protocol';
+import { removePasskey } from '@tokenos/sdk';
+import { useState } from 'react';
+import { Confirm } from '../components/Confirm.tsx';
+import { ErrorNotice, Loading } from '../components/Notice.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { formatDate, shortId } from '../format.ts';
+import { navigate } from '../router.ts';
+import { routes } from '../routes.ts';
+import { lockAfterMs, useLock } from '../wallet/lock.tsx';
+import { useMember, walletKeyStore } from '../wallet/member.ts';
+import { createPasskey } from '../wallet/passkey.ts';
+import { useMemberState } from '../wallet/queries.ts';
+import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+
+const levelWords: Record<KeyLevel, string> = {
+  LOW: 'Small payments without a passkey, and reading your own data',
+  STANDARD: 'Any payment and any access grant (with your passkey when needed)',
+  PRIVILEGED: 'Changing your keys, passkeys and email',
+};
+
+/** Keys and passkeys with what each may do; remove a lost passkey; the lock. */
+export function SecurityScreen() {
+  const { wallet, save } = useReadyWallet();
+  const member = useMember();
+  const queryClient = useQueryClient();
+  const directory = useMemberState(member);
+  const local = useQuery({
+    queryKey: ['local-keys', member.id],
+    queryFn: () => walletKeyStore().list(member.id),
+  });
+  const { lockNow } = useLock();
+  const [removing, setRemoving] = useState<string>();
+
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['member-state', member.id] });
+  const remove = useMutation({
+    mutationFn: (credentialId: string) => removePasskey(member, credentialId),
+    onSuccess: async (_state, credentialId) => {
+      await save({ ...wallet, passkeys: wallet.passkeys.filter((p) => p.credentialId !== credentialId) });
+      setRemoving(undefined);
+      refresh();
+    },
+  });
+  const add = useMutation({
+    mutationFn: () => createPasskey(member, `Token Wallet ${member.id.slice(0, 8)}`),
+    onSuccess: async (passkey) => {
+      await save({
+        ...wallet,
+        passkeys: [...wallet.passkeys, { credentialId: passkey.credentialId, createdAt: passkey.createdAt }],
+      });
+      refresh();
+    },
+  });
+
+  const onDevice = new Set(local.data?.map((k) => k.id) ?? []);
+  const thisDevice = new Set(wallet.passkeys.map((p) => p.credentialId));
+  const passkeys = directory.data?.passkeys ?? [];
+  const minutes = Math.round(lockAfterMs / 60_000);
+
+  return (
+    <Screen title="Security" className="security">
+      <section aria-labelledby="passkeys-heading" className="section">
+        <h2 id="passkeys-heading">Passkeys</h2>
+        <p className="muted">
+          A passkey confirms payments that need a strong check and every access grant. Remove one you lost: it
+          stops working at once.
+        </p>
+        {directory.isPending ? (
+          <Loading>Reading your passkeys…</Loading>
+        ) : directory.isError ? (
+          <ErrorNotice error={directory.error} onRetry={() => void directory.refetch()} />
+        ) : passkeys.length === 0 ? (
+          <p className="notice notice-warning">You have no passkey. Add one to approve payments.</p>
+        ) : (
+          <ul className="rows">
+            {passkeys.map((p) => (
+              <li key={p.credentialId} className="row row-wrap">
+                <span className="row-main">
+                  <span>
+                    {thisDevice.has(p.credentialId) ? 'Passkey on this device' : 'Passkey on another device'}
+                  </span>
+                  <span className="muted">
+                    Added {formatDate(p.createdAt)} ·{' '}
+                    <code title={p.credentialId}>{shortId(p.credentialId)}</code>
+                  </span>
+                </span>
+                {removing === p.credentialId ? (
+                  <Confirm
+                    question={
+                      passkeys.length === 1
+                        ? 'This is your only passkey: until you add another, you cannot approve payments that need one. Remove it?'
+                        : 'Remove this passkey? It stops working at once.'
+                    }
+                    confirmLabel="Remove passkey"
+                    busyLabel="Removing…"
+                    busy={remove.isPending}
+                    onConfirm={() => remove.mutate(p.credentialId)}
+                    onCancel={() => setRemoving(undefined)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => setRemoving(p.credentialId)}
+                    aria-label={`Remove passkey ${shortId(p.credentialId)}`}
+                  >
+                    Remove…
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {remove.isError ? <ErrorNotice error={remove.error} /> : null}
+        {add.isError ? <ErrorNotice error={add.error} /> : null}
+        <p className="actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => add.mutate()}
+            disabled={add.isPending}
+          >
+            {add.isPending ? 'Waiting for your passkey…' : 'Add a passkey on this device'}
+          </button>
+        </p>
+      </section>
+
+      <section aria-labelledby="keys-heading" className="section">
+        <h2 id="keys-heading">Keys</h2>
+        <p className="muted">
+          Your wallet signs with these keys. The private halves are stored on this device only, encrypted with
+          a key the browser will not let anyone read.
+        </p>
+        {directory.isPending ? (
+          <Loading>Reading your keys…</Loading>
+        ) : directory.isError ? (
+          <ErrorNotice error={directory.error} onRetry={() => void directory.refetch()} />
+        ) : (
+          <ul className="rows">
+            {directory.data.keys.map((k) => (
+              <li key={k.id} className="row row-wrap">
+                <span className="row-main">
+                  <span>
+                    <span className="badge badge-neutral">{k.level}</span> {levelWords[k.level]}
+                  </span>
+                  <span className="muted">
+                    {k.algorithm} · <code title={k.id}>{shortId(k.id)}</code>
+                    {k.expiresAt ? ` · expires ${formatDate(k.expiresAt)}` : ''} ·{' '}
+                    {onDevice.has(k.id) ? 'on this device' : 'not on this device'}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="email-heading" className="section">
+        <h2 id="email-heading">Email</h2>
+        {wallet.email?.verifiedAt ? (
+          <p>
+            <strong>{wallet.email.address}</strong> <span className="badge badge-ok">Verified</span>
+          </p>
+        ) : (
+          <>
+            <p className="muted">
+              {wallet.email ? `${wallet.email.address} is not verified yet.` : 'No email address yet.'} Shops
+              and banks find your wallet by your email.
+            </p>
+            <p className="actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() =>
+                  void save({ ...wallet, emailSkipped: false }).then(() => navigate(routes.setup))
+                }
+              >
+                {wallet.email ? 'Verify email' : 'Add email'}
+              </button>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="lock-heading" className="section">
+        <h2 id="lock-heading">Lock</h2>
+        <p className="muted">
+          The wallet locks after {minutes} minutes without use. Unlock it with your passkey.
+        </p>
+        <p className="actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={lockNow}
+            disabled={wallet.passkeys.length === 0}
+          >
+            Lock now
+          </button>
+        </p>
+        <p className="muted">
+          Wallet id <code>{member.id}</code>
+        </p>
+      </section>
+    </Screen>
+  );
+}

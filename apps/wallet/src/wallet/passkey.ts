@@ -1,0 +1,95 @@
+// Passkeys through @simplewebauthn/browser: registration for the wallet (a platform authenticator
+// with user verification, PSD2 RTS Art. 4: the device is one factor, the biometric or PIN the
+// other) and assertions bound to a challenge the caller derives (scaChallenge for a token).
+import {
+  type AuthenticationResponseJSON,
+  startAuthentication,
+  startRegistration,
+  WebAuthnAbortService,
+  WebAuthnError,
+} from '@simplewebauthn/browser';
+import { base64url, type PasskeyEntry, type ScaEvidence, scaChallenge } from '@tokenos/protocol';
+import { type Member, passkeyAssertionFromJSON, registerPasskey } from '@tokenos/sdk';
+
+/** How long the browser waits for the user at the prompt (W3C WebAuthn L3 §5.4 timeout). */
+const promptTimeoutMs = 120_000;
+
+export async function createPasskey(member: Member, userName: string): Promise<PasskeyEntry> {
+  const { passkey } = await registerPasskey(
+    member,
+    (options) =>
+      startRegistration({
+        optionsJSON: {
+          ...options,
+          // This device's own authenticator (fingerprint, face, screen lock), not a roaming key.
+          authenticatorSelection: {
+            ...options.authenticatorSelection,
+            authenticatorAttachment: 'platform',
+            residentKey: 'required',
+            requireResidentKey: true,
+            userVerification: 'required',
+          },
+          hints: ['client-device'],
+        },
+      }),
+    { userName },
+  );
+  return passkey;
+}
+
+/** navigator.credentials.get() for `challenge`, limited to the member's passkeys, verification required. */
+export function passkeyAssertion(
+  challenge: Uint8Array,
+  credentialIds: readonly string[],
+): Promise<AuthenticationResponseJSON> {
+  return startAuthentication({
+    optionsJSON: {
+      challenge: base64url(challenge),
+      allowCredentials: credentialIds.map((id) => ({
+        id,
+        type: 'public-key' as const,
+        transports: ['internal' as const, 'hybrid' as const],
+      })),
+      userVerification: 'required',
+      timeout: promptTimeoutMs,
+    },
+  });
+}
+
+/** Stops the passkey prompt under way, if any; the ceremony then fails as cancelled. */
+export function cancelPasskeyPrompt(): void {
+  WebAuthnAbortService.cancelCeremony();
+}
+
+/** SCA evidence for endorsing `tokenId`: the challenge binds amount and payee (PSD2 RTS Art. 5). */
+export async function passkeyEvidence(
+  tokenId: string,
+  credentialIds: readonly string[],
+): Promise<ScaEvidence> {
+  const json = await passkeyAssertion(scaChallenge(tokenId), credentialIds);
+  return { method: 'passkey', assertion: passkeyAssertionFromJSON(json) };
+}
+
+export type PasskeyFailure = 'cancelled' | 'unsupported' | 'already-registered' | 'other';
+
+/** Why a ceremony failed, from the error's name or code (never its message). */
+export function passkeyFailure(error: unknown): PasskeyFailure | undefined {
+  const cause = error instanceof WebAuthnError && error.cause instanceof Error ? error.cause : error;
+  if (error instanceof WebAuthnError) {
+    if (error.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return 'already-registered';
+    if (
+      error.code === 'ERROR_AUTHENTICATOR_MISSING_USER_VERIFICATION_SUPPORT' ||
+      error.code === 'ERROR_AUTHENTICATOR_MISSING_DISCOVERABLE_CREDENTIAL_SUPPORT' ||
+      error.code === 'ERROR_INVALID_DOMAIN' ||
+      error.code === 'ERROR_INVALID_RP_ID'
+    )
+      return 'unsupported';
+  }
+  if (!(cause instanceof Error)) return undefined;
+  // W3C WebAuthn L3 §5.1.4.1: NotAllowedError covers "the user cancelled" and "timed out" alike.
+  if (cause.name === 'NotAllowedError' || cause.name === 'AbortError') return 'cancelled';
+  if (cause.name === 'NotSupportedError' || cause.name === 'SecurityError') return 'unsupported';
+  if (cause.name === 'InvalidStateError') return 'already-registered';
+  if (error instanceof WebAuthnError) return 'other';
+  return undefined;
+}

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], ignoreDefaultArgs: ['--disable-popup-blocking'] });
+const ctx = await browser.newContext(); const page = await ctx.newPage();
+await page.goto('http://localhost:15174/cart');
+const cdp = await page.context().newCDPSession(page);
+const q = "JSON.stringify([navigator.userActivation.isActive, navigator.userActivation.hasBeenActive])";
+console.log('fresh', (await cdp.send('Runtime.evaluate', { expression: q, userGesture: false, returnByValue: true })).result.value);
+await page.getByRole('link', { name: 'Coffee' }).hover();
+console.log('after hover', (await cdp.send('Runtime.evaluate', { expression: q, userGesture: false, returnByValue: true })).result.value);
+await page.evaluate(() => 1);
+console.log('after evaluate', (await cdp.send('Runtime.evaluate', { expression: q, userGesture: false, returnByValue: true })).result.value);
+await browser.close();
