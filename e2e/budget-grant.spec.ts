@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // The demo budgeting app (Tally) across origins: "Connect your bank" asks the shopper's wallet for
 // an access grant in a popup (passkey), the dashboard reads accounts, balances and transactions
-// through the cloud; the shopper revokes the grant in the wallet, the app's next read is refused
-// and it says so plainly, and reconnecting works.
+// through the cloud; the shopper narrows the grant in the wallet (the app follows the replacement),
+// then revokes it: the app's next read is refused, it says so plainly, and reconnecting works.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import {
@@ -87,6 +87,23 @@ test('connect your bank: a grant with the passkey, then balances and transaction
   await app.emulateMedia({ colorScheme: 'light' });
 });
 
+test('narrowed in the wallet: the app follows the new grant and shows what it may still read', async () => {
+  test.setTimeout(60_000);
+  const { page } = shopper;
+  await page.goto(`${wallet}/grants`);
+  const grant = page.getByRole('listitem').filter({ hasText: 'Tally' });
+  await grant.getByRole('button', { name: 'Narrow…' }).click();
+  await grant.getByRole('checkbox', { name: 'Transactions' }).uncheck();
+  await grant.getByRole('button', { name: 'Save with passkey' }).click();
+  await expect(grant.getByRole('button', { name: 'Narrow…' })).toBeVisible({ timeout: 20_000 });
+
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: 'Your money' })).toBeVisible();
+  await expect(app.getByTestId('balance').first()).toHaveText(/^€[\d,]+\.\d{2}$/);
+  await expect(app.getByTestId('accounts').getByText('Transactions not shared').first()).toBeVisible();
+  await expect(app.getByTestId('transactions')).toHaveCount(0);
+});
+
 test('revoked in the wallet: the next read is refused and the app says so plainly', async () => {
   test.setTimeout(60_000);
   const { page } = shopper;
@@ -95,11 +112,17 @@ test('revoked in the wallet: the next read is refused and the app says so plainl
   await expect(grant).toContainText('Current account');
   await grant.getByRole('button', { name: 'Revoke…' }).click();
   await grant.getByRole('button', { name: 'Revoke access' }).click();
-  await expect(page.getByRole('heading', { name: 'No app can read your accounts' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'No app can read your accounts' })).toBeVisible({
+    timeout: 20_000,
+  });
 
   await app.reload();
-  await expect(app.getByRole('heading', { level: 1, name: 'Your bank connection was turned off' })).toBeVisible();
-  await expect(app.getByTestId('grant-ended')).toContainText('You revoked Tally’s access in your Token wallet');
+  await expect(
+    app.getByRole('heading', { level: 1, name: 'Your bank connection was turned off' }),
+  ).toBeVisible();
+  await expect(app.getByTestId('grant-ended')).toContainText(
+    'You revoked Tally’s access in your Token wallet',
+  );
   // Nothing read before the revocation is still on show.
   await expect(app.getByTestId('accounts')).toHaveCount(0);
   await expect(app.getByTestId('transactions')).toHaveCount(0);

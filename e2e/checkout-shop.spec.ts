@@ -5,8 +5,8 @@
 // backend, hostile pages posting forged results to the widget, an opener cut by COOP, a refund.
 import { expect, type Page, type Request, test } from '@playwright/test';
 import {
-  collectErrors,
   cloud,
+  collectErrors,
   desktop,
   newShopper,
   phone,
@@ -16,9 +16,19 @@ import {
   wallet,
   walletPopup,
 } from './checkout-world.ts';
+import { chromiumArgs } from './playwright.config.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.skip(!cloud || !shop, 'the shop journeys need the cloud, a bank and the shop');
+// The COOP journey serves the cart through route.fulfill, which Chromium treats as a public
+// document barred from loopback (Local Network Access). Every service here is on loopback, so
+// turning the check off hides nothing these journeys test.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...chromiumArgs, '--disable-features=LocalNetworkAccessChecks'],
+  },
+});
 
 let shopper: Shopper;
 /** The order pages this run paid, by what was bought. */
@@ -28,7 +38,8 @@ const completions: string[] = [];
 
 function recordCompletions(page: Page): void {
   page.on('request', (r: Request) => {
-    if (r.method() === 'POST' && r.url() === `${shop}/api/checkout/complete`) completions.push(r.postData() ?? '');
+    if (r.method() === 'POST' && r.url() === `${shop}/api/checkout/complete`)
+      completions.push(r.postData() ?? '');
   });
 }
 
@@ -83,10 +94,15 @@ test('a small payment in a popup: no passkey, paid once the bank settled it', as
   // Keyboard: Tab reaches the button, Enter opens the wallet.
   await pay.focus();
   const { popup, passkeyUses, done } = await walletPopup(shopper, () => page.keyboard.press('Enter'));
-  await expect(popup).toHaveURL(new RegExp(`^${wallet}/approve\\?request=[A-Za-z0-9_-]{43}&nonce=[A-Za-z0-9_-]{43}$`), {
+  await expect(popup).toHaveURL(
+    new RegExp(`^${wallet}/approve\\?request=[A-Za-z0-9_-]{43}&nonce=[A-Za-z0-9_-]{43}$`),
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(popup.getByRole('heading', { level: 1, name: 'Approve payment' })).toBeVisible({
     timeout: 20_000,
   });
-  await expect(popup.getByRole('heading', { level: 1, name: 'Approve payment' })).toBeVisible({ timeout: 20_000 });
   await expect(popup.getByText('€12.50').first()).toBeVisible();
   // The shop proved its domain: the wallet does not warn.
   await expect(popup.getByText('We could not verify who is asking')).toHaveCount(0);
@@ -176,7 +192,9 @@ test('behind a popup blocker the widget redirects; a decline comes back as a can
   await expect(page.getByText('€24.00').first()).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Decline' }).click();
   await page.waitForURL(`${shop}/cart**`, { timeout: 30_000 });
-  await expect(page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was approved.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Cancelled. Nothing was approved.' }),
+  ).toBeVisible();
   expect(new URL(page.url()).hash).toBe('');
   // Nothing was charged: the cart is still there and nothing was sent to the backend.
   await expect(page.getByTestId('cart-total')).toHaveText('€24.00');
@@ -196,7 +214,9 @@ test('a tampered amount in the page changes nothing: the charge is the backend�
       el.textContent = '€0.01';
   });
   await page.route(`${shop}/api/checkout`, (route) =>
-    route.continue({ postData: JSON.stringify({ amount: { value: '0.01', currency: 'EUR' }, total: '0.01' }) }),
+    route.continue({
+      postData: JSON.stringify({ amount: { value: '0.01', currency: 'EUR' }, total: '0.01' }),
+    }),
   );
   const { popup, done } = await walletPopup(shopper, () => payButton(page).click());
   await expect(popup.getByText('€24.00').first()).toBeVisible({ timeout: 20_000 });
@@ -232,14 +252,23 @@ test('the shop’s backend refuses a replayed or forged result', async () => {
   await page.goto(`${shop}/`);
   await page.getByRole('button', { name: 'Add to cart: House espresso beans' }).click();
   const requestId = await page.evaluate(async () => {
-    const res = await fetch('/api/checkout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch('/api/checkout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     return ((await res.json()) as { requestId: string }).requestId;
   });
   expect(await post(genuine)).toMatchObject({ status: 403, body: { code: 'Forbidden' } });
   const forged = { ...genuine.result, requestId };
   expect(await post({ result: forged })).toMatchObject({ status: 403, body: { code: 'Forbidden' } });
-  expect(await post({ result: { ...genuine.result, tokenId: 'A'.repeat(43) } })).toMatchObject({ status: 403 });
-  expect(await post({ result: { ...forged, extra: true } })).toMatchObject({ status: 400, body: { code: 'Malformed' } });
+  expect(await post({ result: { ...genuine.result, tokenId: 'A'.repeat(43) } })).toMatchObject({
+    status: 403,
+  });
+  expect(await post({ result: { ...forged, extra: true } })).toMatchObject({
+    status: 400,
+    body: { code: 'Malformed' },
+  });
   await page.goto(`${shop}/orders`);
   await expect(page.getByRole('listitem')).toHaveCount(paidBefore);
   await page.close();
@@ -249,7 +278,10 @@ test('hostile pages cannot answer for the wallet', async () => {
   test.setTimeout(120_000);
   const hostileOrigin = 'http://hostile.test';
   await shopper.context.route(`${hostileOrigin}/**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Prizes</title><h1>You won</h1></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>Prizes</title><h1>You won</h1></html>',
+    }),
   );
   // A page that opens the shop holds no handle to it: the shop's COOP puts it in its own group.
   const hostile = await shopper.context.newPage();
@@ -282,7 +314,9 @@ test('hostile pages cannot answer for the wallet', async () => {
   const requestId = new URL(approveUrl).searchParams.get('request') ?? '';
   const nonce = new URL(approveUrl).searchParams.get('nonce') ?? '';
   const before = completions.length;
-  await popup.goto(`${hostileOrigin}/claim`);
+  // Navigated from within (a link, a script): the window keeps its opener, as the wallet did.
+  await popup.evaluate((url) => window.location.assign(url), `${hostileOrigin}/claim`);
+  await popup.waitForURL(`${hostileOrigin}/claim`);
   // Even knowing the request id and the nonce, a page that is not the wallet cannot answer.
   const forged = {
     type: 'tokenos:result',
@@ -318,7 +352,7 @@ test('hostile pages cannot answer for the wallet', async () => {
   await expect(page.getByTestId('cart-total')).toHaveText('€12.50');
 
   // Back in the wallet, the real answer goes through.
-  await popup.goto(approveUrl);
+  await popup.evaluate((url) => window.location.assign(url), approveUrl);
   const paid = page.waitForURL(`${shop}/orders/**`, { timeout: 30_000 });
   await popup.getByRole('button', { name: 'Pay €12.50' }).click({ timeout: 20_000 });
   await paid;
@@ -334,7 +368,10 @@ test('a shop page with COOP same-origin cuts the opener: the widget still learns
   const { page, errors } = await shopPage();
   await page.route(`${shop}/cart`, async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin' } });
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin' },
+    });
   });
   await cartWith(page, 'House espresso beans');
   const { popup, done } = await walletPopup(shopper, () => payButton(page).click());
@@ -347,6 +384,9 @@ test('a shop page with COOP same-origin cuts the opener: the widget still learns
   await paid;
   await done();
   await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  // With no opener the wallet took the redirect path inside the popup; back on the shop's origin,
+  // the widget there recognised its own popup, handed the result over and closed it.
+  await expect.poll(() => popup.isClosed(), { timeout: 20_000 }).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 });

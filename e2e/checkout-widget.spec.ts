@@ -4,8 +4,8 @@
 // closed wallet window as a cancel, and accessible by axe-core's rules.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { chromiumArgs } from './playwright.config.ts';
 import { cloud, collectErrors, shop, wallet } from './checkout-world.ts';
+import { chromiumArgs } from './playwright.config.ts';
 
 test.skip(!cloud || !shop, 'the widget journeys need the cloud and the shop');
 // Playwright turns Chromium's popup blocker off by default; these tests want it on. Trace
@@ -47,9 +47,14 @@ test('the cloud serves the script-tag build: versioned, immutable, CORS, and the
   await expect(tag).toHaveAttribute('integrity', integrity);
   await expect(tag).toHaveAttribute('crossorigin', 'anonymous');
   await expect(tag).toHaveAttribute('data-wallet-origin', wallet);
+  // The global, configured from its own tag: the wallet from data-wallet-origin, the cloud from src.
   expect(
-    await page.evaluate(() => typeof (window as unknown as { TokenCheckout?: unknown }).TokenCheckout),
-  ).toBe('object');
+    await page.evaluate(() => {
+      const api = (window as unknown as { TokenCheckout: { isAvailable(o?: object): boolean } })
+        .TokenCheckout;
+      return [api.isAvailable(), api.isAvailable({ walletOrigin: 'https://wallet.example/approve' })];
+    }),
+  ).toEqual([true, false]);
 });
 
 test('a script that does not match its SRI hash does not run', async ({ page }) => {
@@ -73,7 +78,7 @@ test('Chromium’s popup blocker: the widget goes to the wallet by redirect inst
   // the cart is filled through the API, and the button is clicked through CDP with the gesture withheld.
   const added = await page.request.post(`${shop}/cart/items`, {
     form: { product: 'espresso' },
-    headers: { origin: shop },
+    headers: { origin: shop ?? '' },
   });
   expect(added.ok()).toBe(true);
   await page.goto(`${shop}/cart`);
@@ -142,4 +147,16 @@ test('the shop’s pages and the widget pass axe-core (WCAG 2.2 AA)', async ({ p
       .map((v) => `${path}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);
   }
+});
+
+test('locale auto follows the browser; theming goes through custom properties', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await cartWithEspresso(page);
+  const pay = page.getByRole('button', { name: 'Mit Token bezahlen' });
+  await expect(pay).toBeVisible();
+  await expect(pay).toHaveAccessibleDescription('Öffnet Ihre Token-Wallet');
+  // The shop sets --tokenos-radius on the container from its own stylesheet.
+  expect(await pay.evaluate((b) => getComputedStyle(b).borderTopLeftRadius)).toBe('9.6px');
+  await context.close();
 });

@@ -74,7 +74,9 @@ export async function newShopper(context: BrowserContext): Promise<Shopper> {
   await page.getByLabel('Code from the email').waitFor({ timeout: 30_000 });
   await page.getByLabel('Code from the email').fill(await outboxCode(email));
   await page.getByRole('button', { name: 'Verify email' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your wallet is ready' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Your wallet is ready' })).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.goto(`${wallet}/`);
   await page.getByRole('link', { name: 'Link a bank account' }).first().click();
@@ -86,7 +88,9 @@ export async function newShopper(context: BrowserContext): Promise<Shopper> {
   await page.getByRole('checkbox', { name: /Current account/ }).check();
   await page.getByRole('checkbox', { name: /^Savings/ }).check();
   await page.getByRole('button', { name: 'Link selected accounts' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Iron Bank is linked' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Iron Bank is linked' })).toBeVisible({
+    timeout: 30_000,
+  });
   return { context, page, auth };
 }
 

@@ -392,6 +392,11 @@ test('a small payment in a popup: no passkey (low-value exemption), result poste
   await expect(popup.getByRole('radio', { name: /Current account/ })).toBeChecked();
   await expectAccessible(popup, 'approve payment');
   await shoot(popup, 'approve-payment');
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(popup, 'approve payment (dark)');
+  await popup.setViewportSize(phone);
+  await popup.screenshot({ path: `${screenshots}wallet-approve-payment-dark-360.png`, fullPage: true });
+  await popup.emulateMedia({ colorScheme: 'light' });
 
   const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: 'Pay €12.50' }).click();
@@ -626,7 +631,7 @@ test('security: keys and passkeys; a lost passkey is removed and a new one works
   test.setTimeout(90_000);
   await page.goto('/security');
   await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
-  await expect(page.getByText('Passkey on this device')).toHaveCount(1);
+  await expect(page.getByText('Passkey on this device', { exact: true })).toHaveCount(1);
   for (const level of ['LOW', 'STANDARD', 'PRIVILEGED'])
     await expect(page.getByText(level, { exact: true })).toBeVisible();
   await expect(page.getByText('on this device', { exact: false }).first()).toBeVisible();
@@ -637,12 +642,12 @@ test('security: keys and passkeys; a lost passkey is removed and a new one works
   const [lost] = (await fetchVerifiedMember(client, memberId)).passkeys;
   await auth.session.send('WebAuthn.clearCredentials', { authenticatorId: auth.authenticatorId });
   await page.getByRole('button', { name: 'Add a passkey on this device' }).click();
-  await expect(page.getByText('Passkey on this device')).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByText('Passkey on this device', { exact: true })).toHaveCount(2, { timeout: 20_000 });
   await page
     .getByRole('button', { name: `Remove passkey ${lost?.credentialId.slice(0, 6)}`, exact: false })
     .click();
   await page.getByRole('button', { name: 'Remove passkey', exact: true }).click();
-  await expect(page.getByText('Passkey on this device')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByText('Passkey on this device', { exact: true })).toHaveCount(1, { timeout: 20_000 });
   const after = (await fetchVerifiedMember(client, memberId)).passkeys;
   expect(after).toHaveLength(1);
   expect(after[0]?.credentialId).not.toBe(lost?.credentialId);

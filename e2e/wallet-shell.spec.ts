@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The callbacks given to page.evaluate run in the browser, hence the DOM types.
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { stackUrls } from './stack.ts';
 
@@ -30,6 +31,20 @@ function collectErrors(page: Page, allow: (message: ConsoleMessage) => boolean =
 async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
   await page.screenshot({ path: `${screenshots}${name}-${size.width}.png`, fullPage: true });
+}
+
+/** WCAG 2.2 A/AA by axe-core: no serious or critical violation on the screen as it is now. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(bad).toEqual([]);
 }
 
 test('the get started screen, the setup screen and the installed shell', async ({ page }) => {
@@ -64,6 +79,7 @@ test('the get started screen, the setup screen and the installed shell', async (
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(`${wallet}/`);
 
+  await expectAccessible(page, 'get started');
   await shoot(page, 'get-started', phone);
   await shoot(page, 'get-started', desktop);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -83,6 +99,7 @@ test('the get started screen, the setup screen and the installed shell', async (
   for (const step of ['Keys', 'Passkey', 'Email']) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(step) })).toBeVisible();
   }
+  await expectAccessible(page, 'setup');
   await shoot(page, 'setup', phone);
   await shoot(page, 'setup', desktop);
 
@@ -119,6 +136,7 @@ test('an unknown page answers 404 and says so', async ({ page }) => {
   expect(response?.status()).toBe(404);
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectAccessible(page, 'not found');
   await page.getByRole('link', { name: 'Go to the start page' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Token Wallet' })).toBeVisible();
   expect(errors).toEqual([]);
@@ -147,6 +165,7 @@ test('an approval link whose request cannot be loaded explains what to do', asyn
   await expect(failed).toBeFocused();
   await expect(page.getByRole('heading', { level: 2, name: 'What you can do' })).toBeVisible();
   await expect(page.getByText('Go back to the shop and start the payment again.')).toBeVisible();
+  await expectAccessible(page, 'approve: not loaded');
   await shoot(page, 'approve-failed', phone);
 
   await page.goto('/approve');
@@ -191,4 +210,17 @@ test('a merchant popup keeps window.opener on /approve, and only there', async (
   const home = await openWallet('/');
   expect(await home.evaluate(() => window.opener)).toBeNull();
   await home.close();
+});
+
+test('a wallet page on a device without a wallet says how to get one', async ({ page }) => {
+  const errors = collectErrors(page);
+  for (const path of ['/activity', '/grants', '/security', '/link']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'No wallet on this device' })).toBeVisible();
+  }
+  await expect(page.getByRole('navigation', { name: 'Wallet' })).toHaveCount(0);
+  await expectAccessible(page, 'no wallet');
+  await page.getByRole('link', { name: 'Create wallet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create your wallet' })).toBeVisible();
+  expect(errors).toEqual([]);
 });

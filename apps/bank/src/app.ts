@@ -7,6 +7,7 @@ import { onError, problemFor, problemResponse } from './http/problem.ts';
 import { interbankRoutes } from './interbank/routes.ts';
 import { stylesheet } from './link/pages.ts';
 import { linkRoutes } from './link/routes.ts';
+import { meRoutes } from './me/routes.ts';
 
 /** A demo bank's HTTP service: the connector API for the cloud, settlement with other banks, the consent page. */
 export function createBankApp(deps: BankDeps): Hono<BankEnv> {
@@ -28,5 +29,6 @@ export function createBankApp(deps: BankDeps): Hono<BankEnv> {
   app.route('/connector/v1', connectorRoutes(deps));
   app.route('/interbank/v1', interbankRoutes(deps));
   app.route('/link', linkRoutes(deps));
+  app.route('/me', meRoutes(deps));
   return app;
 }

@@ -6,6 +6,7 @@ import {
   fromBase64url,
   keyIdSchema,
   memberIdSchema,
+  ProtocolError,
   parseWith,
 } from '@tokenos/protocol';
 import { type CloudClient, isApiError, Member } from '@tokenos/sdk';
@@ -40,7 +41,10 @@ export async function loadBankMember(
       if ((await keyStore.list(memberId)).length > 0) return new Member(memberId, cloud, keyStore);
       log(`no keys for member ${memberId} in ${dataDir}; registering a new member`);
     } catch (e) {
-      if (!isApiError(e) || e.status !== 404) throw e;
+      // The bank's own client reports a 404 as ProtocolError NotFound; the SDK's as an ApiError.
+      const notFound =
+        (isApiError(e) && e.status === 404) || (e instanceof ProtocolError && e.code === 'NotFound');
+      if (!notFound) throw e;
       log(`the cloud does not know member ${memberId} (was its database reset?); registering a new member`);
     }
   }

@@ -28,7 +28,13 @@ const db = await openDb({
 });
 await migrateBank(db);
 const random = (n: number) => new Uint8Array(randomBytes(n));
-if (await seedDemoBank(db, config, { randomBytes: random })) log('seeded the demo customers');
+// BANK_DEMO_SCRYPT_N: a cheaper scrypt N for the seeded demo passwords only (the benchmarks sign in
+// once per simulated wallet user); unset, the OWASP minimum of customers/passwords.ts.
+const demoScryptN = env.BANK_DEMO_SCRYPT_N ? Number(env.BANK_DEMO_SCRYPT_N) : undefined;
+if (demoScryptN !== undefined && !(Number.isInteger(Math.log2(demoScryptN)) && demoScryptN >= 1024))
+  throw new RangeError(`BANK_DEMO_SCRYPT_N: expected a power of two >= 1024, got ${env.BANK_DEMO_SCRYPT_N}`);
+const demoCost = demoScryptN === undefined ? {} : { cost: { N: demoScryptN, r: 8, p: 1 } };
+if (await seedDemoBank(db, config, { randomBytes: random, ...demoCost })) log('seeded the demo customers');
 
 // Every call to the cloud gives up after 5 s: a hung cloud makes the bank answer 503, not hang too.
 const cloud = new BankCloudClient(

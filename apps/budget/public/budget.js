@@ -18,7 +18,8 @@
     TokenCheckout.button(document.getElementById('token-connect'), {
       action: 'connect',
       createRequest: () => post('/api/connect').then((r) => r.requestId),
-      onApprove: ({ result }) => post('/api/connect/complete', { result }).then((r) => location.assign(r.url)),
+      onApprove: ({ result }) =>
+        post('/api/connect/complete', { result }).then((r) => location.assign(r.url)),
       onError: (e) => say(e.cause?.message ?? 'Connecting could not start. Please try again.'),
     });
 }

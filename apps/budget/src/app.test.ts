@@ -1,4 +1,9 @@
-import type { AccountBalance, AccountTransaction, LinkedAccount, TokenRequestResult } from '@tokenos/protocol';
+import type {
+  AccountBalance,
+  AccountTransaction,
+  LinkedAccount,
+  TokenRequestResult,
+} from '@tokenos/protocol';
 import { ProtocolError } from '@tokenos/protocol';
 import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +29,13 @@ const accounts: LinkedAccount[] = [
   { accountRef: 'current-acct', name: 'Current account', currency: 'EUR', maskedNumber: '**** 1234' },
   { accountRef: 'savings-acct', name: 'Savings', currency: 'EUR', maskedNumber: '**** 5678' },
 ];
-const tx = (id: string, value: string, side: 'CRDT' | 'DBIT', daysAgo: number, description: string): AccountTransaction => ({
+const tx = (
+  id: string,
+  value: string,
+  side: 'CRDT' | 'DBIT',
+  daysAgo: number,
+  description: string,
+): AccountTransaction => ({
   id,
   bookedAt: now - daysAgo * day,
   amount: eur(value),
@@ -37,12 +48,19 @@ const tx = (id: string, value: string, side: 'CRDT' | 'DBIT', daysAgo: number, d
 class FakeCloud implements AisGateway {
   requests: { requestId: string; csrfToken: string; days: number; redirectUrl: string }[] = [];
   revoked = new Set<string>();
+  /** Old grant id to the grant that replaced it. */
+  replaced = new Map<string, string>();
   disconnected: string[] = [];
   balanceRefused = false;
 
   async requestAccess(o: { days: number; returnOrigin: string; redirectUrl: string }) {
     const n = this.requests.length + 1;
-    const r = { requestId: `${'R'.repeat(42)}${n}`, csrfToken: `csrf-${n}`, days: o.days, redirectUrl: o.redirectUrl };
+    const r = {
+      requestId: `${'R'.repeat(42)}${n}`,
+      csrfToken: `csrf-${n}`,
+      days: o.days,
+      redirectUrl: o.redirectUrl,
+    };
     this.requests.push(r);
     return { requestId: r.requestId, csrfToken: r.csrfToken };
   }
@@ -68,7 +86,8 @@ class FakeCloud implements AisGateway {
     return r;
   }
   #live(tokenId: string) {
-    if (this.revoked.has(tokenId)) throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
+    if (this.revoked.has(tokenId))
+      throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
   }
   async accounts(tokenId: string) {
     this.#live(tokenId);
@@ -76,17 +95,30 @@ class FakeCloud implements AisGateway {
   }
   async balance(tokenId: string, ref: string): Promise<AccountBalance> {
     this.#live(tokenId);
-    if (this.balanceRefused) throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', 'scope');
-    return { accountRef: ref, booked: eur(ref === 'current-acct' ? '1487.50' : '5000.00'), available: eur(ref === 'current-acct' ? '1487.50' : '5000.00'), asOf: now };
+    if (this.balanceRefused)
+      throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', 'scope');
+    return {
+      accountRef: ref,
+      booked: eur(ref === 'current-acct' ? '1487.50' : '5000.00'),
+      available: eur(ref === 'current-acct' ? '1487.50' : '5000.00'),
+      asOf: now,
+    };
   }
   async transactions(tokenId: string, ref: string) {
     this.#live(tokenId);
     return ref === 'current-acct'
-      ? [tx('t1', '12.50', 'DBIT', 1, 'Demo Shop order 7F3K'), tx('t0', '1500.00', 'CRDT', 40, 'Opening balance')]
+      ? [
+          tx('t1', '12.50', 'DBIT', 1, 'Demo Shop order 7F3K'),
+          tx('t0', '1500.00', 'CRDT', 40, 'Opening balance'),
+        ]
       : [tx('s0', '5000.00', 'CRDT', 40, 'Opening balance')];
   }
   async disconnect(tokenId: string) {
     this.disconnected.push(tokenId);
+  }
+  async successor(tokenId: string) {
+    const next = this.replaced.get(tokenId);
+    return next && !this.revoked.has(next) ? next : undefined;
   }
 }
 
@@ -112,7 +144,11 @@ function setup() {
       return res;
     };
     const json = (path: string, body: unknown) =>
-      request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     return { request, json };
   };
   return { cloud, app, browser, ...browser() };
@@ -154,7 +190,9 @@ describe('connect your bank', () => {
   it('refuses a forged result, another session’s result and a replay', async () => {
     const { json, cloud, browser } = setup();
     await json('/api/connect', {});
-    expect((await json('/api/connect/complete', { result: { ...cloud.resultFor(1), signature: 'x' } })).status).toBe(403);
+    expect(
+      (await json('/api/connect/complete', { result: { ...cloud.resultFor(1), signature: 'x' } })).status,
+    ).toBe(403);
     const other = browser();
     await other.json('/api/connect', {});
     expect((await other.json('/api/connect/complete', { result: cloud.resultFor(1) })).status).toBe(403);
@@ -186,6 +224,19 @@ describe('when the grant ends', () => {
     expect(await (await request('/')).text()).toContain('€1,487.50');
   });
 
+  it('narrowed in the wallet: the app follows the grant that replaced it', async () => {
+    const { request, cloud } = await connected();
+    const old = `${'G'.repeat(42)}1`;
+    cloud.revoked.add(old);
+    cloud.replaced.set(old, `${'N'.repeat(42)}1`);
+    const page = await (await request('/')).text();
+    expect(page).toContain('Your money');
+    expect(page).toContain('€1,487.50');
+    // The replacement is revoked in turn: now the app says so.
+    cloud.revoked.add(`${'N'.repeat(42)}1`);
+    expect(await (await request('/')).text()).toContain('Your bank connection was turned off');
+  });
+
   it('a part the grant does not cover is shown as not shared, the rest still works', async () => {
     const { request, cloud } = await connected();
     cloud.balanceRefused = true;
@@ -206,8 +257,19 @@ describe('totals', () => {
   it('sum balances and the last 30 days of money in and out, exactly', () => {
     const totals = summarize(
       [
-        { ...accounts[0]!, balance: { accountRef: 'a', booked: { value: '-0.10', currency: 'EUR' }, available: eur('0.00'), asOf: now } },
-        { ...accounts[1]!, balance: { accountRef: 'b', booked: eur('0.30'), available: eur('0.30'), asOf: now } },
+        {
+          ...accounts[0]!,
+          balance: {
+            accountRef: 'a',
+            booked: { value: '-0.10', currency: 'EUR' },
+            available: eur('0.00'),
+            asOf: now,
+          },
+        },
+        {
+          ...accounts[1]!,
+          balance: { accountRef: 'b', booked: eur('0.30'), available: eur('0.30'), asOf: now },
+        },
       ],
       [
         { ...tx('1', '0.10', 'CRDT', 1, ''), accountName: 'a' },

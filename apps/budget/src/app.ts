@@ -63,9 +63,13 @@ class BudgetError extends Error {
 }
 
 function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string): Response {
-  return c.body(JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }), status, {
-    'content-type': 'application/problem+json',
-  });
+  return c.body(
+    JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }),
+    status,
+    {
+      'content-type': 'application/problem+json',
+    },
+  );
 }
 
 /**
@@ -103,7 +107,10 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
     console.error(`budget ${c.req.method} ${c.req.path}:`, e);
     return c.req.path.startsWith('/api/')
       ? problem(c, 500, 'Internal', 'the app failed to answer')
-      : c.html(page(layout('Something went wrong'), unavailablePage('Something went wrong. Please try again.')), 500);
+      : c.html(
+          page(layout('Something went wrong'), unavailablePage('Something went wrong. Please try again.')),
+          500,
+        );
   });
 
   const session = (c: Context<Env>): Session => {
@@ -130,7 +137,9 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
 
   app.get('/health', (c) => c.json({ ok: state.ready }, state.ready ? 200 : 503));
   app.get('/.well-known/tokenos-member', (c) =>
-    state.domainProof ? c.json(state.domainProof) : problem(c, 404, 'NotFound', 'no verification in progress'),
+    state.domainProof
+      ? c.json(state.domainProof)
+      : problem(c, 404, 'NotFound', 'no verification in progress'),
   );
   app.get('/static/:name', (c) => {
     const file = staticFiles[c.req.param('name')];
@@ -147,7 +156,16 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
       return c.html(page(layout(s?.ended ? 'Reconnect' : 'Connect your bank', true), body));
     }
     try {
-      const dashboard = await loadDashboard(gateway, s.grant.tokenId, deps.now());
+      const dashboard = await loadDashboard(gateway, s.grant.tokenId, deps.now()).catch(
+        async (e: unknown) => {
+          // Narrowed in the wallet: one grant per app, so the old one was replaced by a new one.
+          const next =
+            e instanceof GrantEnded && s.grant ? await gateway.successor(s.grant.tokenId) : undefined;
+          if (!next || !s.grant) throw e;
+          s.grant = { ...s.grant, tokenId: next };
+          return loadDashboard(gateway, next, deps.now());
+        },
+      );
       return c.html(page(layout('Your money'), dashboardPage(config.name, dashboard, s.grant.connectedAt)));
     } catch (e) {
       if (e instanceof GrantEnded) {
@@ -157,7 +175,10 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
         return c.html(page(layout('Reconnect', true), endedPage(config.name, config.grantDays, e.reason)));
       }
       if (isApiError(e) && (e.status >= 500 || e.code === 'BankUnavailable'))
-        return c.html(page(layout('Bank unavailable'), unavailablePage(`The bank did not answer (${e.message}).`)), 503);
+        return c.html(
+          page(layout('Bank unavailable'), unavailablePage(`The bank did not answer (${e.message}).`)),
+          503,
+        );
       throw e;
     }
   });
@@ -192,7 +213,8 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
       throw e;
     }
     s.connect = undefined;
-    if (verified.outcome !== 'approved' || verified.tokenId === null) return c.json({ status: 'declined', url: '/' });
+    if (verified.outcome !== 'approved' || verified.tokenId === null)
+      return c.json({ status: 'declined', url: '/' });
     s.grant = { tokenId: verified.tokenId, connectedAt: deps.now() };
     s.ended = undefined;
     return c.json({ status: 'connected', url: '/' });

@@ -16,7 +16,9 @@ export interface BudgetConfig {
 function origin(value: string, name: string): string {
   const trimmed = value.replace(/\/+$/, '');
   if (!URL.canParse(trimmed) || new URL(trimmed).origin !== trimmed)
-    throw new RangeError(`${name}: expected an exact origin such as http://localhost:5175, got ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `${name}: expected an exact origin such as http://localhost:5175, got ${JSON.stringify(value)}`,
+    );
   return trimmed;
 }
 

@@ -68,9 +68,11 @@ const dayMs = 24 * 3600_000;
 export function summarize(accounts: readonly AccountView[], rows: readonly Row[], now: number): Totals[] {
   const sums = new Map<string, { balance: bigint; moneyIn: bigint; moneyOut: bigint }>();
   const of = (currency: string) => {
-    let s = sums.get(currency);
-    if (!s) sums.set(currency, (s = { balance: 0n, moneyIn: 0n, moneyOut: 0n }));
-    return s;
+    const known = sums.get(currency);
+    if (known) return known;
+    const fresh = { balance: 0n, moneyIn: 0n, moneyOut: 0n };
+    sums.set(currency, fresh);
+    return fresh;
   };
   for (const a of accounts)
     if (a.balance)
@@ -108,8 +110,12 @@ export async function loadDashboard(gateway: AisGateway, tokenId: string, now: n
       const view: AccountView = { ...account };
       if ('value' in balance) view.balance = balance.value;
       else view.note = `Balance ${balance.note}`;
-      if ('value' in transactions) rows.push(...transactions.value.map((t) => ({ ...t, accountName: account.name })));
-      else view.note = view.note ? `${view.note}; transactions ${transactions.note}` : `Transactions ${transactions.note}`;
+      if ('value' in transactions)
+        rows.push(...transactions.value.map((t) => ({ ...t, accountName: account.name })));
+      else
+        view.note = view.note
+          ? `${view.note}; transactions ${transactions.note}`
+          : `Transactions ${transactions.note}`;
       accounts.push(view);
     }),
   );

@@ -1,7 +1,13 @@
-import type { AccountBalance, AccountTransaction, LinkedAccount, TokenRequestResult } from '@tokenos/protocol';
+import type {
+  AccountBalance,
+  AccountTransaction,
+  LinkedAccount,
+  TokenRequestResult,
+} from '@tokenos/protocol';
 import {
   cancelToken,
   createTokenRequest,
+  getToken,
   type Member,
   readAccounts,
   readBalance,
@@ -19,12 +25,17 @@ export interface AisGateway {
     requestId: string;
     csrfToken: string;
   }>;
-  verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }): Promise<TokenRequestResult>;
+  verifyResult(
+    result: unknown,
+    expected: { requestId: string; csrfToken: string },
+  ): Promise<TokenRequestResult>;
   accounts(tokenId: string): Promise<LinkedAccount[]>;
   balance(tokenId: string, accountRef: string): Promise<AccountBalance>;
   transactions(tokenId: string, accountRef: string): Promise<AccountTransaction[]>;
   /** The app ends the grant itself (the token becomes terminatedByTpp). */
   disconnect(tokenId: string): Promise<void>;
+  /** The grant that replaced this one (the user narrowed it in the wallet), if it is live. */
+  successor(tokenId: string): Promise<string | undefined>;
 }
 
 export function sdkGateway(o: { member: Member; requester: { name: string; domain: string } }): AisGateway {
@@ -45,6 +56,12 @@ export function sdkGateway(o: { member: Member; requester: { name: string; domai
     transactions: async (tokenId, ref) => (await readTransactions(member, tokenId, ref)).transactions,
     async disconnect(tokenId) {
       await cancelToken(member, tokenId);
+    },
+    async successor(tokenId) {
+      const old = await getToken(member, tokenId);
+      if (old.status !== 'replaced' || !old.replacedBy) return undefined;
+      const next = await getToken(member, old.replacedBy);
+      return next.status === 'valid' ? next.id : undefined;
     },
   };
 }
@@ -67,6 +84,7 @@ export function deferredGateway(): { gateway: AisGateway; set(inner: AisGateway)
       balance: (t, a) => use().balance(t, a),
       transactions: (t, a) => use().transactions(t, a),
       disconnect: (t) => use().disconnect(t),
+      successor: (t) => use().successor(t),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Dashboard, Row } from './dashboard.ts';
-import { Html, html } from './html.ts';
+import { type Html, html } from './html.ts';
 
 export interface Layout {
   appName: string;
@@ -92,7 +92,8 @@ export function dashboardPage(appName: string, d: Dashboard, connectedAt: number
 <p class="lede">Read through your Token wallet, just now. Connected since ${new Date(connectedAt).toUTCString()}.</p>
 <ul class="totals" aria-label="Totals">
 ${d.totals.map(
-  (t) => html`<li><span class="label">Balance (${t.currency})</span><span class="big">${money(t.balance, t.currency)}</span><span class="flow">In (30 days) ${money(t.moneyIn, t.currency)} · Out ${money(t.moneyOut, t.currency)}</span></li>`,
+  (t) =>
+    html`<li><span class="label">Balance (${t.currency})</span><span class="big">${money(t.balance, t.currency)}</span><span class="flow">In (30 days) ${money(t.moneyIn, t.currency)} · Out ${money(t.moneyOut, t.currency)}</span></li>`,
 )}
 </ul>
 <h2>Accounts</h2>

@@ -17,7 +17,13 @@ setSignatureBackend(nodeBackend);
 const client = new CloudClient({ baseUrl: config.cloudUrl });
 const state: BudgetState = { ready: false };
 const gateway = deferredGateway();
-const app = createBudgetApp({ config, gateway: gateway.gateway, sessions: new SessionStore(), state, now: Date.now });
+const app = createBudgetApp({
+  config,
+  gateway: gateway.gateway,
+  sessions: new SessionStore(),
+  state,
+  now: Date.now,
+});
 
 const port = Number(process.env.PORT ?? 5175);
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
@@ -29,7 +35,8 @@ async function retry<T>(what: string, fn: () => Promise<T>, everyMs = 2_000): Pr
     try {
       return await fn();
     } catch (e) {
-      if (attempt === 1 || attempt % 10 === 0) log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
+      if (attempt === 1 || attempt % 10 === 0)
+        log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
       await new Promise((r) => setTimeout(r, everyMs));
     }
   }
@@ -39,7 +46,8 @@ async function widgetIntegrity(): Promise<string> {
   const res = await fetch(`${config.cloudUrl}/checkout/v1/sri.json`);
   if (!res.ok) throw new Error(`GET /checkout/v1/sri.json answered ${res.status}`);
   const { integrity } = (await res.json()) as { integrity?: unknown };
-  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-')) throw new Error('no sha384 integrity');
+  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-'))
+    throw new Error('no sha384 integrity');
   return integrity;
 }
 
@@ -60,7 +68,9 @@ async function start(): Promise<void> {
   gateway.set(sdkGateway({ member: identity.member, requester: { name: config.name, domain } }));
   state.widgetIntegrity = await retry('reading the widget’s SRI hash from the cloud', widgetIntegrity);
   state.ready = true;
-  log(`ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`);
+  log(
+    `ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`,
+  );
 }
 
 start().catch((e: unknown) => {

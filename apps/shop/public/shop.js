@@ -18,7 +18,8 @@
   else
     TokenCheckout.button(document.getElementById('token-pay'), {
       createRequest: () => post('/api/checkout').then((r) => r.requestId),
-      onApprove: ({ result }) => post('/api/checkout/complete', { result }).then((r) => location.assign(r.orderUrl)),
+      onApprove: ({ result }) =>
+        post('/api/checkout/complete', { result }).then((r) => location.assign(r.orderUrl)),
       onError: (e) => say(e.cause?.message ?? 'The payment could not start. Please try again.'),
     });
 }

@@ -23,7 +23,8 @@ const payer = 'P'.repeat(43);
  * cloud in apps/cloud and across apps in e2e/checkout-*.spec.ts.)
  */
 class FakeCloud implements PaymentGateway {
-  requests: { requestId: string; csrfToken: string; amount: Money; refId: string; redirectUrl: string }[] = [];
+  requests: { requestId: string; csrfToken: string; amount: Money; refId: string; redirectUrl: string }[] =
+    [];
   redemptions: { tokenId: string; amount: Money; refId: string }[] = [];
   refunds: Parameters<PaymentGateway['refund']>[0][] = [];
   nextStatus: Transfer['status'] = 'ACSC';
@@ -32,7 +33,13 @@ class FakeCloud implements PaymentGateway {
 
   async requestPayment(o: Parameters<PaymentGateway['requestPayment']>[0]) {
     const n = ++this.#n;
-    const r = { requestId: `${'R'.repeat(42)}${n}`, csrfToken: `csrf-${n}`, amount: o.amount, refId: o.refId, redirectUrl: o.redirectUrl };
+    const r = {
+      requestId: `${'R'.repeat(42)}${n}`,
+      csrfToken: `csrf-${n}`,
+      amount: o.amount,
+      refId: o.refId,
+      redirectUrl: o.redirectUrl,
+    };
     this.requests.push(r);
     return { requestId: r.requestId, csrfToken: r.csrfToken };
   }
@@ -71,7 +78,12 @@ class FakeCloud implements PaymentGateway {
   async redeem(tokenId: string, o: { amount: Money; refId: string }): Promise<Transfer> {
     const first = this.redemptions.find((r) => r.refId === o.refId);
     if (!first) this.redemptions.push({ tokenId, ...o });
-    return { id: `tr-${o.refId}`, status: this.nextStatus, reason: this.nextStatus === 'RJCT' ? 'AM04' : null, bankReference: 'IRON-1' };
+    return {
+      id: `tr-${o.refId}`,
+      status: this.nextStatus,
+      reason: this.nextStatus === 'RJCT' ? 'AM04' : null,
+      bankReference: 'IRON-1',
+    };
   }
 
   async refund(o: Parameters<PaymentGateway['refund']>[0]): Promise<Transfer> {
@@ -110,9 +122,14 @@ function browser(app: Awaited<ReturnType<typeof shop>>['app']) {
   };
   return {
     request,
-    add: (product: string) => request('/cart/items', { method: 'POST', body: new URLSearchParams({ product }) }),
+    add: (product: string) =>
+      request('/cart/items', { method: 'POST', body: new URLSearchParams({ product }) }),
     json: (path: string, body: unknown) =>
-      request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   };
 }
 
@@ -141,7 +158,10 @@ describe('pages', () => {
 
   it('publish the domain proof while the cloud checks it, and health only once ready', async () => {
     const { app } = await shop({ ready: false, domainProof: { memberId: 'M'.repeat(43), token: 'tok' } });
-    expect(await (await app.request('/.well-known/tokenos-member')).json()).toEqual({ memberId: 'M'.repeat(43), token: 'tok' });
+    expect(await (await app.request('/.well-known/tokenos-member')).json()).toEqual({
+      memberId: 'M'.repeat(43),
+      token: 'tok',
+    });
     expect((await app.request('/health')).status).toBe(503);
   });
 
@@ -177,7 +197,10 @@ describe('the cart', () => {
     });
     expect(foreign.status).toBe(403);
     expect((await b.add('caviar')).status).toBe(400);
-    const bad = await b.request('/cart/items/espresso', { method: 'POST', body: new URLSearchParams({ quantity: '1.5' }) });
+    const bad = await b.request('/cart/items/espresso', {
+      method: 'POST',
+      body: new URLSearchParams({ quantity: '1.5' }),
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -189,7 +212,10 @@ describe('checkout', () => {
     await b.add('espresso');
     await b.add('filter');
     // A tampered page posts an amount of its own: the backend never reads one.
-    const started = await b.json('/api/checkout', { amount: '0.01', total: { value: '0.01', currency: 'EUR' } });
+    const started = await b.json('/api/checkout', {
+      amount: '0.01',
+      total: { value: '0.01', currency: 'EUR' },
+    });
     expect(started.status).toBe(201);
     const { requestId } = (await started.json()) as { requestId: string };
     expect(cloud.requests).toHaveLength(1);
@@ -201,7 +227,9 @@ describe('checkout', () => {
     const body = (await done.json()) as { orderId: string; status: string; orderUrl: string };
     expect(body.status).toBe('paid');
     // Redeemed for the order's own total, with the order id as the idempotent refId.
-    expect(cloud.redemptions).toEqual([{ tokenId: `${'T'.repeat(42)}1`, amount: { value: '26.50', currency: 'EUR' }, refId: body.orderId }]);
+    expect(cloud.redemptions).toEqual([
+      { tokenId: `${'T'.repeat(42)}1`, amount: { value: '26.50', currency: 'EUR' }, refId: body.orderId },
+    ]);
     expect(cloud.requests[0]?.refId).toBe(body.orderId);
     const order = await (await b.request(body.orderUrl)).text();
     expect(order).toContain('data-testid="order-status">Paid<');
@@ -214,7 +242,9 @@ describe('checkout', () => {
     await b.add('cups');
     await b.json('/api/checkout', {});
     cloud.nextStatus = 'ACTC';
-    const { orderId, status } = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as {
+    const { orderId, status } = (await (
+      await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })
+    ).json()) as {
       orderId: string;
       status: string;
     };
@@ -222,7 +252,9 @@ describe('checkout', () => {
     expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('Payment processing');
     cloud.nextStatus = 'ACSC';
     expect((await b.request(`/orders/${orderId}/refresh`, { method: 'POST' })).status).toBe(303);
-    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Paid<');
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain(
+      'data-testid="order-status">Paid<',
+    );
     expect(cloud.redemptions).toHaveLength(1);
   });
 
@@ -232,7 +264,9 @@ describe('checkout', () => {
     await b.add('cups');
     await b.json('/api/checkout', {});
     cloud.nextStatus = 'RJCT';
-    const res = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as { status: string };
+    const res = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as {
+      status: string;
+    };
     expect(res.status).toBe('failed');
   });
 
@@ -269,7 +303,9 @@ describe('checkout', () => {
     const b = browser(app);
     await b.add('grinder');
     await b.json('/api/checkout', {});
-    const res = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1, 'declined') })).json()) as {
+    const res = (await (
+      await b.json('/api/checkout/complete', { result: cloud.resultFor(1, 'declined') })
+    ).json()) as {
       status: string;
     };
     expect(res.status).toBe('cancelled');
@@ -291,7 +327,9 @@ describe('orders and refunds', () => {
     const b = browser(s.app);
     await b.add('espresso');
     await b.json('/api/checkout', {});
-    const { orderId } = (await (await b.json('/api/checkout/complete', { result: s.cloud.resultFor(1) })).json()) as {
+    const { orderId } = (await (
+      await b.json('/api/checkout/complete', { result: s.cloud.resultFor(1) })
+    ).json()) as {
       orderId: string;
     };
     return { ...s, b, orderId };
@@ -309,7 +347,9 @@ describe('orders and refunds', () => {
       amount: { value: '12.50', currency: 'EUR' },
       refId: `refund-${orderId}`,
     });
-    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Refunded<');
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain(
+      'data-testid="order-status">Refunded<',
+    );
     expect((await b.request(`/orders/${orderId}/refund`, { method: 'POST' })).status).toBe(409);
     expect(cloud.refunds).toHaveLength(1);
   });
@@ -323,7 +363,9 @@ describe('orders and refunds', () => {
     expect(page).toContain('needs the shop owner’s passkey');
     cloud.refundError = undefined;
     await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
-    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain('data-testid="order-status">Refunded<');
+    expect(await (await b.request(`/orders/${orderId}`)).text()).toContain(
+      'data-testid="order-status">Refunded<',
+    );
   });
 
   it('another session’s order does not exist for you', async () => {

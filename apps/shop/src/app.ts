@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { findProduct, maxQuantity, products } from './catalog.ts';
+import { findProduct, maxQuantity, priceCart, products } from './catalog.ts';
 import { Checkout, ShopError } from './checkout.ts';
 import type { ShopConfig } from './config.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { html } from './html.ts';
 import { cartPage, errorPage, orderPage, ordersPage, page, productsPage } from './pages.ts';
-import { priceCart } from './catalog.ts';
 import type { Order, OrderStore, Session, SessionStore } from './store.ts';
 
 /** What changes while the shop runs: set by the start-up (identity, bank account, widget hash). */
@@ -59,9 +58,13 @@ export function contentSecurityPolicy(cloudUrl: string): string {
 }
 
 function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string): Response {
-  return c.body(JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }), status, {
-    'content-type': 'application/problem+json',
-  });
+  return c.body(
+    JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }),
+    status,
+    {
+      'content-type': 'application/problem+json',
+    },
+  );
 }
 
 /**
@@ -107,12 +110,18 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   app.onError((e, c) => {
     if (e instanceof ShopError) {
       if (c.req.path.startsWith('/api/')) return problem(c, e.status, e.code, e.message);
-      return c.html(page(layout(c, 'Something went wrong'), errorPage('Something went wrong', e.message)), e.status);
+      return c.html(
+        page(layout(c, 'Something went wrong'), errorPage('Something went wrong', e.message)),
+        e.status,
+      );
     }
     console.error(`shop ${c.req.method} ${c.req.path}:`, e);
     return c.req.path.startsWith('/api/')
       ? problem(c, 500, 'Internal', 'the shop failed to answer')
-      : c.html(page(layout(c, 'Something went wrong'), errorPage('Something went wrong', 'Please try again.')), 500);
+      : c.html(
+          page(layout(c, 'Something went wrong'), errorPage('Something went wrong', 'Please try again.')),
+          500,
+        );
   });
 
   const session = (c: Context<Env>): Session => {
@@ -130,19 +139,27 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   };
   const cartCount = (s: Session | undefined) => [...(s?.cart.values() ?? [])].reduce((a, b) => a + b, 0);
   function layout(c: Context<Env>, title: string, current?: 'products' | 'cart' | 'orders') {
-    return { shopName: config.name, title, cartCount: cartCount(c.get('session')), ...(current ? { current } : {}) };
+    return {
+      shopName: config.name,
+      title,
+      cartCount: cartCount(c.get('session')),
+      ...(current ? { current } : {}),
+    };
   }
   const ownOrder = (c: Context<Env>): Order => {
     const order = orders.get(c.req.param('id') ?? '');
     const s = c.get('session');
     // Someone else's order does not exist, as far as this session can tell.
-    if (!order || !s || order.sessionId !== s.id) throw new ShopError(404, 'NotFound', 'There is no such order.');
+    if (!order || !s || order.sessionId !== s.id)
+      throw new ShopError(404, 'NotFound', 'There is no such order.');
     return order;
   };
 
   app.get('/health', (c) => c.json({ ok: state.ready }, state.ready ? 200 : 503));
   app.get('/.well-known/tokenos-member', (c) =>
-    state.domainProof ? c.json(state.domainProof) : problem(c, 404, 'NotFound', 'no verification in progress'),
+    state.domainProof
+      ? c.json(state.domainProof)
+      : problem(c, 404, 'NotFound', 'no verification in progress'),
   );
   app.get('/static/:name', (c) => {
     const file = staticFiles[c.req.param('name')];
@@ -183,7 +200,8 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
       ? html`<script src="${config.cloudUrl}/checkout/v1/checkout.js" integrity="${state.widgetIntegrity ?? ''}" crossorigin="anonymous" data-wallet-origin="${config.walletOrigin}" defer></script>
 <script src="/static/shop.js" defer></script>`
       : undefined;
-    const unavailable = state.unavailable ?? (state.widgetIntegrity ? undefined : 'Token checkout is not available right now.');
+    const unavailable =
+      state.unavailable ?? (state.widgetIntegrity ? undefined : 'Token checkout is not available right now.');
     return c.html(
       page(
         { ...layout(c, 'Cart', 'cart'), ...(scripts ? { scripts } : {}) },
@@ -217,7 +235,9 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   app.get('/orders/:id', (c) => {
     const order = ownOrder(c);
     const notice = { refunded: 'Refund sent.', refreshed: 'Status updated.' }[c.req.query('notice') ?? ''];
-    return c.html(page(layout(c, `Order ${order.id.slice(0, 8).toUpperCase()}`, 'orders'), orderPage(order, notice)));
+    return c.html(
+      page(layout(c, `Order ${order.id.slice(0, 8).toUpperCase()}`, 'orders'), orderPage(order, notice)),
+    );
   });
 
   app.post('/orders/:id/refund', async (c) => {

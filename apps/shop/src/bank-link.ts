@@ -15,7 +15,8 @@ function escapeRegExp(text: string): string {
 
 async function expectStatus(res: Response, status: number, step: string): Promise<string> {
   const text = await res.text();
-  if (res.status !== status) throw new Error(`${step}: the bank answered ${res.status}: ${text.slice(0, 200)}`);
+  if (res.status !== status)
+    throw new Error(`${step}: the bank answered ${res.status}: ${text.slice(0, 200)}`);
   return text;
 }
 
@@ -47,8 +48,11 @@ export async function linkMerchantAccount(args: {
     'POST /link/login',
   );
   const session = /name="session" value="([^"]+)"/.exec(chooser)?.[1];
-  const account = new RegExp(`value="([0-9]+)"> <strong>${escapeRegExp(bank.accountName)}</strong>`).exec(chooser)?.[1];
-  if (!session || !account) throw new Error(`the bank's consent page offers no account named ${bank.accountName}`);
+  const account = new RegExp(`value="([0-9]+)"> <strong>${escapeRegExp(bank.accountName)}</strong>`).exec(
+    chooser,
+  )?.[1];
+  if (!session || !account)
+    throw new Error(`the bank's consent page offers no account named ${bank.accountName}`);
   const confirm = await doFetch(`${bank.url}/link/confirm`, {
     method: 'POST',
     body: new URLSearchParams({ session, decision: 'allow', account }),
@@ -56,7 +60,9 @@ export async function linkMerchantAccount(args: {
   });
   await expectStatus(confirm, 303, 'POST /link/confirm');
   const location = new URL(confirm.headers.get('location') ?? '', bank.url);
-  const link = await verifyAccountLink(member.client, location.searchParams.get('link'), { memberId: member.id });
+  const link = await verifyAccountLink(member.client, location.searchParams.get('link'), {
+    memberId: member.id,
+  });
   await finishAccountLink({ bankUrl: bank.url, link, member, ...(args.fetch ? { fetch: args.fetch } : {}) });
   const linked = link.accounts.find((a) => a.name === bank.accountName) ?? link.accounts[0];
   if (!linked) throw new Error('the account link names no account');

@@ -12,8 +12,18 @@ export const currency: CurrencyCode = 'EUR';
 
 /** The shop's catalogue. Under EUR 30 a payment can go without a passkey (RTS Art. 16); the grinder cannot. */
 export const products: readonly Product[] = [
-  { id: 'espresso', name: 'House espresso beans', description: 'Dark roast, 250 g. Chocolate and hazelnut.', price: '12.50' },
-  { id: 'filter', name: 'Yirgacheffe filter beans', description: 'Light roast, 250 g. Jasmine and lemon.', price: '14.00' },
+  {
+    id: 'espresso',
+    name: 'House espresso beans',
+    description: 'Dark roast, 250 g. Chocolate and hazelnut.',
+    price: '12.50',
+  },
+  {
+    id: 'filter',
+    name: 'Yirgacheffe filter beans',
+    description: 'Light roast, 250 g. Jasmine and lemon.',
+    price: '14.00',
+  },
   { id: 'cups', name: 'Stoneware cups', description: 'A set of two, 180 ml, made in Stoke.', price: '24.00' },
   { id: 'grinder', name: 'Burr grinder', description: 'Conical steel burrs, 40 settings.', price: '224.00' },
 ];

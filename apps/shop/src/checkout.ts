@@ -31,7 +31,8 @@ function applyTransfer(order: Order, transfer: Transfer): void {
   order.transfer = transfer;
   // Paid only once the bank settled it (ISO 20022 ACSC); accepted-but-pending is not paid.
   order.status = transfer.status === 'ACSC' ? 'paid' : transfer.status === 'RJCT' ? 'failed' : 'processing';
-  if (transfer.status === 'RJCT') order.failure = transfer.reason ? `bank reason ${transfer.reason}` : undefined;
+  if (transfer.status === 'RJCT')
+    order.failure = transfer.reason ? `bank reason ${transfer.reason}` : undefined;
 }
 
 /** A 4xx from the cloud is a final answer; anything else (unreachable, 5xx) may be retried. */
@@ -85,7 +86,9 @@ export class Checkout {
         redirectUrl: `${this.#deps.publicUrl}/cart`,
       });
     } catch (e) {
-      throw new ShopError(502, 'CloudError', `the payment request could not be created: ${describe(e)}`, { cause: e });
+      throw new ShopError(502, 'CloudError', `the payment request could not be created: ${describe(e)}`, {
+        cause: e,
+      });
     }
     await orders.put({ ...order, requestId: created.requestId });
     session.checkout = { orderId: id, requestId: created.requestId, csrfToken: created.csrfToken };
@@ -105,7 +108,9 @@ export class Checkout {
       verified = await this.#deps.gateway.verifyResult(result, checkout);
     } catch (e) {
       if (isProtocolError(e))
-        throw new ShopError(e.code === 'Malformed' ? 400 : 403, e.code, `result refused: ${e.message}`, { cause: e });
+        throw new ShopError(e.code === 'Malformed' ? 400 : 403, e.code, `result refused: ${e.message}`, {
+          cause: e,
+        });
       throw new ShopError(502, 'CloudError', `the result could not be checked: ${describe(e)}`, { cause: e });
     }
     // Spent: the same result (or a copy of it) completes nothing again.
@@ -132,7 +137,11 @@ export class Checkout {
         const payment = await gateway.payment(tokenId);
         // The cloud already checked the token answers the request; the amount is checked here again.
         if (payment.amount.value !== order.total.value || payment.amount.currency !== order.total.currency) {
-          await orders.put({ ...next, status: 'failed', failure: 'the approved amount is not the order total' });
+          await orders.put({
+            ...next,
+            status: 'failed',
+            failure: 'the approved amount is not the order total',
+          });
           throw new ShopError(409, 'AmountMismatch', 'the approved amount is not the order total');
         }
         next.payer = payment.payer;
@@ -159,7 +168,10 @@ export class Checkout {
       if (current.status === 'processing' && current.tokenId) {
         const next: Order = { ...current };
         try {
-          applyTransfer(next, await gateway.redeem(current.tokenId, { amount: current.total, refId: current.id }));
+          applyTransfer(
+            next,
+            await gateway.redeem(current.tokenId, { amount: current.total, refId: current.id }),
+          );
         } catch (e) {
           if (!isFinal(e)) return current;
           next.status = 'failed';
@@ -204,7 +216,8 @@ export class Checkout {
       });
       next.refund = { ...next.refund, transfer };
       delete next.refund.failure;
-      next.status = transfer.status === 'ACSC' ? 'refunded' : transfer.status === 'RJCT' ? 'refund-failed' : 'refunding';
+      next.status =
+        transfer.status === 'ACSC' ? 'refunded' : transfer.status === 'RJCT' ? 'refund-failed' : 'refunding';
       if (transfer.status === 'RJCT') next.refund.failure = `bank reason ${transfer.reason ?? 'unknown'}`;
     } catch (e) {
       next.status = 'refund-failed';

@@ -20,7 +20,9 @@ export interface ShopConfig {
 function origin(value: string, name: string): string {
   const trimmed = value.replace(/\/+$/, '');
   if (!URL.canParse(trimmed) || new URL(trimmed).origin !== trimmed)
-    throw new RangeError(`${name}: expected an exact origin such as http://localhost:5174, got ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `${name}: expected an exact origin such as http://localhost:5174, got ${JSON.stringify(value)}`,
+    );
   return trimmed;
 }
 

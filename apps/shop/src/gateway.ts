@@ -31,7 +31,10 @@ export interface PaymentGateway {
     redirectUrl: string;
   }): Promise<{ requestId: string; csrfToken: string }>;
   /** The cloud's signature, this request, this session's CSRF state; throws (ApiError or ProtocolError) otherwise. */
-  verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }): Promise<TokenRequestResult>;
+  verifyResult(
+    result: unknown,
+    expected: { requestId: string; csrfToken: string },
+  ): Promise<TokenRequestResult>;
   /** Who paid, from which account, how much: read from the token itself. */
   payment(tokenId: string): Promise<{ payer: string; source: AccountRef; amount: Money }>;
   /** Redeems into the merchant account; the same refId never pays twice. */
@@ -84,7 +87,9 @@ export function sdkGateway(o: {
       return { payer: p.from.memberId, source: p.transfer.source, amount: p.transfer.amount };
     },
     async redeem(tokenId, r) {
-      return transfer(await redeemToken(member, tokenId, { amount: r.amount, refId: r.refId, destination: account() }));
+      return transfer(
+        await redeemToken(member, tokenId, { amount: r.amount, refId: r.refId, destination: account() }),
+      );
     },
     async refund(r) {
       let id = r.tokenId;
@@ -114,7 +119,9 @@ export function sdkGateway(o: {
           await endorsementFor(member, id, level, { method: 'exemption', exemption: 'LowValue' }),
         );
       }
-      return transfer(await redeemToken(member, id, { amount: r.amount, refId: r.refId, destination: r.destination }));
+      return transfer(
+        await redeemToken(member, id, { amount: r.amount, refId: r.refId, destination: r.destination }),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { displayMoney, groupDigits, type Line, maxQuantity, type Product } from './catalog.ts';
+import type { Transfer } from './gateway.ts';
 import { Html, html } from './html.ts';
 import type { Order, OrderStatus } from './store.ts';
 
@@ -125,6 +126,18 @@ const statusText: Record<OrderStatus, { label: string; tone: 'ok' | 'wait' | 'ba
   'refund-failed': { label: 'Refund failed', tone: 'bad' },
 };
 
+/** ISO 20022 payment status codes in words, the code kept beside them for whoever needs it. */
+const transferWords: Record<Transfer['status'], string> = {
+  RCVD: 'Received by the bank',
+  ACTC: 'Accepted, settling',
+  ACSC: 'Settled',
+  RJCT: 'Rejected',
+};
+
+function transferFact(label: string, testId: string, t: Transfer): Html {
+  return html`<div><dt>${label}</dt><dd>${transferWords[t.status]} (<abbr title="ISO 20022 payment status" data-testid="${testId}">${t.status}</abbr>)${t.bankReference ? html`<br><span class="muted">Bank reference</span> <span class="mono">${t.bankReference}</span>` : ''}</dd></div>`;
+}
+
 export function orderNumber(order: Order): string {
   return order.id.slice(0, 8).toUpperCase();
 }
@@ -149,8 +162,8 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <dl class="facts">
   <div><dt>Amount</dt><dd data-testid="order-amount">${amount}</dd></div>
   <div><dt>Placed</dt><dd>${new Date(order.createdAt).toUTCString()}</dd></div>
-  ${order.transfer ? html`<div><dt>Payment</dt><dd><span data-testid="transfer-status">${order.transfer.status}</span>${order.transfer.bankReference ? html` · bank reference <span class="mono">${order.transfer.bankReference}</span>` : ''}</dd></div>` : ''}
-  ${order.refund?.transfer ? html`<div><dt>Refund</dt><dd><span data-testid="refund-status">${order.refund.transfer.status}</span>${order.refund.transfer.bankReference ? html` · bank reference <span class="mono">${order.refund.transfer.bankReference}</span>` : ''}</dd></div>` : ''}
+  ${order.transfer ? transferFact('Payment', 'transfer-status', order.transfer) : ''}
+  ${order.refund?.transfer ? transferFact('Refund', 'refund-status', order.refund.transfer) : ''}
 </dl>
 ${linesTable(order.lines, order.total.value, false)}
 ${
@@ -176,7 +189,8 @@ export function ordersPage(orders: readonly Order[]): Html {
   return html`<h1>Your orders</h1>
 <ul class="orders">
 ${orders.map(
-  (o) => html`<li><a href="/orders/${o.id}">Order ${orderNumber(o)}</a> · ${displayMoney(o.total)} · <span class="status-inline">${statusText[o.status].label}</span></li>`,
+  (o) =>
+    html`<li><a href="/orders/${o.id}">Order ${orderNumber(o)}</a> · ${displayMoney(o.total)} · <span class="status-inline">${statusText[o.status].label}</span></li>`,
 )}
 </ul>`;
 }

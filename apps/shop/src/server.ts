@@ -38,7 +38,8 @@ async function retry<T>(what: string, fn: () => Promise<T>, everyMs = 2_000): Pr
     try {
       return await fn();
     } catch (e) {
-      if (attempt === 1 || attempt % 10 === 0) log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
+      if (attempt === 1 || attempt % 10 === 0)
+        log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
       await new Promise((r) => setTimeout(r, everyMs));
     }
   }
@@ -48,7 +49,8 @@ async function widgetIntegrity(): Promise<string> {
   const res = await fetch(`${config.cloudUrl}/checkout/v1/sri.json`);
   if (!res.ok) throw new Error(`GET /checkout/v1/sri.json answered ${res.status}`);
   const { integrity } = (await res.json()) as { integrity?: unknown };
-  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-')) throw new Error('no sha384 integrity');
+  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-'))
+    throw new Error('no sha384 integrity');
   return integrity;
 }
 
@@ -67,7 +69,9 @@ async function start(): Promise<void> {
     }),
   );
   let account: AccountRef | undefined = identity.state.account;
-  gateway.set(sdkGateway({ member: identity.member, requester: { name: config.name, domain }, account: () => account }));
+  gateway.set(
+    sdkGateway({ member: identity.member, requester: { name: config.name, domain }, account: () => account }),
+  );
   state.widgetIntegrity = await retry('reading the widget’s SRI hash from the cloud', widgetIntegrity);
 
   const bank = config.bank;
@@ -82,7 +86,9 @@ async function start(): Promise<void> {
   }
   if (account) delete state.unavailable;
   state.ready = true;
-  log(`ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`);
+  log(
+    `ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`,
+  );
 }
 
 start().catch((e: unknown) => {

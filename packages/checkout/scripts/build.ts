@@ -21,7 +21,12 @@ async function bundle(entry: string, format: 'es' | 'iife', fileName: string): P
       target: 'es2022',
       minify: true,
       sourcemap: false,
-      lib: { entry: join(packageDir, entry), formats: [format], name: 'TokenCheckout', fileName: () => fileName },
+      lib: {
+        entry: join(packageDir, entry),
+        formats: [format],
+        name: 'TokenCheckout',
+        fileName: () => fileName,
+      },
     },
   });
 }

@@ -50,7 +50,14 @@ function mark(): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const circle = document.createElementNS(svgNs, 'circle');
-  for (const [k, v] of Object.entries({ cx: '12', cy: '12', r: '10', fill: 'none', stroke: 'currentColor', 'stroke-width': '2' }))
+  for (const [k, v] of Object.entries({
+    cx: '12',
+    cy: '12',
+    r: '10',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+  }))
     circle.setAttribute(k, v);
   const path = document.createElementNS(svgNs, 'path');
   for (const [k, v] of Object.entries({
@@ -96,7 +103,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 function asCheckoutError(e: unknown): CheckoutError {
-  return e instanceof CheckoutError ? e : new CheckoutError('HandlerFailed', 'onApprove failed', { cause: e });
+  return e instanceof CheckoutError
+    ? e
+    : new CheckoutError('HandlerFailed', 'onApprove failed', { cause: e });
 }
 
 /**
@@ -115,7 +124,8 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
 
   const host = el('div', { className: 'tokenos-checkout' });
   host.dataset.theme = options.theme ?? 'auto';
-  for (const [name, value] of Object.entries(options.variables ?? {})) if (value) host.style.setProperty(name, value);
+  for (const [name, value] of Object.entries(options.variables ?? {}))
+    if (value) host.style.setProperty(name, value);
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root, options.nonce);
 
@@ -166,7 +176,11 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
       say(t.approved);
       wait.hidden = true;
       try {
-        await options.onApprove({ requestId: outcome.requestId, tokenId: outcome.tokenId, result: outcome.result });
+        await options.onApprove({
+          requestId: outcome.requestId,
+          tokenId: outcome.tokenId,
+          result: outcome.result,
+        });
       } catch (e) {
         report(asCheckoutError(e));
       }

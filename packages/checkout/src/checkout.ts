@@ -11,8 +11,8 @@ import {
   withoutResultFragment,
 } from './message.ts';
 import { newNonce } from './nonce.ts';
-import { fetchAnswer } from './poll.ts';
 import { listPending, loadPending, type PendingStorage, removePending, savePending } from './pending.ts';
+import { fetchAnswer } from './poll.ts';
 
 /** What reaches onApprove: the merchant's backend verifies `result` (signature, CSRF state) before trusting it. */
 export interface Approval {
@@ -140,7 +140,9 @@ export function open(source: RequestSource, options: OpenOptions = {}): Promise<
     nonce = newNonce();
   } catch (e) {
     return Promise.reject(
-      e instanceof CheckoutError ? e : new CheckoutError('Unsupported', 'no crypto.getRandomValues', { cause: e }),
+      e instanceof CheckoutError
+        ? e
+        : new CheckoutError('Unsupported', 'no crypto.getRandomValues', { cause: e }),
     );
   }
   const mode = options.mode ?? 'auto';
@@ -273,7 +275,11 @@ function watch(
         const answer = await fetchAnswer(config.cloudUrl, requestId);
         if (done) return;
         if (answer) {
-          finish('result' in answer ? outcomeOf(answer.result) : { status: 'cancelled', requestId, reason: 'expired' });
+          finish(
+            'result' in answer
+              ? outcomeOf(answer.result)
+              : { status: 'cancelled', requestId, reason: 'expired' },
+          );
           return;
         }
         // Quick during the grace after a close; then every 2 s, and every 5 s after a minute.
@@ -351,7 +357,12 @@ async function resumeOnce(): Promise<CheckoutOutcome | undefined> {
   }
   if (!storage) return undefined;
   if (returnedPopup(storage, data)) return undefined;
-  if (typeof data === 'object' && data !== null && 'requestId' in data && typeof data.requestId === 'string') {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'requestId' in data &&
+    typeof data.requestId === 'string'
+  ) {
     const pending = loadPending(storage, data.requestId);
     const message = pending && parseWalletMessage(data, pending);
     if (pending && message) {

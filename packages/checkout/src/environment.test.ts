@@ -14,19 +14,30 @@ const inApp = {
     'Mozilla/5.0 (Linux; Android 14; Pixel 8; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/142.0.0.0 Mobile Safari/537.36',
   wechat:
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50',
-  tiktok: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) musical_ly_2023 Chrome/120 Mobile',
+  tiktok:
+    'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) musical_ly_2023 Chrome/120 Mobile',
 };
 
 describe('the popup or the redirect', () => {
   it('a desktop browser with room gets the popup', () => {
-    expect(redirectReason({ viewportWidth: 1280, screenWidth: 1920, userAgent: desktopChrome })).toBeUndefined();
-    expect(redirectReason({ viewportWidth: 500, screenWidth: 1920, userAgent: desktopChrome })).toBeUndefined();
+    expect(
+      redirectReason({ viewportWidth: 1280, screenWidth: 1920, userAgent: desktopChrome }),
+    ).toBeUndefined();
+    expect(
+      redirectReason({ viewportWidth: 500, screenWidth: 1920, userAgent: desktopChrome }),
+    ).toBeUndefined();
   });
 
   it('below 500 px of window or screen, the redirect', () => {
-    expect(redirectReason({ viewportWidth: 499, screenWidth: 1920, userAgent: desktopChrome })).toBe('small-screen');
-    expect(redirectReason({ viewportWidth: 390, screenWidth: 390, userAgent: iphoneSafari })).toBe('small-screen');
-    expect(redirectReason({ viewportWidth: 1024, screenWidth: 360, userAgent: desktopChrome })).toBe('small-screen');
+    expect(redirectReason({ viewportWidth: 499, screenWidth: 1920, userAgent: desktopChrome })).toBe(
+      'small-screen',
+    );
+    expect(redirectReason({ viewportWidth: 390, screenWidth: 390, userAgent: iphoneSafari })).toBe(
+      'small-screen',
+    );
+    expect(redirectReason({ viewportWidth: 1024, screenWidth: 360, userAgent: desktopChrome })).toBe(
+      'small-screen',
+    );
   });
 
   it.each(Object.entries(inApp))('an in-app browser (%s) gets the redirect at any size', (_, ua) => {

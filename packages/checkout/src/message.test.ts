@@ -32,7 +32,14 @@ function result(overrides: Record<string, unknown> = {}): Record<string, unknown
 }
 
 function message(overrides: Record<string, unknown> = {}, resultOverrides: Record<string, unknown> = {}) {
-  return { type: 'tokenos:result', version: 1, requestId, nonce, result: result(resultOverrides), ...overrides };
+  return {
+    type: 'tokenos:result',
+    version: 1,
+    requestId,
+    nonce,
+    result: result(resultOverrides),
+    ...overrides,
+  };
 }
 
 const event = (data: unknown, origin = walletOrigin, source: unknown = popup) => ({ origin, data, source });
@@ -89,7 +96,9 @@ describe('the widget ignores everything else', () => {
   });
 
   it('the same message with the expectation of another checkout', () => {
-    expect(parseWalletMessage(message(), { requestId, nonce: 'another-checkouts-nonce-0123' })).toBeUndefined();
+    expect(
+      parseWalletMessage(message(), { requestId, nonce: 'another-checkouts-nonce-0123' }),
+    ).toBeUndefined();
     expect(parseWalletMessage(message(), { requestId: 'Y'.repeat(43), nonce })).toBeUndefined();
   });
 
@@ -111,7 +120,17 @@ describe('the hand-written filter agrees with the protocol’s schema', () => {
         fc.oneof(fc.constantFrom(...keys), fc.constantFrom(...resultKeys.map((k) => `result.${k}`))),
         fc.oneof(
           fc.jsonValue(),
-          fc.constantFrom(null, 'approved', 'declined', 1, 2, 'X'.repeat(43), 'Ky0123456789abcdefghij', -1, 2 ** 53),
+          fc.constantFrom(
+            null,
+            'approved',
+            'declined',
+            1,
+            2,
+            'X'.repeat(43),
+            'Ky0123456789abcdefghij',
+            -1,
+            2 ** 53,
+          ),
           fc.stringMatching(/^[A-Za-z0-9_-]{40,46}$/),
         ),
         (path, value) => {

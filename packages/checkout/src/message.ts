@@ -107,7 +107,9 @@ export function parseWalletMessage(
   // the approval URL cannot forge a message this checkout accepts.
   if (!isNonce(data.nonce) || data.nonce !== expected.nonce) return undefined;
   const result = parseTokenRequestResult(data.result, expected.requestId);
-  return result ? { type: 'tokenos:result', version: 1, requestId: data.requestId, nonce: data.nonce, result } : undefined;
+  return result
+    ? { type: 'tokenos:result', version: 1, requestId: data.requestId, nonce: data.nonce, result }
+    : undefined;
 }
 
 /** The parts of a MessageEvent the filter looks at. */

@@ -11,7 +11,7 @@ describe('nonce', () => {
   });
 
   it('comes from the random source it is given', () => {
-    expect(newNonce((b) => b.fill(0xff))).toBe('_'.repeat(42) + '8');
+    expect(newNonce((b) => b.fill(0xff))).toBe(`${'_'.repeat(42)}8`);
   });
 
   it('base64url has no padding and the URL-safe alphabet', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listPending, loadPending, type Pending, pendingMaxAgeMs, removePending, savePending } from './pending.ts';
+import {
+  listPending,
+  loadPending,
+  type Pending,
+  pendingMaxAgeMs,
+  removePending,
+  savePending,
+} from './pending.ts';
 
 class MemoryStorage {
   readonly #items = new Map<string, string>();
@@ -45,7 +52,10 @@ describe('pending redirects', () => {
     savePending(s, pending('A'.repeat(43), now - 1000));
     savePending(s, pending('B'.repeat(43), now - pendingMaxAgeMs - 1));
     s.setItem(`tokenos-checkout:${'C'.repeat(43)}`, '{"requestId":1');
-    s.setItem(`tokenos-checkout:${'D'.repeat(43)}`, JSON.stringify({ ...pending('D'.repeat(43), now), walletOrigin: 'http://evil.example/path' }));
+    s.setItem(
+      `tokenos-checkout:${'D'.repeat(43)}`,
+      JSON.stringify({ ...pending('D'.repeat(43), now), walletOrigin: 'http://evil.example/path' }),
+    );
     s.setItem('cart', '3 items');
     expect(listPending(s, now).map((p) => p.requestId)).toEqual(['A'.repeat(43)]);
     expect(s.length).toBe(2);

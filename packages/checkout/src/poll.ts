@@ -4,7 +4,11 @@ export type Answer = { result: TokenRequestResult } | { expired: true };
 
 async function getJson(url: string, fetchFn: typeof fetch): Promise<unknown> {
   // No credentials and no custom headers: a simple CORS GET the cloud answers with `*`.
-  const res = await fetchFn(url, { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } });
+  const res = await fetchFn(url, {
+    credentials: 'omit',
+    cache: 'no-store',
+    headers: { accept: 'application/json' },
+  });
   if (!res.ok) return undefined;
   return res.json();
 }

@@ -5,7 +5,8 @@ import { configure } from './config.ts';
 
 const script = document.currentScript;
 if (script instanceof HTMLScriptElement && script.src) {
-  const cloudUrl = script.dataset.cloudUrl ?? script.src.replace(/\/checkout\/v1\/checkout\.js(?:[?#].*)?$/, '');
+  const cloudUrl =
+    script.dataset.cloudUrl ?? script.src.replace(/\/checkout\/v1\/checkout\.js(?:[?#].*)?$/, '');
   configure({
     cloudUrl: cloudUrl === script.src ? new URL(script.src).origin : cloudUrl,
     ...(script.dataset.walletOrigin ? { walletOrigin: script.dataset.walletOrigin } : {}),

@@ -14,7 +14,8 @@ export const themeVariables = [
 ] as const;
 export type ThemeVariable = (typeof themeVariables)[number];
 
-const dark = '--bg:var(--tokenos-background,#60a5fa);--fg:var(--tokenos-color,#0b1220);--focus:var(--tokenos-focus-color,#fbbf24)';
+const dark =
+  '--bg:var(--tokenos-background,#60a5fa);--fg:var(--tokenos-color,#0b1220);--focus:var(--tokenos-focus-color,#fbbf24)';
 
 export const css = `
 :host{display:block;--bg:var(--tokenos-background,#1d4ed8);--fg:var(--tokenos-color,#fff);--focus:var(--tokenos-focus-color,#b45309);--text:var(--tokenos-text-color,inherit);--font:var(--tokenos-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)}
@@ -44,7 +45,11 @@ let shared: CSSStyleSheet | undefined;
  * CSP; where the browser lacks them, a <style> element carries the merchant's CSP nonce.
  */
 export function applyStyles(root: ShadowRoot, nonce: string | undefined): void {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  if (
+    'adoptedStyleSheets' in root &&
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  ) {
     if (!shared) {
       shared = new CSSStyleSheet();
       shared.replaceSync(css);

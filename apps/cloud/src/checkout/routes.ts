@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { CloudEnv } from '../http/env.ts';
 import { problemResponse, problemType } from '../http/problem.ts';
@@ -51,7 +51,7 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
   const script = 'script' in options ? options.script : (fromDisk ?? undefined);
   const app = new Hono<CloudEnv>();
 
-  const notBuilt = (c: Parameters<Parameters<typeof app.get>[1]>[0]) =>
+  const notBuilt = (c: Context<CloudEnv>) =>
     problemResponse(
       c,
       {

@@ -1,35 +1,23 @@
 import {
-  CloudClient,
   chargeMemberToken,
   deriveMemberToken,
   getMemberToken,
   isMemberTokenLimitError,
-  Member,
+  type Member,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../test/harness.ts';
-import { createCloudApp } from '../app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { perFileCloud } from '../../test/harness.ts';
+import { secondInstance } from '../../test/second-instance.ts';
 import { aliceToken, eur, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
-let cloud: TestCloud;
+const cloud = perFileCloud();
 let w: MemberTokenWorld;
-/** A second cloud instance: its own connection pool on the same database (on PGlite, the one instance). */
-let second: CloudClient;
+/** Rebinds a member to a second cloud instance: its own pool on the same database (on PGlite, the one instance). */
+let on2: (m: Member) => Member;
 beforeAll(async () => {
-  cloud = await startTestCloud();
   w = await memberTokenWorld(cloud);
-  const app2 = createCloudApp({ ...cloud.deps, db: await cloud.db.openSibling() });
-  second = new CloudClient({
-    baseUrl: 'http://cloud2.test',
-    fetch: async (input, init) => app2.request(input instanceof URL ? input.href : input, init),
-    now: () => cloud.clock.now,
-  });
+  on2 = await secondInstance(cloud);
 });
-afterAll(async () => {
-  await cloud.close();
-});
-
-const on2 = (m: Member) => new Member(m.id, second, m.keyStore);
 
 describe('member-token charges under concurrency', () => {
   it('100 concurrent charges of a single-use token through two instances: exactly one succeeds, one bank transfer', async () => {

@@ -11,7 +11,7 @@ import {
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
-import { obtainBankEndorsement } from '../tokens/bank-cosign.ts';
+import { cosignTransferToken } from '../tokens/bank-cosign.ts';
 import { checkEndorsement } from '../tokens/endorse.ts';
 import { insertToken, loadToken } from '../tokens/token-store.ts';
 import type { MemberTokenContext } from './context.ts';
@@ -123,25 +123,11 @@ export async function createMemberToken(
  */
 async function cosignBacking(deps: CloudDeps, backingId: string): Promise<void> {
   const row = await loadToken(deps.db, backingId);
-  if (row?.payload.type !== 'TransferToken' || !row.endorsement || row.bank_endorsement) return;
-  if (row.status !== 'received') return;
+  if (row?.status !== 'received') return;
   try {
-    const cosig = await obtainBankEndorsement(deps, {
-      tokenId: backingId,
-      payload: row.payload,
-      endorsement: row.endorsement,
-    });
-    await deps.db.query(
-      "update tokens set bank_endorsement = $2::jsonb, status = 'valid', updated_at = now() where token_id = $1 and status = 'received'",
-      [backingId, JSON.stringify(cosig)],
-    );
+    await cosignTransferToken(deps, row);
   } catch (e) {
     if (e instanceof BankUnavailableError) return;
-    if (e instanceof ProtocolError)
-      await deps.db.query(
-        "update tokens set status = 'rejected', updated_at = now() where token_id = $1 and status = 'received'",
-        [backingId],
-      );
     throw e;
   }
 }

@@ -23,27 +23,15 @@ import {
   verifyMemberTokenJwt,
 } from '@tokenos/sdk';
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
 import { rotateMemberTokenHashKey } from './keys.ts';
-import {
-  aliceToken,
-  apiCode,
-  eur,
-  failure,
-  type MemberTokenWorld,
-  memberTokenWorld,
-  shopAccount,
-} from './testing.ts';
+import { aliceToken, eur, failure, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
-let cloud: TestCloud;
+const cloud = perFileCloud();
 let w: MemberTokenWorld;
 beforeAll(async () => {
-  cloud = await startTestCloud();
   w = await memberTokenWorld(cloud);
-});
-afterAll(async () => {
-  await cloud.close();
 });
 
 async function jwks(): Promise<JSONWebKeySet> {
@@ -126,13 +114,13 @@ describe('JWT format, verified by an independent JOSE library (jose) against the
       await expect(jwtVerify(bad, set)).rejects.toMatchObject({
         code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
       });
-      expect(await apiCode(verifyMemberToken(w.shop, bad))).toBe('InvalidSignature');
+      expect(await failureCode(verifyMemberToken(w.shop, bad))).toBe('InvalidSignature');
     }
     const otherKid = await signMemberTokenJwt(JSON.parse(JSON.stringify(claims)), {
       keyId: 'x'.repeat(22),
       signer: forgedSigner,
     });
-    expect(await apiCode(verifyMemberToken(w.shop, otherKid))).toBe('UnknownKey');
+    expect(await failureCode(verifyMemberToken(w.shop, otherKid))).toBe('UnknownKey');
   });
 });
 
@@ -156,13 +144,13 @@ describe('custom format (58 bytes, hex)', () => {
           const bytes = fromHex(token.custom);
           bytes[at] = bytes[at]! ^ mask;
           const tampered = hex(bytes);
-          const code = await apiCode(verifyMemberToken(w.shop, tampered));
+          const code = await failureCode(verifyMemberToken(w.shop, tampered));
           expect(
             fieldCodes[field as keyof typeof customTokenLayout],
             `${field} byte ${at} ^ ${mask}: ${code}`,
           ).toContain(code);
           expect(
-            await apiCode(
+            await failureCode(
               chargeMemberToken(w.shop, tampered, {
                 amount: eur('1.00'),
                 refId: `t${at}-${mask}`,
@@ -216,7 +204,7 @@ describe('custom format (58 bytes, hex)', () => {
       field: 'keyId',
     });
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.shop, token.custom, { amount: eur('1.00'), refId: 'old', destination: account }),
       ),
     ).toBe('KeyRetired');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { base64url } from '@tokenos/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { perFileCloud } from '../../test/harness.ts';
 import {
   activeHashKey,
   hashKeysById,
@@ -12,13 +12,7 @@ import {
 } from './keys.ts';
 import { decryptTokenId, encryptTokenId, newInternalId } from './token-id.ts';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const cloud = perFileCloud();
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 

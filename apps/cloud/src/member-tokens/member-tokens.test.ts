@@ -18,26 +18,14 @@ import {
   sendMemberTokenCreation,
   verifyMemberToken,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud } from '../../test/harness.ts';
-import {
-  aliceToken,
-  apiCode,
-  eur,
-  failure,
-  type MemberTokenWorld,
-  memberTokenWorld,
-  shopAccount,
-} from './testing.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
+import { aliceToken, eur, failure, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
-let cloud: TestCloud;
+const cloud = perFileCloud();
 let w: MemberTokenWorld;
 beforeAll(async () => {
-  cloud = await startTestCloud();
   w = await memberTokenWorld(cloud);
-});
-afterAll(async () => {
-  await cloud.close();
 });
 
 const tables = ['member_tokens', 'member_token_charges', 'transfers', 'tokens'];
@@ -120,7 +108,7 @@ describe('creating a member token (issue 7)', () => {
     expect(asShop.jwt).toBe(token.jwt);
     expect(asShop.custom).toBe(token.custom);
     expect(asShop.attestations).toBeUndefined();
-    expect(await apiCode(getMemberToken(w.kiosk, token.tokenId))).toBe('NotFound');
+    expect(await failureCode(getMemberToken(w.kiosk, token.tokenId))).toBe('NotFound');
     for (const presented of [token.jwt, token.custom]) {
       const verified = await verifyMemberToken(w.shop, presented);
       expect(verified).toMatchObject({
@@ -128,7 +116,7 @@ describe('creating a member token (issue 7)', () => {
         tokenId: token.tokenId,
         entitlements: token.entitlements,
       });
-      expect(await apiCode(verifyMemberToken(w.kiosk, presented))).toBe('Forbidden');
+      expect(await failureCode(verifyMemberToken(w.kiosk, presented))).toBe('Forbidden');
     }
   });
 
@@ -140,7 +128,7 @@ describe('creating a member token (issue 7)', () => {
       source: w.aliceAccount,
       sca: async () => ({ method: 'exemption', exemption: 'LowValue' }),
     });
-    expect(await apiCode(sendMemberTokenCreation(w.alice, await exempt))).toBe('ScaRequired');
+    expect(await failureCode(sendMemberTokenCreation(w.alice, await exempt))).toBe('ScaRequired');
     const request = await memberTokenCreation(w.alice, {
       holder: w.shop.id,
       limitations: { currency: 'EUR', creditLimit: '500.00' },
@@ -148,7 +136,7 @@ describe('creating a member token (issue 7)', () => {
       sca: w.sca,
     });
     const low = await w.alice.signerFor('LOW');
-    expect(await apiCode(w.alice.client.send('POST', '/api/v1/member-tokens', request, low))).toBe(
+    expect(await failureCode(w.alice.client.send('POST', '/api/v1/member-tokens', request, low))).toBe(
       'InsufficientKeyLevel',
     );
     // The authorization must carry exactly the limits: a larger credit line is another token.
@@ -159,14 +147,14 @@ describe('creating a member token (issue 7)', () => {
         transfer: { ...request.transferToken.transfer, amount: eur('5000.00') },
       },
     };
-    expect(await apiCode(sendMemberTokenCreation(w.alice, tampered))).toBe('Malformed');
+    expect(await failureCode(sendMemberTokenCreation(w.alice, tampered))).toBe('Malformed');
     // Somebody else's attestation, or one about somebody else, is refused.
     const forged = {
       ...(await attestEntitlement(w.bank.member, w.alice.id, { type: 'AGE_OVER_18', value: 'true' })),
     };
     forged.entitlement = { type: 'AGE_OVER_18', value: 'false' };
     expect(
-      await apiCode(
+      await failureCode(
         sendMemberTokenCreation(
           w.alice,
           await memberTokenCreation(w.alice, {
@@ -198,7 +186,7 @@ describe('creating a member token (issue 7)', () => {
     expect(pending.status).toBe('pending');
     const account = await shopAccount(w);
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.shop, pending.jwt, { amount: eur('1.00'), refId: 'p', destination: account }),
       ),
     ).toBe('Conflict');
@@ -232,7 +220,7 @@ describe('charging (issue 7)', () => {
     expect(retry.id).toBe(charge.id);
     expect(await w.bank.balance(account.accountRef)).toBe(3000n);
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.shop, token.jwt, {
           amount: eur('31.00'),
           refId: 'order-1',
@@ -243,7 +231,7 @@ describe('charging (issue 7)', () => {
     expect((await getMemberToken(w.shop, token.tokenId)).usage).toEqual({ count: 1, total: eur('30.00') });
     // The backing transfer token counted it too: a direct redemption cannot exceed the credit limit.
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, token.backingTokenId!, {
           amount: eur('70.01'),
           refId: 'direct',
@@ -275,20 +263,20 @@ describe('charging (issue 7)', () => {
     const account = await shopAccount(w);
     const before = await rowCounts(cloud.db, tables);
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.kiosk, token.jwt, { amount: eur('1.00'), refId: 'x', destination: account }),
       ),
     ).toBe('Forbidden');
     await cancelMemberToken(w.alice, token.tokenId);
     expect((await getMemberToken(w.shop, token.tokenId)).status).toBe('cancelled');
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.shop, token.custom, { amount: eur('1.00'), refId: 'y', destination: account }),
       ),
     ).toBe('Cancelled');
     // The authorization behind it went with it: no direct redemption either.
     expect(
-      await apiCode(
+      await failureCode(
         redeemToken(w.shop, token.backingTokenId!, { amount: eur('1.00'), refId: 'z', destination: account }),
       ),
     ).toBe('Cancelled');
@@ -438,7 +426,7 @@ describe('every limitation exceeded once, nothing charged', () => {
       account,
     );
     // And the member cannot mint one limited to a merchant other than its holder.
-    expect(await apiCode(aliceToken(w, { merchantId: w.kiosk.id }))).toBe('Malformed');
+    expect(await failureCode(aliceToken(w, { merchantId: w.kiosk.id }))).toBe('Malformed');
   });
 });
 
@@ -446,7 +434,7 @@ describe('bad input', () => {
   it('answers problem+json, never a 500', async () => {
     const token = await aliceToken(w, {});
     const signer = await w.shop.signerFor('LOW');
-    const send = (path: string, body: unknown) => apiCode(w.shop.client.send('POST', path, body, signer));
+    const send = (path: string, body: unknown) => failureCode(w.shop.client.send('POST', path, body, signer));
     expect(await send('/api/v1/member-tokens/verify', { token: 'not a token' })).toBe('Malformed');
     const [h, p, sig] = token.jwt.split('.') as [string, string, string];
     const otherSig = `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
@@ -459,8 +447,8 @@ describe('bad input', () => {
     expect(
       await send('/api/v1/member-tokens/charge', { token: token.jwt, amount: eur('1.00'), refId: 'x' }),
     ).toBe('Malformed');
-    expect(await apiCode(getMemberToken(w.shop, 'ZZ'))).toBe('Malformed');
-    expect(await apiCode(getMemberToken(w.shop, '0'.repeat(32)))).toBe('NotFound');
+    expect(await failureCode(getMemberToken(w.shop, 'ZZ'))).toBe('Malformed');
+    expect(await failureCode(getMemberToken(w.shop, '0'.repeat(32)))).toBe('NotFound');
     expect(fromBase64url(token.jwt.split('.')[2]!)).toHaveLength(64);
   });
 });

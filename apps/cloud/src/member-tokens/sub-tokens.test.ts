@@ -9,26 +9,14 @@ import {
   type MemberTokenView,
   verifyMemberToken,
 } from '@tokenos/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts, startTestCloud, type TestCloud } from '../../test/harness.ts';
-import {
-  aliceToken,
-  apiCode,
-  eur,
-  failure,
-  type MemberTokenWorld,
-  memberTokenWorld,
-  shopAccount,
-} from './testing.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
+import { aliceToken, eur, failure, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
-let cloud: TestCloud;
+const cloud = perFileCloud();
 let w: MemberTokenWorld;
 beforeAll(async () => {
-  cloud = await startTestCloud();
   w = await memberTokenWorld(cloud);
-});
-afterAll(async () => {
-  await cloud.close();
 });
 
 const day = 86_400_000;
@@ -81,13 +69,13 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
     const asKiosk = await verifyMemberToken(w.kiosk, child.custom);
     expect(asKiosk.backingTokenId).toBeUndefined();
     expect((await verifyMemberToken(w.kiosk, child.jwt)).tokenId).toBe(child.tokenId);
-    expect(await apiCode(getMemberToken(w.kiosk, parent.tokenId))).toBe('NotFound');
+    expect(await failureCode(getMemberToken(w.kiosk, parent.tokenId))).toBe('NotFound');
     // The parent's holder and the member see the child.
     expect((await getMemberToken(w.shop, child.tokenId)).holder).toBe(w.kiosk.id);
     expect((await getMemberToken(w.alice, child.tokenId)).holder).toBe(w.kiosk.id);
     // Only the holder derives.
     expect(
-      await apiCode(
+      await failureCode(
         deriveMemberToken(w.kiosk, parent.tokenId, {
           holder: w.stall.id,
           limitations: { ...parentLimits(), currency: 'EUR' },
@@ -95,7 +83,7 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
       ),
     ).toBe('NotFound');
     expect(
-      await apiCode(
+      await failureCode(
         deriveMemberToken(w.alice, parent.tokenId, {
           holder: w.stall.id,
           limitations: { ...parentLimits(), currency: 'EUR' },
@@ -168,7 +156,9 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
       const open = await aliceToken(w, {});
       const base = { holder: w.kiosk.id, destination: w.shopAccount };
       expect(
-        await apiCode(deriveMemberToken(w.shop, open.tokenId, { ...base, limitations: { currency: 'EUR' } })),
+        await failureCode(
+          deriveMemberToken(w.shop, open.tokenId, { ...base, limitations: { currency: 'EUR' } }),
+        ),
       ).toBe('Malformed');
       expect(
         await failure(
@@ -243,7 +233,9 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
     // Only the holder charges: the merchant of record is told so; another merchant runs into the
     // merchant limitation (the token names the shop, not it).
     expect(
-      await apiCode(chargeMemberToken(w.shop, kiosk.jwt, { amount: eur('1.00'), refId: 'm', location: de })),
+      await failureCode(
+        chargeMemberToken(w.shop, kiosk.jwt, { amount: eur('1.00'), refId: 'm', location: de }),
+      ),
     ).toBe('Forbidden');
     const foreign = await failure(
       chargeMemberToken(w.stall, kiosk.jwt, { amount: eur('1.00'), refId: 'f', location: de }),
@@ -251,7 +243,7 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
     expect((foreign as MemberTokenLimitError).limits.map((l) => l.limit)).toEqual(['merchant', 'merchant']);
     // A sub-merchant cannot send the money elsewhere.
     expect(
-      await apiCode(
+      await failureCode(
         chargeMemberToken(w.kiosk, kiosk.jwt, {
           amount: eur('1.00'),
           refId: 'k4',
@@ -310,7 +302,7 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
     expect((await getMemberToken(w.stall, nephew.tokenId)).status).toBe('cancelled');
     expect((await getMemberToken(w.shop, parent.tokenId)).status).toBe('active');
     // A sub-merchant cannot cancel its parent.
-    expect(await apiCode(cancelMemberToken(w.stall, child.tokenId))).toBe('NotFound');
+    expect(await failureCode(cancelMemberToken(w.stall, child.tokenId))).toBe('NotFound');
 
     // The member cancels the parent: every descendant is revoked in the same transaction.
     expect((await cancelMemberToken(w.alice, parent.tokenId)).status).toBe('cancelled');
@@ -326,14 +318,16 @@ describe('sub-tokens (seed 001, "Sub Member Token")', () => {
     ] as const) {
       expect((await verifyMemberToken(who, token.custom)).status).toBe('cancelled');
       expect(
-        await apiCode(
+        await failureCode(
           chargeMemberToken(who, token.jwt, { amount: eur('1.00'), refId: 'after', location: de }),
         ),
       ).toBe('Cancelled');
     }
-    expect(await apiCode(cancelMemberToken(w.alice, parent.tokenId))).toBe('Cancelled');
+    expect(await failureCode(cancelMemberToken(w.alice, parent.tokenId))).toBe('Cancelled');
     expect(
-      await apiCode(deriveMemberToken(w.kiosk, child.tokenId, { holder: w.stall.id, limitations: limits })),
+      await failureCode(
+        deriveMemberToken(w.kiosk, child.tokenId, { holder: w.stall.id, limitations: limits }),
+      ),
     ).toBe('Cancelled');
     expect(await w.bank.balance(account.accountRef)).toBe(1200n);
   });

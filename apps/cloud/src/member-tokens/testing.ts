@@ -8,7 +8,6 @@ import {
 import {
   type CreateMemberTokenOptions,
   createMemberToken,
-  isApiError,
   Member,
   type MemberTokenView,
   MemoryKeyStore,
@@ -65,17 +64,6 @@ export async function aliceToken(
 export async function shopAccount(w: MemberTokenWorld): Promise<AccountRef> {
   counter++;
   return w.bank.openAccount(`shop-mt-${counter}-${Date.now()}`, w.shop.id, 'EUR');
-}
-
-/** The code of the ApiError a call fails with. */
-export async function apiCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isApiError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** The error a call fails with (to look at its fields). */

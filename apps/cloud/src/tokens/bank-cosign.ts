@@ -13,6 +13,7 @@ import {
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
+import { loadToken, type TokenRow } from './token-store.ts';
 
 /**
  * Asks the payer's bank to verify the endorsement and co-sign (DESIGN.md, "Endorsement"), then
@@ -60,4 +61,33 @@ export async function obtainBankEndorsement(
       field: 'bankEndorsement.signature',
     });
   return cosig;
+}
+
+/**
+ * The bank's step for an endorsed transfer token, outside any database transaction (a network
+ * call must not hold row locks): on the co-signature the token becomes valid; a refusal marks it
+ * rejected; an unreachable bank throws BankUnavailableError and leaves it endorsed, awaiting the
+ * co-signature. The conditional updates keep a cancellation that came meanwhile.
+ */
+export async function cosignTransferToken(deps: CloudDeps, row: TokenRow): Promise<TokenRow> {
+  if (row.payload.type !== 'TransferToken' || !row.endorsement || row.bank_endorsement) return row;
+  try {
+    const cosig = await obtainBankEndorsement(deps, {
+      tokenId: row.token_id,
+      payload: row.payload,
+      endorsement: row.endorsement,
+    });
+    const updated = await deps.db.maybeOne<TokenRow>(
+      "update tokens set bank_endorsement = $2::jsonb, status = 'valid', updated_at = now() where token_id = $1 and status = 'received' returning *",
+      [row.token_id, JSON.stringify(cosig)],
+    );
+    return updated ?? (await loadToken(deps.db, row.token_id))!;
+  } catch (e) {
+    if (e instanceof ProtocolError)
+      await deps.db.query(
+        "update tokens set status = 'rejected', updated_at = now() where token_id = $1 and status = 'received'",
+        [row.token_id],
+      );
+    throw e;
+  }
 }

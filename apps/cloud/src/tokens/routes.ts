@@ -17,7 +17,7 @@ import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
 import type { CloudEnv } from '../http/env.ts';
-import { obtainBankEndorsement } from './bank-cosign.ts';
+import { cosignTransferToken } from './bank-cosign.ts';
 import { checkEndorsement } from './endorse.ts';
 import { tokenIdParam } from './params.ts';
 import { insertToken, listTokens, liveStatus, loadToken, type TokenRow, toView } from './token-store.ts';
@@ -237,26 +237,12 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
   return app;
 }
 
-/**
- * The bank's step, outside the database transaction (a network call must not hold row locks).
- * A refusal marks the token rejected; an unreachable bank leaves it endorsed and awaiting the
- * co-signature, to be retried; the conditional update keeps a cancellation that came meanwhile.
- */
+/** The bank's co-signature; an unreachable bank is a Conflict the payer can retry with POST /cosign. */
 async function cosign(deps: CloudDeps, row: TokenRow): Promise<TokenRow> {
-  if (row.payload.type !== 'TransferToken' || !row.endorsement) return row;
   try {
-    const cosig = await obtainBankEndorsement(deps, {
-      tokenId: row.token_id,
-      payload: row.payload,
-      endorsement: row.endorsement,
-    });
-    const updated = await deps.db.maybeOne<TokenRow>(
-      "update tokens set bank_endorsement = $2::jsonb, status = 'valid', updated_at = now() where token_id = $1 and status = 'received' returning *",
-      [row.token_id, JSON.stringify(cosig)],
-    );
-    return updated ?? (await loadToken(deps.db, row.token_id))!;
+    return await cosignTransferToken(deps, row);
   } catch (e) {
-    if (e instanceof BankUnavailableError) {
+    if (e instanceof BankUnavailableError)
       throw new ProtocolError(
         'Conflict',
         `${e.message}; the token is endorsed and awaits the bank's co-signature (retry POST /cosign)`,
@@ -264,13 +250,6 @@ async function cosign(deps: CloudDeps, row: TokenRow): Promise<TokenRow> {
           field: 'transfer.source.bankId',
         },
       );
-    }
-    if (e instanceof ProtocolError) {
-      await deps.db.query(
-        "update tokens set status = 'rejected', updated_at = now() where token_id = $1 and status = 'received'",
-        [row.token_id],
-      );
-    }
     throw e;
   }
 }

@@ -1,10 +1,8 @@
 import {
-  CloudClient,
   createToken,
   endorsementFor,
   endorseToken,
   isApiError,
-  Member,
   redeemToken,
   transferTokenPayload,
 } from '@tokenos/sdk';

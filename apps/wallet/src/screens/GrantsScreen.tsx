@@ -228,8 +228,10 @@ function NarrowGrant({
   const [kept, setKept] = useState<ReadonlySet<string>>(
     new Set(payload.resources.map((r) => `${r.account.bankId}/${r.account.accountRef}`)),
   );
-  const remainingDays = Math.max(1, Math.floor((payload.expiresAt - Date.now()) / dayMs));
-  const [days, setDays] = useState(remainingDays);
+  const remainingDays = (payload.expiresAt - Date.now()) / dayMs;
+  // 0 keeps the end date; any other choice ends it sooner, never later.
+  const [days, setDays] = useState(0);
+  const dayChoices = [30, 7, 1].filter((d) => d < remainingDays);
   const [prompting, setPrompting] = useState(false);
   const formId = useId();
 
@@ -240,7 +242,8 @@ function NarrowGrant({
 
   const save = useMutation({
     mutationFn: async () => {
-      const expiresAt = Math.min(payload.expiresAt, Date.now() + days * dayMs);
+      const expiresAt =
+        days === 0 ? payload.expiresAt : Math.min(payload.expiresAt, Date.now() + days * dayMs);
       const next = accessTokenPayload(member, {
         grantee: payload.to.memberId,
         resources,
@@ -313,21 +316,19 @@ function NarrowGrant({
         })}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${formId}-days`}>Ends in</label>
+        <label htmlFor={`${formId}-days`}>Ends</label>
         <select
           id={`${formId}-days`}
           value={days}
           onChange={(e) => setDays(Number(e.target.value))}
           disabled={save.isPending}
         >
-          {[...new Set([remainingDays, 30, 7, 1])]
-            .filter((d) => d <= remainingDays)
-            .sort((a, b) => b - a)
-            .map((d) => (
-              <option key={d} value={d}>
-                {d === remainingDays ? `${d} days (no change)` : d === 1 ? '1 day' : `${d} days`}
-              </option>
-            ))}
+          <option value={0}>As now, on {formatDate(payload.expiresAt)}</option>
+          {dayChoices.map((d) => (
+            <option key={d} value={d}>
+              {d === 1 ? 'In 1 day' : `In ${d} days`}
+            </option>
+          ))}
         </select>
       </div>
       {resources.length === 0 ? (

@@ -49,7 +49,9 @@ export function LockProvider({
   onLock: () => void;
   children: ReactNode;
 }) {
-  const [locked, setLocked] = useState(() => enabled && idleTooLong(Date.now(), lastActive()));
+  const [locked, setLocked] = useState(false);
+  // Until the first check ran, an idle wallet counts as locked: nothing shows, nothing is fetched.
+  const [checked, setChecked] = useState(false);
 
   const lockNow = useCallback(() => {
     setLocked(true);
@@ -63,6 +65,7 @@ export function LockProvider({
     }
     if (idleTooLong(Date.now(), lastActive())) lockNow();
     else if (lastActive() === undefined) markActive(Date.now());
+    setChecked(true);
   }, [enabled, lockNow]);
 
   useEffect(() => {
@@ -94,10 +97,8 @@ export function LockProvider({
     setLocked(false);
   }, []);
 
-  const value = useMemo(
-    () => ({ locked: enabled && locked, unlock, lockNow }),
-    [enabled, locked, unlock, lockNow],
-  );
+  const shut = enabled && (locked || (!checked && idleTooLong(Date.now(), lastActive())));
+  const value = useMemo(() => ({ locked: shut, unlock, lockNow }), [shut, unlock, lockNow]);
   return <LockContext.Provider value={value}>{children}</LockContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { memberIdSchema } from '../common.ts';
+import { attemptLocationSchema } from '../conditions/attempt.ts';
 import { ProtocolError } from '../errors.ts';
 import { moneySchema } from '../money.ts';
 import { endorsementSchema } from '../tokens/endorsement.ts';
@@ -79,14 +80,7 @@ export function assertDerivationAllowed(
 }
 
 /** Where a charge happens, as the merchant reports it (the engine's Attempt.location). */
-export const chargeLocationSchema = z.strictObject({
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-});
+export const chargeLocationSchema = attemptLocationSchema;
 
 /** A member token as a merchant holds it: a JWT or the 116 hex digits of the custom format. */
 export const presentedMemberTokenSchema = z.string().min(1).max(8192);

@@ -1,0 +1,128 @@
+import type { BenchContext } from './types.ts';
+
+// What one payment (create, endorse with passkey SCA, bank co-sign, redeem; bench/world.ts `pay`)
+// costs in signature operations and database work, counted from the code (apps/cloud, apps/bank,
+// packages/sdk) on 2026-11-22. The load generator shares the machine, so its signatures count too.
+//
+// Signatures (Ed = Ed25519 via node:crypto; P-256 verify via WebCrypto inside @simplewebauthn/server,
+// which imports the key on every call, so priced at "no key cache"; the passkey is signed by the
+// SoftAuthenticator with noble):
+//
+// | step                                   | who    | Ed sign | Ed verify | P-256 sign | P-256 verify |
+// | -------------------------------------- | ------ | ------- | --------- | ---------- | ------------ |
+// | POST /tokens: request signature        | client | 1       |           |            |              |
+// |   verify request signature             | cloud  |         | 1         |            |              |
+// | passkey assertion over scaChallenge(id) | client |         |           | 1 (noble)  |              |
+// | endorsement object                     | client | 1       |           |            |              |
+// | POST /endorse: request signature       | client | 1       |           |            |              |
+// |   verify request, endorsement          | cloud  |         | 2         |            |              |
+// |   verify passkey assertion (WebAuthn)  | cloud  |         |           |            | 1            |
+// |   POST /connector/v1/cosign signed     | cloud  | 1       |           |            |              |
+// |   bank: verify cloud's request         | bank   |         | 1         |            |              |
+// |   bank: payer's log replayed twice     | bank   |         | 4         |            |              |
+// |     (BankCloudClient head check, then  |        |         |           |            |              |
+// |     verifyTransferEndorsement; 2 ops:  |        |         |           |            |              |
+// |     create + addPasskey; no cache)     |        |         |           |            |              |
+// |   bank: verify endorsement             | bank   |         | 1         |            |              |
+// |   bank: verify passkey assertion       | bank   |         |           |            | 1            |
+// |   bank: sign the co-signature          | bank   | 1       |           |            |              |
+// |   verify bank co-signature             | cloud  |         | 1         |            |              |
+// | POST /redeem: request signature        | client | 1       |           |            |              |
+// |   verify request signature             | cloud  |         | 1         |            |              |
+// |   POST /connector/v1/transfers signed  | cloud  | 1       |           |            |              |
+// |   bank: verify request, 2 log replays, | bank   |         | 7         |            |              |
+// |     endorsement, own co-signature      |        |         |           |            |              |
+// |   bank: verify passkey assertion again | bank   |         |           |            | 1            |
+// | total                                  |        | 7       | 18        | 1          | 3            |
+//
+// Database work: R = a statement on its own (autocommit read), W = an autocommit write, T(n) = an
+// explicit transaction of n statements. Priced with the engine figures of bench/engines.ts: a
+// write (W, or a T) as one "BEGIN; INSERT; UPDATE; COMMIT", each statement of a T beyond those two,
+// and each R, as one primary-key SELECT. pg_stat_database's xact_commit per payment should then be
+// R + W + T: 20 for the cloud, 16 for the bank (the PostgreSQL runs print what they measured).
+//
+// | call                          | cloud                                            | bank (Iron)                                           |
+// | ----------------------------- | ------------------------------------------------ | ----------------------------------------------------- |
+// | POST /tokens                  | R member, W nonce, 3R parties, W token, R token   |                                                       |
+// | POST /endorse                 | R member, W nonce, T(8): token for update, member,| cosign: W nonce, R SCA counters, R+W member head,     |
+// |                               | SCA counters (insert, lock), credential, counter, | R passkey counter, R account ref, T(6): counters      |
+// |                               | save counters, token; then R bank, W token        | (insert, lock), co-signature?, passkey counter,       |
+// |                               |                                                  | save counters, insert co-signature                    |
+// | GET log (bank asks, x2)       | 2R                                               |                                                       |
+// | POST /redeem                  | R member, W nonce, T(4): token for update,        | execute: W nonce, R transfer, R co-signature, R+W     |
+// |                               | transfer?, insert transfer, usage; R token,       | member head, R co-signature, 2R account refs,         |
+// |                               | W ACTC, W ACSC                                    | T(10): claim, usage (insert, lock, read), ledger      |
+// |                               |                                                  | (lock, insert, balances), status, usage (read, save)  |
+// | total                         | 11R + 7W + T(8) + T(4) = 9 writes, 19 reads       | 10R + 4W + T(6) + T(10) = 6 writes, 22 reads           |
+//
+// Not counted (the "nothing else" of the bound): HTTP parsing and JSON, canonical JSON and SHA-256
+// (token ids, content digests), schema validation, the bank's key file reads, lock waits on the two
+// hot accounts (every payer draws on alice's Savings, every payment credits the one merchant account),
+// and the 5 HTTP requests between processes besides the client's 3.
+
+export const paymentCost = {
+  ed25519Sign: 7,
+  p256SignNoble: 1,
+  ed25519Verify: 18,
+  p256Verify: 3,
+  cloud: { writes: 9, reads: 19, commits: 20 },
+  bank: { writes: 6, reads: 22, commits: 16 },
+} as const;
+
+/** The signature figures of bench/signatures.ts this model is priced with. */
+export const signatureFigures = {
+  ed25519Sign: 'Ed25519 sign, node',
+  p256SignNoble: 'P-256 sign, noble',
+  ed25519Verify: 'Ed25519 verify, node x64',
+  p256Verify: 'P-256 verify, node x64, no key cache',
+} as const;
+
+export interface EngineRates {
+  /** Small write transactions per second (BEGIN; INSERT; UPDATE; COMMIT). */
+  writes: number | undefined;
+  /** Primary-key SELECTs per second. */
+  reads: number | undefined;
+}
+
+export interface PaymentBound {
+  /** Payments per second the counted work allows if nothing else cost anything; NaN if a figure is missing. */
+  perSecond: number;
+  /** Where the time goes, for the table's note. */
+  note: string;
+}
+
+/**
+ * The bound: one over the machine time of one payment's counted work, each part priced at its
+ * measured rate on this machine in this run. The rates are whole-machine figures (the thread pool
+ * and the database server use both cores), so the parts add up; two PGlite processes could in fact
+ * overlap, so for PGlite the bound is a little low.
+ */
+export function paymentBound(context: BenchContext, cloud: EngineRates, bank: EngineRates): PaymentBound {
+  const missing: string[] = [];
+  const rate = (name: string, value: number | undefined): number => {
+    if (value === undefined || !(value > 0)) {
+      missing.push(name);
+      return Number.NaN;
+    }
+    return value;
+  };
+  const sig =
+    paymentCost.ed25519Sign /
+      rate(signatureFigures.ed25519Sign, context.figure(signatureFigures.ed25519Sign)) +
+    paymentCost.p256SignNoble /
+      rate(signatureFigures.p256SignNoble, context.figure(signatureFigures.p256SignNoble)) +
+    paymentCost.ed25519Verify /
+      rate(signatureFigures.ed25519Verify, context.figure(signatureFigures.ed25519Verify)) +
+    paymentCost.p256Verify / rate(signatureFigures.p256Verify, context.figure(signatureFigures.p256Verify));
+  const db = (who: 'cloud' | 'bank', r: EngineRates) =>
+    paymentCost[who].writes / rate(`${who} engine writes`, r.writes) +
+    paymentCost[who].reads / rate(`${who} engine reads`, r.reads);
+  const cloudDb = db('cloud', cloud);
+  const bankDb = db('bank', bank);
+  if (missing.length > 0) return { perSecond: Number.NaN, note: `no figure for ${missing.join(', ')}` };
+  const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
+  return {
+    perSecond: 1 / (sig + cloudDb + bankDb),
+    note: `per payment: signatures ${ms(sig)} + cloud DB ${ms(cloudDb)} + bank DB ${ms(bankDb)}`,
+  };
+}

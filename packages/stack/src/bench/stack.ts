@@ -1,0 +1,233 @@
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type ServiceSpec, startServices } from '../services.ts';
+import type { PgServer } from './postgres.ts';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The wallet origin the cloud and the banks accept passkey ceremonies from (SoftAuthenticator uses it). */
+export const walletOrigin = 'http://localhost:5173';
+/**
+ * Rate limits for the benchmark: far above anything one machine can send, so the limiter still
+ * runs on every request (its cost is in the figures) but never refuses one.
+ */
+export const benchRateLimit = '1000000/1000000';
+
+export interface BenchStackOptions {
+  /** PGlite in a temporary folder per service, or a fresh PostgreSQL database per service. */
+  engine: 'pglite' | 'postgres';
+  /** PostgreSQL server for engine 'postgres'. */
+  pg?: PgServer;
+  /** Cloud instances; with two, a round-robin proxy (bench/proxy.ts) is the one address everybody uses. */
+  cloudInstances: 1 | 2;
+  /** Also run Gold Bank (payments between banks). */
+  gold: boolean;
+  /** Connections per cloud instance's pool (DB_POOL); PGlite has one connection whatever this says. */
+  cloudPool?: number;
+}
+
+export interface BenchStack {
+  /** What clients and banks call: the single cloud, or the proxy in front of two. */
+  cloudUrl: string;
+  /** The cloud instances' node processes (not wrappers: startServices runs node itself). */
+  cloudPids: number[];
+  /** Every service's node process by name: cloud1, cloud2, proxy, iron, gold. */
+  pids: Record<string, number>;
+  ironUrl: string;
+  goldUrl?: string;
+  /** PostgreSQL database names by role (cloud, iron, gold), for pg_stat_database. */
+  databases: Record<string, string>;
+  /** The last lines the services printed, for a failure's message. */
+  recentOutput(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Keeps the services' last lines instead of printing them between the benchmark's own. */
+function tail(lines: number): { stream: Writable; text(): string } {
+  const kept: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line) continue;
+        kept.push(line);
+        if (kept.length > lines) kept.shift();
+      }
+      done();
+    },
+  });
+  return { stream, text: () => kept.join('\n') };
+}
+
+/** The environment the services inherit, without anything that would point them at other data. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of [
+    'DATABASE_URL',
+    'BANK_DATABASE_URL',
+    'CLOUD_DATA_DIR',
+    'BANK_DATA_DIR',
+    'PORT',
+    'RATE_LIMITS',
+    'RATE_LIMIT_PER_ADDRESS',
+    'RATE_LIMIT_PER_MEMBER',
+    'DB_POOL',
+    'CLOUD_PUBLIC_URL',
+    'PUBLIC_URL',
+  ])
+    delete env[name];
+  return env;
+}
+
+/**
+ * Starts what one payment configuration needs, each service as its own process on free ports with
+ * its own data (a temporary folder, or fresh PostgreSQL databases dropped on stop): cloud
+ * instance(s), the proxy when there are two, Iron Bank, and Gold Bank when asked.
+ * BENCH_PROFILE_DIR=<folder> runs the clouds and banks under the CPU profiler (bench/profiled.ts).
+ */
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+  const dir = await mkdtemp(join(tmpdir(), 'tokenos-bench-'));
+  const databases: Record<string, string> = {};
+  const output = tail(40);
+  const cleanup = async () => {
+    for (const name of Object.values(databases)) await options.pg?.dropDatabase(name).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const database = async (role: string): Promise<Record<string, string>> => {
+      if (options.engine === 'pglite') return {};
+      if (!options.pg) throw new Error('engine postgres needs a PostgreSQL server');
+      const db = await options.pg.createDatabase(role);
+      databases[role] = db.name;
+      return { url: db.url };
+    };
+    const cloudPorts = await Promise.all(Array.from({ length: options.cloudInstances }, freePort));
+    const proxyPort = options.cloudInstances > 1 ? await freePort() : undefined;
+    const ironPort = await freePort();
+    const goldPort = options.gold ? await freePort() : undefined;
+    // 127.0.0.1, not localhost: no IPv6 attempt first on every new connection.
+    const local = (port: number) => `http://127.0.0.1:${port}`;
+    const cloudUrl = local(proxyPort ?? cloudPorts[0]!);
+    const bankUrls = [local(ironPort), ...(goldPort ? [local(goldPort)] : [])];
+
+    const cloudDb = await database('cloud');
+    const cloudEntry = join(root, 'apps/cloud/src/server.ts');
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const profiled = fileURLToPath(new URL('./profiled.ts', import.meta.url));
+    const front: ServiceSpec[] = cloudPorts.map((port, i) => ({
+      name: `cloud${i + 1}`,
+      label: `Cloud ${i + 1}`,
+      entry: profileDir ? profiled : cloudEntry,
+      port,
+      cwd: join(root, 'apps/cloud'),
+      env: {
+        ...(cloudDb.url ? { DATABASE_URL: cloudDb.url } : { CLOUD_DATA_DIR: join(dir, 'cloud') }),
+        DB_POOL: String(options.cloudPool ?? 20),
+        BANK_URLS: bankUrls.join(','),
+        WALLET_ORIGINS: walletOrigin,
+        CLOUD_PUBLIC_URL: cloudUrl,
+        RATE_LIMIT_PER_ADDRESS: benchRateLimit,
+        RATE_LIMIT_PER_MEMBER: benchRateLimit,
+        ...(profileDir ? { PROFILED_ENTRY: cloudEntry, PROFILE_DIR: profileDir } : {}),
+      },
+    }));
+    if (proxyPort)
+      front.push({
+        name: 'proxy',
+        label: 'Round-robin proxy',
+        entry: fileURLToPath(new URL('./proxy.ts', import.meta.url)),
+        port: proxyPort,
+        env: { UPSTREAMS: cloudPorts.map(local).join(',') },
+      });
+    const bank = async (name: string, code: string, port: number, peer?: number): Promise<ServiceSpec> => {
+      const db = await database(name);
+      const bankEntry = join(root, 'apps/bank/src/server.ts');
+      return {
+        name,
+        label: name,
+        entry: profileDir ? profiled : bankEntry,
+        port,
+        cwd: join(root, 'apps/bank'),
+        env: {
+          BANK_NAME: code === 'IRON' ? 'Iron Bank' : 'Gold Bank',
+          BANK_CODE: code,
+          CLOUD_URL: cloudUrl,
+          PUBLIC_URL: local(port),
+          PEER_BANK_URLS: peer ? local(peer) : '',
+          WALLET_ORIGINS: walletOrigin,
+          BANK_DATA_DIR: join(dir, name),
+          // Setup signs in once per simulated wallet user: a cheap demo password hash (setup only).
+          BANK_DEMO_SCRYPT_N: '1024',
+          ...(db.url ? { BANK_DATABASE_URL: db.url } : {}),
+          ...(profileDir ? { PROFILED_ENTRY: bankEntry, PROFILE_DIR: profileDir } : {}),
+        },
+      };
+    };
+    const banks = [await bank('iron', 'IRON', ironPort, goldPort)];
+    if (goldPort) banks.push(await bank('gold', 'GOLD', goldPort, ironPort));
+
+    // The clouds and the banks start side by side (a bank waits for the cloud to register with it),
+    // which halves the setup on a small machine.
+    const start = (specs: ServiceSpec[]) =>
+      startServices(specs, { env: baseEnv(), output: output.stream, readyTimeoutMs: 120_000 });
+    const [clouds, bankServices] = await Promise.allSettled([start(front), start(banks)]);
+    if (clouds.status === 'rejected' || bankServices.status === 'rejected') {
+      if (clouds.status === 'fulfilled') await clouds.value.stop();
+      if (bankServices.status === 'fulfilled') await bankServices.value.stop();
+      throw clouds.status === 'rejected' ? clouds.reason : (bankServices as PromiseRejectedResult).reason;
+    }
+    const running = {
+      services: [...clouds.value.services, ...bankServices.value.services],
+      stop: async () => {
+        await Promise.all([clouds.value.stop(), bankServices.value.stop()]);
+      },
+    };
+    const cloudPids = running.services.filter((s) => s.name.startsWith('cloud')).map((s) => s.pid);
+    return {
+      cloudUrl,
+      cloudPids,
+      pids: Object.fromEntries(running.services.map((s) => [s.name, s.pid])),
+      ironUrl: local(ironPort),
+      ...(goldPort ? { goldUrl: local(goldPort) } : {}),
+      databases,
+      recentOutput: output.text,
+      stop: async () => {
+        await running.stop();
+        await cleanup();
+      },
+    };
+  } catch (e) {
+    await cleanup();
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`${message}\n${output.text()}`, { cause: e });
+  }
+}
+
+/**
+ * Peak resident memory (VmHWM, Linux) of a process in MB, after checking that the pid is a node
+ * process itself and not a wrapper (npm, a shell, tsx's CLI) whose own memory would be measured.
+ */
+export async function peakMemoryMb(pid: number): Promise<number> {
+  const exe = await realpath(`/proc/${pid}/exe`);
+  if (exe !== (await realpath(process.execPath)))
+    throw new Error(`pid ${pid} runs ${exe}, not node (${process.execPath})`);
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Number(kb) / 1024;
+}
