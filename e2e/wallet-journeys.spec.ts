@@ -352,8 +352,19 @@ test('link a bank on its own consent page and see the accounts', async () => {
   await page.getByRole('link', { name: 'Go to your accounts' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Iron Bank' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Savings' })).toBeVisible();
-  await expect(page.getByText('No payments from this account with Token Wallet yet.').first()).toBeVisible();
+  // Balances and transactions as Iron Bank reports them to the member (signed reads of its own accounts).
+  const current = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Current account' }) });
+  await expect(current.getByText('€1,500.00', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(current.getByRole('heading', { level: 4, name: 'Recent transactions' })).toBeVisible();
+  await expect(
+    current.getByRole('list', { name: 'Recent transactions' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
+  const savings = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Savings' }) });
+  await expect(savings.getByText('€5,000.00', { exact: true })).toBeVisible();
   await expectAccessible(page, 'accounts');
+  await shoot(page, 'accounts-linked');
 
   // A link coming back with a state this wallet never issued links nothing.
   await page.goto('/linked?link=e30&state=not-a-state-we-made');

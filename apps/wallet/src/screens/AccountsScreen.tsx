@@ -1,17 +1,21 @@
-import type { TokenView } from '@tokenos/sdk';
+import type { AccountTransaction, LinkedAccount } from '@tokenos/protocol';
+import type { Member, TokenView } from '@tokenos/sdk';
+import { isTransient } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { routes } from '../routes.ts';
+import { type BankAccount, useBankAccounts, useBankTransactions } from '../wallet/bank-reads.ts';
 import { useMember } from '../wallet/member.ts';
-import { useApps, useLinks, useTokens } from '../wallet/queries.ts';
+import { useLinks } from '../wallet/queries.ts';
 import { isSetUp, useReadyWallet } from '../wallet/WalletProvider.tsx';
-import type { AppRecord, BankLinkRecord } from '../wallet/wallet-db.ts';
+import type { BankLinkRecord } from '../wallet/wallet-db.ts';
 
 /**
- * The wallet's home once it exists: the linked accounts as each bank's signed link names them, and
- * the payments this wallet made from each. Balances: see RecentPayments below.
+ * The wallet's home once it exists: the linked accounts as each bank's signed link names them,
+ * with the balance and the newest transactions each bank reports to the member itself (signed
+ * reads of its own accounts, refreshed while the screen is open).
  */
 export function AccountsScreen() {
   const { wallet } = useReadyWallet();
@@ -52,6 +56,9 @@ export function AccountsScreen() {
             <Link to={routes.link} className="button button-secondary">
               Link another bank
             </Link>
+            <Link to={routes.activity} className="button button-secondary">
+              Payments made with this wallet
+            </Link>
           </p>
         </>
       )}
@@ -59,30 +66,167 @@ export function AccountsScreen() {
   );
 }
 
+/** A bank that did not answer, named, with the way out: asking again. Other failures in the usual words. */
+function BankProblem({
+  bankName,
+  error,
+  onRetry,
+}: {
+  bankName: string;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  if (!isTransient(error)) return <ErrorNotice error={error} onRetry={onRetry} />;
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">{bankName} did not answer</p>
+      <p>Your accounts are fine; the wallet could not read them just now. Try again in a moment.</p>
+      <p className="notice-actions">
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          Try again
+        </button>
+      </p>
+    </div>
+  );
+}
+
 function BankSection({ link }: { link: BankLinkRecord }) {
+  const member = useMember();
+  const accounts = useBankAccounts(member, link);
   const headingId = `bank-${link.bankId}`;
   return (
     <section className="bank" aria-labelledby={headingId}>
       <h2 id={headingId}>{link.bankName}</h2>
       <p className="muted">Linked on {formatDate(link.linkedAt)}</p>
+      {accounts.isPending ? (
+        <Loading>Asking {link.bankName} for your balances…</Loading>
+      ) : accounts.isError ? (
+        <BankProblem
+          bankName={link.bankName}
+          error={accounts.error}
+          onRetry={() => void accounts.refetch()}
+        />
+      ) : null}
       <ul className="account-list">
         {link.accounts.map((a) => (
-          <li key={a.accountRef} className="card account">
-            <div className="account-head">
-              <h3>{a.name}</h3>
-              <span className="account-number">
-                <span className="visually-hidden">Account number ending </span>
-                {a.maskedNumber}
-              </span>
-            </div>
-            <p className="muted">
-              {a.currency} account at {link.bankName}. Your balance is shown in {link.bankName}’s own app.
-            </p>
-            <RecentPayments bankId={link.bankId} accountRef={a.accountRef} accountName={a.name} />
-          </li>
+          <AccountCard
+            key={a.accountRef}
+            member={member}
+            link={link}
+            account={a}
+            reported={accounts.data?.find((b) => b.accountRef === a.accountRef)}
+            answered={accounts.isSuccess}
+          />
         ))}
       </ul>
     </section>
+  );
+}
+
+function AccountCard({
+  member,
+  link,
+  account,
+  reported,
+  answered,
+}: {
+  member: Member;
+  link: BankLinkRecord;
+  account: LinkedAccount;
+  /** What the bank reports now, if it listed this account. */
+  reported: BankAccount | undefined;
+  /** The bank answered (so a missing account is really missing). */
+  answered: boolean;
+}) {
+  return (
+    <li className="card account">
+      <div className="account-head">
+        <h3>{account.name}</h3>
+        <span className="account-number">
+          <span className="visually-hidden">Account number ending </span>
+          {account.maskedNumber}
+        </span>
+      </div>
+      {reported ? (
+        <>
+          <p className="account-balance">
+            <span className="balance-label">Balance</span>{' '}
+            <span className="amount">{formatMoney(reported.balance.booked)}</span>
+          </p>
+          {reported.balance.available.value !== reported.balance.booked.value ? (
+            <p className="muted">Available to spend: {formatMoney(reported.balance.available)}</p>
+          ) : null}
+          <p className="muted">As of {formatDateTime(reported.balance.asOf)}</p>
+          <RecentTransactions member={member} link={link} account={account} />
+        </>
+      ) : answered ? (
+        <div className="notice notice-warning">
+          <p className="notice-title">{link.bankName} no longer shows this account</p>
+          <p>It may be closed, or the link was ended at the bank. Link it again to use it here.</p>
+          <p>
+            <Link to={routes.link} className="button button-secondary">
+              Link it again
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <p className="muted">
+          {account.currency} account at {link.bankName}.
+        </p>
+      )}
+    </li>
+  );
+}
+
+function TransactionRow({ t }: { t: AccountTransaction }) {
+  const out = t.creditDebitIndicator === 'DBIT';
+  return (
+    <li className="row">
+      <span className="row-main">
+        <span>{t.description || (out ? 'Payment' : 'Money in')}</span>
+        <span className="muted">{formatDateTime(t.bookedAt)}</span>
+      </span>
+      <span className="row-side">
+        <span className={out ? 'amount-small' : 'amount-small amount-in'}>
+          <span className="visually-hidden">{out ? 'Paid out ' : 'Paid in '}</span>
+          <span aria-hidden="true">{out ? '−' : '+'}</span>
+          {formatMoney(t.amount)}
+        </span>
+        {t.status === 'PDNG' ? <span className="muted">Pending</span> : null}
+      </span>
+    </li>
+  );
+}
+
+/** The account's newest entries as the bank booked them: every payment in and out, not only this wallet's. */
+function RecentTransactions({
+  member,
+  link,
+  account,
+}: {
+  member: Member;
+  link: BankLinkRecord;
+  account: LinkedAccount;
+}) {
+  const page = useBankTransactions(member, link, account.accountRef);
+  const headingId = `recent-${account.accountRef}`;
+  return (
+    <div className="recent">
+      <h4 id={headingId}>Recent transactions</h4>
+      {page.isPending ? (
+        <Loading>Reading recent transactions…</Loading>
+      ) : page.isError ? (
+        <BankProblem bankName={link.bankName} error={page.error} onRetry={() => void page.refetch()} />
+      ) : page.data.transactions.length === 0 ? (
+        <p className="muted">No transactions on this account yet. Payments in and out will show here.</p>
+      ) : (
+        <ul className="rows" aria-labelledby={headingId}>
+          {page.data.transactions.map((t) => (
+            <TransactionRow key={t.id} t={t} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -98,67 +242,4 @@ const statusWords: Record<TokenView['status'], string> = {
 
 export function tokenStatusWords(status: TokenView['status']): string {
   return statusWords[status];
-}
-
-function payeeName(token: TokenView, apps: readonly AppRecord[] | undefined): string {
-  return apps?.find((a) => a.memberId === token.payload.to.memberId)?.name ?? 'A payee';
-}
-
-/**
- * The payments this wallet approved from one account, newest first, from the cloud (signed reads
- * of the member's own tokens). The bank offers the wallet no member-signed read of balances or of
- * its ledger, and the cloud's account reads serve grantees only, so this is what the wallet can
- * truthfully show.
- */
-function RecentPayments({
-  bankId,
-  accountRef,
-  accountName,
-}: {
-  bankId: string;
-  accountRef: string;
-  accountName: string;
-}) {
-  const member = useMember();
-  const tokens = useTokens(member, 'transfer');
-  const apps = useApps();
-  const headingId = `recent-${accountRef}`;
-  if (tokens.isPending) return <Loading>Reading recent payments…</Loading>;
-  if (tokens.isError) return <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />;
-  const mine = tokens.data
-    .filter(
-      (t) =>
-        t.payload.type === 'TransferToken' &&
-        t.endorsement !== null &&
-        t.payload.transfer.source.bankId === bankId &&
-        t.payload.transfer.source.accountRef === accountRef,
-    )
-    .slice(0, 5);
-  return (
-    <div className="recent">
-      <h4 id={headingId}>Recent payments from {accountName}</h4>
-      {mine.length === 0 ? (
-        <p className="muted">No payments from this account with Token Wallet yet.</p>
-      ) : (
-        <ul className="rows" aria-labelledby={headingId}>
-          {mine.map((t) =>
-            t.payload.type === 'TransferToken' ? (
-              <li key={t.id} className="row">
-                <span className="row-main">
-                  <span>{payeeName(t, apps.data)}</span>
-                  <span className="muted">
-                    {t.payload.transfer.description} · {formatDateTime(t.createdAt)}
-                  </span>
-                </span>
-                <span className="row-side">
-                  <span className="amount-small">−{formatMoney(t.payload.transfer.amount)}</span>
-                  <span className="muted">{statusWords[t.status]}</span>
-                </span>
-              </li>
-            ) : null,
-          )}
-        </ul>
-      )}
-    </div>
-  );
 }
