@@ -8,9 +8,9 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { routes } from '../routes.ts';
 import { type BankAccount, useBankAccounts, useBankTransactions } from '../wallet/bank-reads.ts';
 import { useMember } from '../wallet/member.ts';
-import { useLinks } from '../wallet/queries.ts';
+import { useApps, useLinks, useTokens } from '../wallet/queries.ts';
 import { isSetUp, useReadyWallet } from '../wallet/WalletProvider.tsx';
-import type { BankLinkRecord } from '../wallet/wallet-db.ts';
+import type { AppRecord, BankLinkRecord } from '../wallet/wallet-db.ts';
 
 /**
  * The wallet's home once it exists: the linked accounts as each bank's signed link names them,
@@ -158,6 +158,7 @@ function AccountCard({
           ) : null}
           <p className="muted">As of {formatDateTime(reported.balance.asOf)}</p>
           <RecentTransactions member={member} link={link} account={account} />
+          <WalletPayments member={member} bankId={link.bankId} account={account} />
         </>
       ) : answered ? (
         <div className="notice notice-warning">
@@ -242,4 +243,62 @@ const statusWords: Record<TokenView['status'], string> = {
 
 export function tokenStatusWords(status: TokenView['status']): string {
   return statusWords[status];
+}
+
+function payeeName(token: TokenView, apps: readonly AppRecord[] | undefined): string {
+  return apps?.find((a) => a.memberId === token.payload.to.memberId)?.name ?? 'A payee';
+}
+
+/**
+ * What this wallet approved from the account, from the cloud (signed reads of the member's own
+ * tokens): an authorisation shows here at once, and at the bank only once the payee charges it.
+ * Nothing when there is none; the bank's list above covers an account's history.
+ */
+function WalletPayments({
+  member,
+  bankId,
+  account,
+}: {
+  member: Member;
+  bankId: string;
+  account: LinkedAccount;
+}) {
+  const tokens = useTokens(member, 'transfer');
+  const apps = useApps();
+  const headingId = `approved-${account.accountRef}`;
+  if (tokens.isPending) return <Loading>Reading payments approved with this wallet…</Loading>;
+  if (tokens.isError) return <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />;
+  const mine = tokens.data
+    .filter(
+      (t) =>
+        t.payload.type === 'TransferToken' &&
+        t.endorsement !== null &&
+        t.payload.transfer.source.bankId === bankId &&
+        t.payload.transfer.source.accountRef === account.accountRef,
+    )
+    .slice(0, 5);
+  if (mine.length === 0) return null;
+  return (
+    <div className="recent">
+      <h4 id={headingId}>Approved with this wallet</h4>
+      <ul className="rows" aria-labelledby={headingId}>
+        {mine.map((t) =>
+          t.payload.type === 'TransferToken' ? (
+            <li key={t.id} className="row">
+              <span className="row-main">
+                <span>{payeeName(t, apps.data)}</span>
+                <span className="muted">
+                  {t.payload.transfer.description} · {formatDateTime(t.createdAt)}
+                </span>
+              </span>
+              <span className="row-side">
+                <span className="amount-small">−{formatMoney(t.payload.transfer.amount)}</span>
+                <span className="muted">{statusWords[t.status]}</span>
+              </span>
+            </li>
+          ) : null,
+        )}
+      </ul>
+    </div>
+  );
 }

@@ -12,7 +12,8 @@ import { memberTokenLimitationsSchema } from './limitations.ts';
 export const oinSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,19}$/, 'expected a decimal OIN without leading zeros, such as "666666"')
-  .refine((s) => BigInt(s) < 2n ** 64n, 'expected an OIN below 2^64 (it is 8 bytes)');
+  // zod runs refinements even after the regex failed; only a string of digits reaches BigInt.
+  .refine((s) => !/^[0-9]+$/.test(s) || BigInt(s) < 2n ** 64n, 'expected an OIN below 2^64 (it is 8 bytes)');
 
 /**
  * A member token's public id: the 16-byte encryption of its internal id under a server key (one
