@@ -1,5 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
+import { hex } from './encoding.ts';
 import { ProtocolError } from './errors.ts';
 import type { SignatureAlgorithm } from './signature.ts';
 import { assertSignatureAlgorithm, isP256PublicKeyEncoding } from './signature-encoding.ts';
@@ -14,6 +15,21 @@ import { assertSignatureAlgorithm, isP256PublicKeyEncoding } from './signature-e
  */
 export function isValidPublicKey(algorithm: SignatureAlgorithm, publicKey: Uint8Array): boolean {
   assertSignatureAlgorithm(algorithm);
+  // A pure function of the bytes, and the torsion check is pure-JS curve math that dominated a
+  // bank's CPU when it replayed directory logs (the same keys, every payment): remember answers.
+  const key = `${algorithm}:${hex(publicKey)}`;
+  const known = validity.get(key);
+  if (known !== undefined) return known;
+  const answer = checkPublicKey(algorithm, publicKey);
+  if (validity.size >= maxRemembered) validity.delete(validity.keys().next().value as string);
+  validity.set(key, answer);
+  return answer;
+}
+
+const maxRemembered = 10_000;
+const validity = new Map<string, boolean>();
+
+function checkPublicKey(algorithm: SignatureAlgorithm, publicKey: Uint8Array): boolean {
   try {
     if (algorithm === 'Ed25519') {
       if (publicKey.length !== 32) return false;
