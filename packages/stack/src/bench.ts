@@ -16,7 +16,11 @@ const loadAtStart = loadavg()[0]!;
 const results: BenchResult[] = [];
 const measured = new Map<string, number>();
 for (const section of benchSections) {
+  const sectionStart = performance.now();
   const rows = await section.run({ durationMs, quick, figure: (name) => measured.get(name) });
+  process.stderr.write(
+    `bench: ${section.name} (${((performance.now() - sectionStart) / 1000).toFixed(1)} s)\n`,
+  );
   for (const row of rows) measured.set(row.figure, row.value);
   results.push(...groupRows(section.name, rows));
 }

@@ -82,6 +82,8 @@ export interface EngineRates {
   writes: number | undefined;
   /** Primary-key SELECTs per second. */
   reads: number | undefined;
+  /** Cores the engine used to reach those rates: 1 for PGlite (one thread), all of them for a server. */
+  cores: number;
 }
 
 export interface PaymentBound {
@@ -93,36 +95,41 @@ export interface PaymentBound {
 
 /**
  * The bound: one over the machine time of one payment's counted work, each part priced at its
- * measured rate on this machine in this run. The rates are whole-machine figures (the thread pool
- * and the database server use both cores), so the parts add up; two PGlite processes could in fact
- * overlap, so for PGlite the bound is a little low.
+ * measured rate on this machine in this run. Machine time, so the parts add up: a figure reached
+ * with all `cores` (node:crypto on the thread pool, PostgreSQL's backends) costs 1/rate of the
+ * machine per operation; one reached on a single thread (noble, PGlite) leaves the other cores to
+ * other work (the cloud's and the bank's PGlite run side by side), so it costs 1/(rate x cores).
  */
-export function paymentBound(context: BenchContext, cloud: EngineRates, bank: EngineRates): PaymentBound {
+export function paymentBound(
+  context: BenchContext,
+  cores: number,
+  cloud: EngineRates,
+  bank: EngineRates,
+): PaymentBound {
   const missing: string[] = [];
-  const rate = (name: string, value: number | undefined): number => {
+  /** Machine seconds per operation for a figure reached on `used` of the `cores`. */
+  const cost = (name: string, value: number | undefined, used: number): number => {
     if (value === undefined || !(value > 0)) {
       missing.push(name);
       return Number.NaN;
     }
-    return value;
+    return used / (value * cores);
   };
+  const figure = (name: string, used: number) => cost(name, context.figure(name), used);
   const sig =
-    paymentCost.ed25519Sign /
-      rate(signatureFigures.ed25519Sign, context.figure(signatureFigures.ed25519Sign)) +
-    paymentCost.p256SignNoble /
-      rate(signatureFigures.p256SignNoble, context.figure(signatureFigures.p256SignNoble)) +
-    paymentCost.ed25519Verify /
-      rate(signatureFigures.ed25519Verify, context.figure(signatureFigures.ed25519Verify)) +
-    paymentCost.p256Verify / rate(signatureFigures.p256Verify, context.figure(signatureFigures.p256Verify));
+    paymentCost.ed25519Sign * figure(signatureFigures.ed25519Sign, cores) +
+    paymentCost.p256SignNoble * figure(signatureFigures.p256SignNoble, 1) +
+    paymentCost.ed25519Verify * figure(signatureFigures.ed25519Verify, cores) +
+    paymentCost.p256Verify * figure(signatureFigures.p256Verify, cores);
   const db = (who: 'cloud' | 'bank', r: EngineRates) =>
-    paymentCost[who].writes / rate(`${who} engine writes`, r.writes) +
-    paymentCost[who].reads / rate(`${who} engine reads`, r.reads);
+    paymentCost[who].writes * cost(`${who} engine writes`, r.writes, Math.min(r.cores, cores)) +
+    paymentCost[who].reads * cost(`${who} engine reads`, r.reads, Math.min(r.cores, cores));
   const cloudDb = db('cloud', cloud);
   const bankDb = db('bank', bank);
   if (missing.length > 0) return { perSecond: Number.NaN, note: `no figure for ${missing.join(', ')}` };
-  const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
+  const ms = (seconds: number) => `${(seconds * 1000).toFixed(2)} ms`;
   return {
     perSecond: 1 / (sig + cloudDb + bankDb),
-    note: `per payment: signatures ${ms(sig)} + cloud DB ${ms(cloudDb)} + bank DB ${ms(bankDb)}`,
+    note: `machine time per payment: signatures ${ms(sig)} + cloud DB ${ms(cloudDb)} + bank DB ${ms(bankDb)}`,
   };
 }

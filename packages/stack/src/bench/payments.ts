@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { type AccountRef, type Money, setSignatureBackend } from '@tokenos/protocol';
 import { type Member, readBalance } from '@tokenos/sdk';
@@ -15,7 +16,6 @@ import { grantBalances, linkAccount, newMember, newPayers, type Payer, pay } fro
 const target = { perSecond: 400, p99Ms: 150, ofBound: 0.5 };
 /** A cent, so alice's 5,000.00 EUR Savings lasts 500,000 payments. */
 const amount: Money = { value: '0.01', currency: 'EUR' };
-const accessSection = 'access reads over HTTP (issue 8)';
 
 interface Config {
   key: 'a' | 'b' | 'c';
@@ -29,11 +29,18 @@ interface Config {
 }
 
 const configs: Config[] = [
-  { key: 'a', label: 'PGlite, 1 cloud', engine: 'pglite', instances: 1, crossBank: false, access: true },
-  { key: 'b', label: 'PostgreSQL, 1 cloud', engine: 'postgres', instances: 1, crossBank: true, access: true },
+  { key: 'a', label: '(a) PGlite, 1 cloud', engine: 'pglite', instances: 1, crossBank: false, access: true },
+  {
+    key: 'b',
+    label: '(b) PostgreSQL, 1 cloud',
+    engine: 'postgres',
+    instances: 1,
+    crossBank: true,
+    access: true,
+  },
   {
     key: 'c',
-    label: 'PostgreSQL, 2 clouds behind a round-robin proxy',
+    label: '(c) PostgreSQL, 2 clouds + round-robin proxy',
     engine: 'postgres',
     instances: 2,
     crossBank: false,
@@ -49,25 +56,43 @@ interface Plan {
   shortMs: number;
 }
 
+interface ConfigRows {
+  payments: BenchRow[];
+  access: BenchRow[];
+}
+
 function met(ok: boolean): string {
   return ok ? 'met' : 'NOT met';
 }
 
-function latencyRows(label: string, r: LoadResult, section?: string): BenchRow[] {
-  const p99 = percentile(r.latenciesMs, 0.99);
-  return [
-    {
-      figure: `${label}: latency p50`,
-      value: percentile(r.latenciesMs, 0.5),
-      unit: 'ms',
-      ...(section ? { section } : {}),
-    },
-    { figure: `${label}: latency p99`, value: p99, unit: 'ms', ...(section ? { section } : {}) },
-  ];
-}
-
 function errorNote(r: LoadResult): string {
   return r.errors === 0 ? '0 errors' : `${r.errors} ERRORS, first: ${r.firstError?.slice(0, 160)}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Commits per payment in the window. The payments in flight when it opens and when it closes
+ * commit partly outside it and about cancel out; approximate, as the statistics lag a little.
+ */
+function perPayment(commits: number, r: LoadResult): string {
+  return Number.isFinite(commits) && r.completed > 0 ? `~${(commits / r.completed).toFixed(1)}` : '?';
+}
+
+function engineRates(context: BenchContext, engine: 'pglite' | 'postgres'): EngineRates {
+  return engine === 'pglite'
+    ? {
+        writes: context.figure(engineFigures.pgliteWrites),
+        reads: context.figure(engineFigures.pgliteReads),
+        cores: 1,
+      }
+    : {
+        writes: context.figure(engineFigures.pgWrites),
+        reads: context.figure(engineFigures.pgReads),
+        cores: availableParallelism(),
+      };
 }
 
 /** Runs one configuration: its own stack, payers and merchant, the measurement, the bound. */
@@ -76,17 +101,18 @@ async function runConfig(
   config: Config,
   plan: Plan,
   pg: PgServer | undefined,
-): Promise<BenchRow[]> {
+): Promise<ConfigRows> {
+  const cores = availableParallelism();
   const label = `payments/s, ${config.label}`;
   const boundLabel = `bound from signatures + DB work, ${config.label}`;
-  const rates = (engine: 'pglite' | 'postgres'): EngineRates =>
-    engine === 'pglite'
-      ? {
-          writes: context.figure(engineFigures.pgliteWrites),
-          reads: context.figure(engineFigures.pgliteReads),
-        }
-      : { writes: context.figure(engineFigures.pgWrites), reads: context.figure(engineFigures.pgReads) };
-  const bound = paymentBound(context, rates(config.engine), rates(config.engine));
+  // The banks run on the cloud's engine (PGlite, or a PostgreSQL database of their own).
+  const rates = engineRates(context, config.engine);
+  const bound = paymentBound(context, cores, rates, rates);
+  const started = performance.now();
+  const progress = (what: string) =>
+    process.stderr.write(
+      `bench: ${config.label}: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
 
   const stack = await startBenchStack({
     engine: config.engine,
@@ -95,6 +121,7 @@ async function runConfig(
     gold: config.crossBank,
   });
   try {
+    progress('services up');
     const payers = await newPayers(stack.cloudUrl, stack.ironUrl, plan.clients);
     const merchant = await newMember(stack.cloudUrl);
     const account = await linkAccount(stack.ironUrl, merchant, {
@@ -117,6 +144,7 @@ async function runConfig(
       PostgreSQL: pg ? await pg.backendPids(Object.values(stack.databases)) : [],
     });
     const cpu = new CpuMeter();
+    progress(`${plan.clients} payers and the merchant linked; measuring`);
 
     const loading = closedLoop((i) => pay(payers[i]!, { member: merchant, account }, amount), {
       clients: plan.clients,
@@ -124,7 +152,7 @@ async function runConfig(
       durationMs: plan.durationMs,
     });
     await sleep(plan.warmupMs);
-    const before = context.quick ? undefined : await commits();
+    const before = context.quick || !pg ? undefined : await commits();
     const startGroups = await groups();
     await cpu.start(Object.values(startGroups).flat());
     await sleep(plan.durationMs);
@@ -135,70 +163,73 @@ async function runConfig(
     const result = await loading;
     // An idle PostgreSQL backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL); a
     // quick run's window holds too few payments for the count to mean much, so it skips it.
-    const after = context.quick ? undefined : await sleep(11_000).then(commits);
+    const after = before === undefined ? undefined : await sleep(11_000).then(commits);
+    progress(`${result.completed} payments`);
     const perSecond = result.completed / result.seconds;
     const memory = await Promise.all(stack.cloudPids.map(peakMemoryMb));
     const p99 = percentile(result.latenciesMs, 0.99);
+    const postgres = config.engine === 'postgres';
 
-    const notes = [
-      `${plan.clients} clients; STANDARD key + passkey on every payment (RTS Art. 16 exemptions run out after 5)`,
-      `rate limits per address and per member ${benchRateLimit} (burst/per s)`,
-      errorNote(result),
-    ];
-    if (config.engine === 'postgres')
-      notes.push(
-        `target >= ${target.perSecond}/s: ${met(perSecond >= target.perSecond)}, >= ${target.ofBound}x bound: ${met(perSecond >= target.ofBound * bound.perSecond)}`,
-      );
-    const rows: BenchRow[] = [
-      { figure: label, value: perSecond, baseline: boundLabel, note: notes.join('; ') },
-      ...latencyRows(label, result),
-    ];
-    const p99Row = rows.at(-1)!;
-    if (config.engine === 'postgres') p99Row.note = `target < ${target.p99Ms} ms: ${met(p99 < target.p99Ms)}`;
-    rows.push({
-      figure: `cloud peak memory (VmHWM), ${config.label}`,
-      value: Math.max(...memory),
-      unit: 'MB',
-      note:
-        memory.length > 1
-          ? `instances: ${memory.map((m) => `${m.toFixed(0)} MB`).join(', ')}`
-          : `pid ${stack.cloudPids[0]}, the node process itself`,
-    });
     const cpuMs = used.map(
       ([name, seconds]) => [name, (seconds * 1000) / Math.max(result.completed, 1)] as const,
     );
     const cpuTotal = cpuMs.reduce((sum, [, ms]) => sum + ms, 0);
-    rows.push({
-      figure: `CPU per payment, ${config.label}`,
-      value: result.completed > 0 ? cpuTotal : Number.NaN,
-      unit: 'ms',
-      note: `${cpuMs.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(' + ')} ms; ${availableParallelism()} cores give ${availableParallelism() * 1000} ms/s: at most ${Math.round((availableParallelism() * 1000) / cpuTotal)} payments/s at this cost`,
-    });
     const measured =
       before && after
         ? `; measured commits per payment: cloud ${perPayment(after.cloud - before.cloud, result)}, bank ${perPayment(after.bank - before.bank, result)} (counted ${paymentCost.cloud.commits}, ${paymentCost.bank.commits})`
         : '';
-    rows.push({ figure: boundLabel, value: bound.perSecond, note: `${bound.note}${measured}` });
-
+    const payments: BenchRow[] = [
+      {
+        figure: label,
+        value: perSecond,
+        baseline: boundLabel,
+        note: [
+          errorNote(result),
+          ...(postgres
+            ? [
+                `target >= ${target.perSecond}/s: ${met(perSecond >= target.perSecond)}`,
+                `>= ${target.ofBound}x bound: ${met(perSecond >= target.ofBound * bound.perSecond)}`,
+              ]
+            : []),
+        ].join('; '),
+      },
+      { figure: boundLabel, value: bound.perSecond, note: `${bound.note}${measured}` },
+      {
+        figure: `payment latency p50, ${config.label}`,
+        value: percentile(result.latenciesMs, 0.5),
+        unit: 'ms',
+      },
+      {
+        figure: `payment latency p99, ${config.label}`,
+        value: p99,
+        unit: 'ms',
+        ...(postgres ? { note: `target < ${target.p99Ms} ms: ${met(p99 < target.p99Ms)}` } : {}),
+      },
+      {
+        figure: `CPU per payment, ${config.label}`,
+        value: result.completed > 0 ? cpuTotal : Number.NaN,
+        unit: 'ms',
+        note: `${cpuMs.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(' + ')}; ${cores} cores = ${cores * 1000} ms/s: at most ${Math.round((cores * 1000) / cpuTotal)}/s at this cost`,
+      },
+      {
+        figure: `cloud peak memory (VmHWM), ${config.label}`,
+        value: Math.max(...memory),
+        unit: 'MB',
+        note:
+          memory.length > 1
+            ? `instances: ${memory.map((m) => `${m.toFixed(0)} MB`).join(', ')}`
+            : 'of the cloud node process itself',
+      },
+    ];
     if (config.crossBank && plan.shortMs > 0 && stack.goldUrl)
-      rows.push(...(await crossBank(stack, payers, merchant, config, plan, label)));
-    if (config.access && plan.shortMs > 0) rows.push(...(await accessReads(stack, payers[0]!, config, plan)));
-    return rows;
+      payments.push(...(await crossBank(stack, payers, merchant, config, plan, label)));
+    const access =
+      config.access && plan.shortMs > 0 ? await accessReads(stack, payers[0]!, config, plan) : [];
+    return { payments, access };
   } finally {
     await stack.stop();
+    progress('stopped');
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/**
- * Commits per payment in the window. The payments in flight when it opens and when it closes
- * commit partly outside it and about cancel out; approximate, as the statistics lag a little.
- */
-function perPayment(commits: number, r: LoadResult): string {
-  return Number.isFinite(commits) && r.completed > 0 ? `~${(commits / r.completed).toFixed(1)}` : '?';
 }
 
 /** A grantee member reading a balance through the cloud (which asks the bank) under a live grant. */
@@ -216,15 +247,22 @@ async function accessReads(
     },
     { clients: plan.clients, warmupMs: Math.min(plan.warmupMs, 1_000), durationMs: plan.shortMs },
   );
-  const label = `balance reads/s, ${config.label}`;
   return [
     {
-      figure: label,
+      figure: `balance reads/s, ${config.label}`,
       value: result.completed / result.seconds,
-      note: `${plan.clients} concurrent, one grantee, one live grant; ${errorNote(result)}`,
-      section: accessSection,
+      note: errorNote(result),
     },
-    ...latencyRows(label, result, accessSection),
+    {
+      figure: `balance read latency p50, ${config.label}`,
+      value: percentile(result.latenciesMs, 0.5),
+      unit: 'ms',
+    },
+    {
+      figure: `balance read latency p99, ${config.label}`,
+      value: percentile(result.latenciesMs, 0.99),
+      unit: 'ms',
+    },
   ];
 }
 
@@ -246,15 +284,18 @@ async function crossBank(
     warmupMs: Math.min(plan.warmupMs, 1_000),
     durationMs: plan.shortMs,
   });
-  const label = `payments/s Iron Bank -> Gold Bank, ${config.label}`;
   return [
     {
-      figure: label,
+      figure: `payments/s Iron Bank -> Gold Bank, ${config.label}`,
       value: result.completed / result.seconds,
       baseline: sameBank,
-      note: `${plan.durationMs === plan.shortMs ? '' : `${plan.shortMs / 1000} s window; `}${errorNote(result)}`,
+      note: `${plan.shortMs / 1000} s window; ${errorNote(result)}`,
     },
-    ...latencyRows(label, result).slice(1),
+    {
+      figure: `payment latency p99 Iron Bank -> Gold Bank, ${config.label}`,
+      value: percentile(result.latenciesMs, 0.99),
+      unit: 'ms',
+    },
   ];
 }
 
@@ -263,7 +304,8 @@ async function crossBank(
  * 32 payers at once, beside the bound that the payment's signatures and database work allow on
  * this machine in this run (bench/payment-cost.ts). Configurations: (a) PGlite, one cloud;
  * (b) PostgreSQL, one cloud; (c) PostgreSQL, two clouds behind a round-robin proxy. The banks use
- * the cloud's engine: PGlite in (a), their own PostgreSQL database in (b) and (c).
+ * the cloud's engine: PGlite in (a), their own PostgreSQL database in (b) and (c). Access reads
+ * (issue 8) run in the stacks of (a) and (b), payments from Iron Bank to Gold Bank in (b).
  * `--quick`: 8 payers, 3 s windows, (a) and (b) only. BENCH_PAYMENT_CONFIGS=b,c runs only those.
  */
 export const paymentSection: BenchSection = {
@@ -273,53 +315,53 @@ export const paymentSection: BenchSection = {
     const plan: Plan = context.quick
       ? { clients: 8, warmupMs: 1_000, durationMs: 3_000, shortMs: 2_000 }
       : { clients: 32, warmupMs: 3_000, durationMs: 20_000, shortMs: 10_000 };
+    // The headings say what every row of the table shares.
+    const paymentsHeading =
+      `payments over HTTP (issue 3): ${plan.clients} payers at once, each its own member and passkey; ` +
+      'payment = create + endorse (STANDARD key and passkey every time: RTS Art. 16 exemptions run out ' +
+      `after 5) + bank co-sign + redeem, 0.01 EUR, all at Iron Bank; banks on the cloud's engine (PGlite, or ` +
+      `a PostgreSQL database each); rate limits raised to ${benchRateLimit} (burst/per s)`;
+    const accessHeading = `access reads over HTTP (issue 8): ${plan.clients} readers at once, one grantee, one live grant`;
     const only = process.env.BENCH_PAYMENT_CONFIGS?.split(',').map((s) => s.trim());
     const url = benchServerUrl();
     const pg = await PgServer.connect(url);
-    const rows: BenchRow[] = [];
+    const payments: BenchRow[] = [];
+    const access: BenchRow[] = [];
+    const skip = (config: Config, note: string) =>
+      payments.push({ figure: `payments/s, ${config.label}`, value: Number.NaN, note });
     try {
       for (const config of configs) {
         if (only ? !only.includes(config.key) : context.quick && config.key === 'c') {
-          rows.push({
-            figure: `payments/s, ${config.label}`,
-            value: Number.NaN,
-            note: only ? 'not in BENCH_PAYMENT_CONFIGS' : 'skipped in --quick',
-          });
+          skip(config, only ? 'not in BENCH_PAYMENT_CONFIGS' : 'skipped in --quick');
           continue;
         }
         if (config.engine === 'postgres' && !(pg instanceof PgServer)) {
-          rows.push({
-            figure: `payments/s, ${config.label}`,
-            value: Number.NaN,
-            note: `skipped: no PostgreSQL at ${displayUrl(url)} (${pg.unavailable})`,
-          });
+          skip(config, `skipped: no PostgreSQL at ${displayUrl(url)} (${pg.unavailable})`);
           continue;
         }
-        const crossBank = config.crossBank && !context.quick;
         try {
-          rows.push(
-            ...(await runConfig(
-              context,
-              { ...config, crossBank },
-              plan,
-              config.engine === 'postgres' && pg instanceof PgServer ? pg : undefined,
-            )),
+          const rows = await runConfig(
+            context,
+            { ...config, crossBank: config.crossBank && !context.quick },
+            plan,
+            config.engine === 'postgres' && pg instanceof PgServer ? pg : undefined,
           );
+          payments.push(...rows.payments);
+          access.push(...rows.access);
         } catch (e) {
           // A stack that does not come up is reported, and the run goes on to the next one.
           const message = e instanceof Error ? e.message : String(e);
           console.error(`payments, ${config.label}: ${message}`);
           process.exitCode = 1;
-          rows.push({
-            figure: `payments/s, ${config.label}`,
-            value: Number.NaN,
-            note: `FAILED: ${message.split('\n')[0]?.slice(0, 200)}`,
-          });
+          skip(config, `FAILED: ${message.split('\n')[0]?.slice(0, 200)}`);
         }
       }
     } finally {
       if (pg instanceof PgServer) await pg.close();
     }
-    return rows;
+    return [
+      ...payments.map((row) => ({ ...row, section: paymentsHeading })),
+      ...access.map((row) => ({ ...row, section: accessHeading })),
+    ];
   },
 };

@@ -32,7 +32,13 @@ export class PgServer {
     let admin: Db | undefined;
     try {
       admin = await withTimeout(openDb({ url, max: 2 }), timeoutMs);
-      await withTimeout(admin.query('select 1'), timeoutMs);
+      const role = await withTimeout(
+        admin.one<{ ok: boolean }>(
+          'select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user',
+        ),
+        timeoutMs,
+      );
+      if (!role.ok) throw new Error('the role may not CREATE DATABASE');
       return new PgServer(url, admin);
     } catch (e) {
       await admin?.close().catch(() => {});

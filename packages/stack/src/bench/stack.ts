@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type ServiceSpec, startServices } from '../services.ts';
+import { freshPgliteDir } from './pglite-template.ts';
 import type { PgServer } from './postgres.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -109,8 +110,12 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const database = async (role: string): Promise<Record<string, string>> => {
-      if (options.engine === 'pglite') return {};
+    // PGlite: a copy of an empty data folder (bench/pglite-template.ts); PostgreSQL: a new database.
+    const database = async (role: string, pgliteDir: string): Promise<Record<string, string>> => {
+      if (options.engine === 'pglite') {
+        await freshPgliteDir(pgliteDir);
+        return {};
+      }
       if (!options.pg) throw new Error('engine postgres needs a PostgreSQL server');
       const db = await options.pg.createDatabase(role);
       databases[role] = db.name;
@@ -125,7 +130,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     const cloudUrl = local(proxyPort ?? cloudPorts[0]!);
     const bankUrls = [local(ironPort), ...(goldPort ? [local(goldPort)] : [])];
 
-    const cloudDb = await database('cloud');
+    const cloudDb = await database('cloud', join(dir, 'cloud'));
     const cloudEntry = join(root, 'apps/cloud/src/server.ts');
     const profileDir = process.env.BENCH_PROFILE_DIR;
     const profiled = fileURLToPath(new URL('./profiled.ts', import.meta.url));
@@ -155,7 +160,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
         env: { UPSTREAMS: cloudPorts.map(local).join(',') },
       });
     const bank = async (name: string, code: string, port: number, peer?: number): Promise<ServiceSpec> => {
-      const db = await database(name);
+      const db = await database(name, join(dir, name, 'pgdata'));
       const bankEntry = join(root, 'apps/bank/src/server.ts');
       return {
         name,

@@ -28,9 +28,10 @@ export function formatTable(results: BenchResult[]): string {
   const byName = new Map<string, number>();
   for (const r of results) for (const row of r.rows) byName.set(row.figure, row.value);
 
-  const lines: string[][] = [['figure', 'value', 'unit', 'ratio to baseline; note']];
+  // A section's heading is a line of its own, outside the columns (it may be long).
+  const lines: (string[] | string)[] = [['figure', 'value', 'unit', 'ratio to baseline; note']];
   for (const result of results) {
-    lines.push([`[${result.section}]`, '', '', '']);
+    lines.push(`[${result.section}]`);
     for (const row of result.rows) {
       const base = row.baseline === undefined ? undefined : byName.get(row.baseline);
       const ratio =
@@ -43,9 +44,12 @@ export function formatTable(results: BenchResult[]): string {
       lines.push([`  ${row.figure}`, formatValue(row.value), row.unit ?? 'ops/s', tail]);
     }
   }
-  const widths = [0, 1, 2].map((c) => Math.max(...lines.map((l) => l[c]!.length)));
-  const render = (l: string[]) =>
-    `${l[0]!.padEnd(widths[0]!)} | ${l[1]!.padStart(widths[1]!)} | ${l[2]!.padEnd(widths[2]!)} | ${l[3]!}`.trimEnd();
+  const cells = lines.filter((l): l is string[] => typeof l !== 'string');
+  const widths = [0, 1, 2].map((c) => Math.max(...cells.map((l) => l[c]!.length)));
+  const render = (l: string[] | string) =>
+    typeof l === 'string'
+      ? l
+      : `${l[0]!.padEnd(widths[0]!)} | ${l[1]!.padStart(widths[1]!)} | ${l[2]!.padEnd(widths[2]!)} | ${l[3]!}`.trimEnd();
   const rule = [...widths, 24].map((w) => '-'.repeat(w)).join('-+-');
   return [render(lines[0]!), rule, ...lines.slice(1).map(render)].join('\n');
 }
