@@ -58,7 +58,8 @@ import type { BenchContext } from './types.ts';
 // Not counted (the "nothing else" of the bound): HTTP parsing and JSON, canonical JSON and SHA-256
 // (token ids, content digests), schema validation, the bank's key file reads, lock waits on the two
 // hot accounts (every payer draws on alice's Savings, every payment credits the one merchant account),
-// and the 5 HTTP requests between processes besides the client's 3.
+// the 5 HTTP requests between processes besides the client's 3, and the key checks of each log
+// replay (isValidPublicKey: pure-JS curve math, remembered per key since 2026-11-22).
 
 export const paymentCost = {
   ed25519Sign: 7,
