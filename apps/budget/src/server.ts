@@ -2,10 +2,10 @@ import { serve } from '@hono/node-server';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { setSignatureBackend } from '@tokenos/protocol';
 import { CloudClient } from '@tokenos/sdk';
+import { loadServiceIdentity } from '@tokenos/sdk/node';
 import { type BudgetState, createBudgetApp } from './app.ts';
 import { budgetConfigFromEnv } from './config.ts';
 import { deferredGateway, sdkGateway } from './gateway.ts';
-import { loadIdentity } from './identity.ts';
 import { SessionStore } from './sessions.ts';
 
 // The demo budgeting app as a process: listens first (the cloud fetches the domain proof from
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   await retry(`waiting for the cloud at ${config.cloudUrl}`, () => client.get('/health'));
   const domain = new URL(config.publicUrl).host;
   const identity = await retry('setting up the app’s member', () =>
-    loadIdentity({
+    loadServiceIdentity({
       client,
       dataDir: config.dataDir,
       domain,

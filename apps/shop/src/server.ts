@@ -3,11 +3,11 @@ import { serve } from '@hono/node-server';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { type AccountRef, setSignatureBackend } from '@tokenos/protocol';
 import { CloudClient } from '@tokenos/sdk';
+import { loadServiceIdentity } from '@tokenos/sdk/node';
 import { createShopApp, type ShopState } from './app.ts';
 import { linkMerchantAccount } from './bank-link.ts';
 import { shopConfigFromEnv } from './config.ts';
 import { deferredGateway, sdkGateway } from './gateway.ts';
-import { loadIdentity } from './identity.ts';
 import { OrderStore, SessionStore } from './store.ts';
 
 // The demo shop as a process: listens first (the cloud fetches the domain proof from it), then
@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   await retry(`waiting for the cloud at ${config.cloudUrl}`, () => client.get('/health'));
   const domain = new URL(config.publicUrl).host;
   const identity = await retry('setting up the merchant member', () =>
-    loadIdentity({
+    loadServiceIdentity({
       client,
       dataDir: config.dataDir,
       domain,
@@ -66,6 +66,7 @@ async function start(): Promise<void> {
         state.domainProof = document;
       },
       log,
+      stateFile: 'merchant.json',
     }),
   );
   let account: AccountRef | undefined = identity.state.account;

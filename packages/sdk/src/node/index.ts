@@ -1,1 +1,2 @@
 export * from './file-key-store.ts';
+export * from './service-identity.ts';

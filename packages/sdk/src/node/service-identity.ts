@@ -1,58 +1,57 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AliasValue } from '@tokenos/protocol';
-import {
-  addAlias,
-  type CloudClient,
-  completeAliasVerification,
-  isApiError,
-  Member,
-  resolveAlias,
-  startAliasVerification,
-} from '@tokenos/sdk';
-import { FileKeyStore } from '@tokenos/sdk/node';
+import type { AccountRef, AliasValue } from '@tokenos/protocol';
+import { addAlias, completeAliasVerification, resolveAlias, startAliasVerification } from '../aliases.ts';
+import { isApiError } from '../api-error.ts';
+import type { CloudClient } from '../client.ts';
+import { Member } from '../member.ts';
+import { FileKeyStore } from './file-key-store.ts';
 
-/** What the app keeps beside its keys (data/budget/member.json). */
-export interface MemberFile {
+/** What a service member keeps beside its keys (its state file in the data folder). */
+export interface ServiceState {
   memberId: string;
   /** The DOMAIN alias and the salt of its commitment in the directory (only the owner has it). */
   alias?: { value: string; salt: string };
+  /** Its account at its bank, once linked (a merchant's settlement account). */
+  account?: AccountRef;
 }
 
-export interface Identity {
+export interface ServiceIdentity {
   member: Member;
-  state: MemberFile;
+  state: ServiceState;
   domainVerified: boolean;
-  save(state: MemberFile): Promise<void>;
+  save(state: ServiceState): Promise<void>;
 }
 
-export interface IdentityOptions {
+export interface ServiceIdentityOptions {
   client: CloudClient;
   dataDir: string;
-  /** The DOMAIN alias value: the app's host, with the port in development (localhost:5175). */
+  /** The DOMAIN alias value: the service's host, with the port in development (localhost:5174). */
   domain: string;
-  /** Serve this at /.well-known/tokenos-member on the app’s own origin while the cloud checks it. */
+  /** Serve this at /.well-known/tokenos-member on the service's own origin while the cloud checks it. */
   publish: (document: { memberId: string; token: string }) => void;
   log: (message: string) => void;
+  /** The state file's name in dataDir; default member.json. */
+  stateFile?: string;
 }
 
-async function readState(path: string): Promise<MemberFile | undefined> {
+async function readState(path: string): Promise<ServiceState | undefined> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as MemberFile;
+    return JSON.parse(await readFile(path, 'utf8')) as ServiceState;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
 }
 
-async function writeState(path: string, state: MemberFile): Promise<void> {
+async function writeState(path: string, state: ServiceState): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   await rename(tmp, path);
 }
 
 /** The member whose keys are in keys.json, or a new one; a member the cloud does not know is set aside. */
-async function loadMember(o: IdentityOptions, keysPath: string): Promise<Member> {
+async function loadMember(o: ServiceIdentityOptions, keysPath: string): Promise<Member> {
   const keyStore = new FileKeyStore(keysPath);
   const [id] = await keyStore.members();
   if (id) {
@@ -74,10 +73,14 @@ async function loadMember(o: IdentityOptions, keysPath: string): Promise<Member>
 }
 
 /**
- * Proves the app controls its domain: the cloud fetches /.well-known/tokenos-member from the
- * app's own origin (plain http for localhost in development). Idempotent across restarts.
+ * Proves the service controls its domain: the cloud fetches /.well-known/tokenos-member from the
+ * service's own origin (plain http for localhost in development). Idempotent across restarts.
  */
-async function verifyDomain(o: IdentityOptions, member: Member, state: MemberFile): Promise<boolean> {
+async function verifyDomain(
+  o: ServiceIdentityOptions,
+  member: Member,
+  state: ServiceState,
+): Promise<boolean> {
   const alias: AliasValue = { type: 'DOMAIN', value: o.domain };
   try {
     if ((await resolveAlias(o.client, alias)) === member.id) return true;
@@ -95,14 +98,19 @@ async function verifyDomain(o: IdentityOptions, member: Member, state: MemberFil
   return true;
 }
 
-/** The app’s member, its verified domain, and its saved state. */
-export async function loadIdentity(o: IdentityOptions): Promise<Identity> {
+/**
+ * A merchant's or app's backend as a member (seed 000: organisations keep their own keys): its
+ * keys in a 0600 file, its verified DOMAIN alias, and its saved state. Creates the member on first
+ * start, sets aside keys of a member the cloud no longer knows, and proves the domain again when
+ * needed; idempotent across restarts.
+ */
+export async function loadServiceIdentity(o: ServiceIdentityOptions): Promise<ServiceIdentity> {
   await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
-  const statePath = join(o.dataDir, 'member.json');
+  const statePath = join(o.dataDir, o.stateFile ?? 'member.json');
   const member = await loadMember(o, join(o.dataDir, 'keys.json'));
   const saved = await readState(statePath);
-  // Saved state of another (set-aside) member is useless: its alias salt is its own.
-  const state: MemberFile = saved?.memberId === member.id ? saved : { memberId: member.id };
+  // Saved state of another (set-aside) member is useless: its alias salt and account link are its own.
+  const state: ServiceState = saved?.memberId === member.id ? saved : { memberId: member.id };
   let domainVerified = false;
   try {
     domainVerified = await verifyDomain(o, member, state);
