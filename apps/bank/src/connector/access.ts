@@ -3,9 +3,7 @@ import {
   type AccessTokenPayload,
   type AccountBalance,
   type AccountScope,
-  type AccountTransaction,
   accessTokenPayloadSchema,
-  base64url,
   endorsementSchema,
   formatAmount,
   fromBase64url,
@@ -18,14 +16,14 @@ import {
   type TransactionsPage,
   tokenId as tokenIdOf,
   tokenIdSchema,
-  utf8,
   verifyObjectSignature,
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
 import { verifiedMember } from '../directory.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
-import { entriesOf, loadAccount } from '../ledger/ledger.ts';
+import { loadAccount } from '../ledger/ledger.ts';
+import { transactionsPage } from '../ledger/transactions-page.ts';
 import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
 import { verifyPasskeyAssertion } from './passkey.ts';
 
@@ -205,52 +203,13 @@ export async function readBalance(deps: BankDeps, input: unknown): Promise<Accou
   return { accountRef: req.accountRef, booked: amount, available: amount, asOf: deps.now() };
 }
 
-function encodeCursor(entryId: bigint): string {
-  return base64url(utf8(`e:${entryId}`));
-}
-
-function decodeCursor(cursor: string): bigint {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(cursor, 'cursor'));
-  } catch {
-    text = '';
-  }
-  const m = /^e:([1-9][0-9]{0,18})$/.exec(text);
-  if (!m)
-    throw new ProtocolError('Malformed', 'cursor: expected the nextCursor of a previous page', {
-      field: 'cursor',
-    });
-  return BigInt(m[1]!);
-}
-
 /** POST /connector/v1/transactions: newest first, a page at a time (keyset cursor on the entry id). */
 export async function readTransactions(deps: BankDeps, input: unknown): Promise<TransactionsPage> {
   const req = parseWith(transactionsRequestSchema, input, 'transactions request');
   const grant = await verifyGrant(deps, req);
   const resolved = await grantedAccount(deps, grant, req.accountRef, 'transactions');
-  const limit = req.limit ?? 50;
-  const rows = await entriesOf(deps.db, resolved.account.account_id, {
-    ...(req.cursor ? { before: decodeCursor(req.cursor) } : {}),
-    limit: limit + 1,
+  return transactionsPage(deps.db, resolved.account, req.accountRef, {
+    cursor: req.cursor,
+    limit: req.limit,
   });
-  const page = rows.slice(0, limit);
-  const currency = resolved.account.currency;
-  const transactions: AccountTransaction[] = page.map((e) => ({
-    id: String(e.entry_id),
-    bookedAt: e.created_at.getTime(),
-    amount: {
-      value: formatAmount(e.amount < 0n ? -e.amount : e.amount, currency),
-      currency: currency as LinkedAccount['currency'],
-    },
-    creditDebitIndicator: e.amount < 0n ? 'DBIT' : 'CRDT',
-    status: e.pending ? 'PDNG' : 'BOOK',
-    description: e.description.slice(0, 280),
-  }));
-  const last = page.at(-1);
-  return {
-    accountRef: req.accountRef,
-    transactions,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.entry_id) : null,
-  };
 }

@@ -1,19 +1,16 @@
 import {
   type AccountBalance,
-  type AccountTransaction,
-  base64url,
   formatAmount,
-  fromBase64url,
   type LinkedAccount,
   ProtocolError,
   parseWith,
   type TransactionsPage,
-  utf8,
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
-import { type AccountRow, entriesOf } from '../ledger/ledger.ts';
+import type { AccountRow } from '../ledger/ledger.ts';
+import { transactionsPage } from '../ledger/transactions-page.ts';
 import { resolveAccountRef } from '../link/store.ts';
 
 /** One of the member's own linked accounts with its balance: what the wallet shows, never the IBAN. */
@@ -62,26 +59,6 @@ export async function listOwnAccounts(deps: BankDeps, memberId: string): Promise
   };
 }
 
-// The same keyset cursor as the access-token reads (connector/access.ts), so pages look alike.
-function encodeCursor(entryId: bigint): string {
-  return base64url(utf8(`e:${entryId}`));
-}
-
-function decodeCursor(cursor: string): bigint {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(cursor, 'cursor'));
-  } catch {
-    text = '';
-  }
-  const m = /^e:([1-9][0-9]{0,18})$/.exec(text);
-  if (!m)
-    throw new ProtocolError('Malformed', 'cursor: expected the nextCursor of a previous page', {
-      field: 'cursor',
-    });
-  return BigInt(m[1]!);
-}
-
 /**
  * GET /me/accounts/:accountRef/transactions: newest first, a page at a time. A reference linked to
  * another member, through a link not yet finished, or to a closed account is NotFound, so the
@@ -98,25 +75,8 @@ export async function ownTransactions(
     throw new ProtocolError('NotFound', `account ${req.accountRef} is not linked to member ${memberId}`, {
       field: 'accountRef',
     });
-  const limit = req.limit ?? 50;
-  const rows = await entriesOf(deps.db, resolved.account.account_id, {
-    ...(req.cursor ? { before: decodeCursor(req.cursor) } : {}),
-    limit: limit + 1,
+  return transactionsPage(deps.db, resolved.account, req.accountRef, {
+    cursor: req.cursor,
+    limit: req.limit,
   });
-  const page = rows.slice(0, limit);
-  const currency = resolved.account.currency;
-  const transactions: AccountTransaction[] = page.map((e) => ({
-    id: String(e.entry_id),
-    bookedAt: e.created_at.getTime(),
-    amount: money(e.amount < 0n ? -e.amount : e.amount, currency),
-    creditDebitIndicator: e.amount < 0n ? 'DBIT' : 'CRDT',
-    status: e.pending ? 'PDNG' : 'BOOK',
-    description: e.description.slice(0, 280),
-  }));
-  const last = page.at(-1);
-  return {
-    accountRef: req.accountRef,
-    transactions,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.entry_id) : null,
-  };
 }
