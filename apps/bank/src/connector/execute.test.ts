@@ -92,6 +92,7 @@ function redeem(
     currency?: string;
     destination?: string;
     bankEndorsement?: unknown;
+    location?: { country?: string };
   },
 ): Promise<ExecuteResult> {
   return iron.call<ExecuteResult>('/connector/v1/transfers', {
@@ -106,6 +107,7 @@ function redeem(
       currency: args.currency ?? t.payload.transfer.amount.currency,
     },
     destination: { bankId: iron.id, accountRef: args.destination ?? shopRef },
+    ...(args.location ? { location: args.location } : {}),
   });
 }
 
@@ -208,6 +210,16 @@ describe('execution: money moves once per (tokenId, refId)', () => {
     expect((await redeem(single, { refId: 's1' })).status).toBe('ACSC');
     const again = await expectRefused('ConditionFailed', () => redeem(single, { refId: 's2' }));
     expect(again.reasons?.map((r) => r.code)).toContain('SingleUse');
+  });
+
+  it('re-checks a location condition against where the cloud says the payment happens', async () => {
+    const t = await authorised('6.00', { conditions: { singleUse: true, locations: { countries: ['DE'] } } });
+    const elsewhere = await expectRefused('ConditionFailed', () =>
+      redeem(t, { refId: 'fr', location: { country: 'FR' } }),
+    );
+    expect(elsewhere.reasons?.map((r) => r.code)).toEqual(['Location']);
+    await expectRefused('ConditionFailed', () => redeem(t, { refId: 'none' }));
+    expect((await redeem(t, { refId: 'de', location: { country: 'DE' } })).status).toBe('ACSC');
   });
 
   it('accepts only its own co-signature of this very token and endorsement', async () => {
