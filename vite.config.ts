@@ -6,7 +6,11 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['source', 'module', 'browser', 'development|production'];
 const ssrConditions = ['source', 'node', 'import', 'module', 'default'];
 
-function project(name: string, root: string, extra: { testTimeout?: number; environment?: string } = {}) {
+function project(
+  name: string,
+  root: string,
+  extra: { testTimeout?: number; environment?: string; fileParallelism?: boolean } = {},
+) {
   return {
     resolve: { conditions },
     ssr: { resolve: { conditions: ssrConditions, externalConditions: ['source'] } },
@@ -18,6 +22,7 @@ function project(name: string, root: string, extra: { testTimeout?: number; envi
       environment: extra.environment ?? 'node',
       testTimeout: extra.testTimeout ?? 20_000,
       hookTimeout: 60_000,
+      ...(extra.fileParallelism === undefined ? {} : { fileParallelism: extra.fileParallelism }),
     },
   };
 }
@@ -35,6 +40,8 @@ export default defineConfig({
       project('checkout', 'packages/checkout'),
       project('shop', 'apps/shop', { testTimeout: 60_000 }),
       project('budget', 'apps/budget', { testTimeout: 60_000 }),
+      // Real cloud and bank processes on PostgreSQL, killed and restarted: one file at a time.
+      project('faults', 'packages/stack', { testTimeout: 240_000, fileParallelism: false }),
     ],
   },
 });

@@ -3,58 +3,44 @@
 // an access grant in a popup (passkey), the dashboard reads accounts, balances and transactions
 // through the cloud; the shopper narrows the grant in the wallet (the app follows the replacement),
 // then revokes it: the app's next read is refused, it says so plainly, and reconnecting works.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import {
   budget,
   cloud,
   collectErrors,
-  desktop,
-  newShopper,
   phone,
-  type Shopper,
   shoot,
+  shopperJourneys,
   wallet,
   walletPopup,
 } from './checkout-world.ts';
+import { expectAccessible } from './helpers/axe.ts';
 
-test.describe.configure({ mode: 'serial' });
-test.skip(!cloud || !budget, 'the budgeting journeys need the cloud, a bank and the budgeting app');
-
-let shopper: Shopper;
+const world = shopperJourneys(
+  [cloud, budget],
+  'the budgeting journeys need the cloud, a bank and the budgeting app',
+);
 let app: Page;
 let errors: string[];
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  shopper = await newShopper(await browser.newContext({ viewport: desktop }));
-  app = await shopper.context.newPage();
+test.beforeAll(async () => {
+  app = await world.shopper.context.newPage();
   errors = collectErrors(app);
 });
 
-test.afterAll(async () => {
-  await shopper?.context.close();
-});
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${what}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
-
-async function connect(heading: string): Promise<void> {
+async function connect(heading: string, o: { shareName?: boolean } = {}): Promise<void> {
   await expect(app.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-  const { popup, passkeyUses, done } = await walletPopup(shopper, () =>
+  const { popup, passkeyUses, done } = await walletPopup(world.shopper, () =>
     app.getByRole('button', { name: 'Connect with Token' }).click(),
   );
   await expect(popup.getByRole('heading', { level: 1, name: 'Allow access to your accounts' })).toBeVisible({
     timeout: 20_000,
   });
   await expect(popup.getByText('We could not verify who is asking')).toHaveCount(0);
+  // The app asks for the name too; nothing from the profile is shared unless ticked.
+  const name = popup.getByRole('checkbox', { name: 'Your name' });
+  await expect(name).not.toBeChecked();
+  if (o.shareName) await name.check();
   await shoot(popup, 'budget-wallet-consent', [{ width: 440, height: 720 }]);
   const closed = popup.waitForEvent('close', { timeout: 30_000 });
   await popup.getByRole('button', { name: 'Allow access' }).click();
@@ -69,18 +55,26 @@ test('connect your bank: a grant with the passkey, then balances and transaction
   await app.goto(`${budget}/`);
   await expect(app.getByRole('heading', { level: 1, name: 'See all your money in one place' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Connect with Token' })).toBeVisible();
-  await expectAccessible(app, 'welcome');
+  await expectAccessible(app, 'welcome', { bestPractice: true });
   await shoot(app, 'budget-connect');
 
-  await connect('Connect your bank');
-  await expect(app.getByRole('heading', { level: 1, name: 'Your money' })).toBeVisible({ timeout: 20_000 });
+  // A name in the wallet's profile, shared with the app in the grant (issue 9: PII by consent).
+  await world.shopper.page.goto(`${wallet}/profile`);
+  await world.shopper.page.getByLabel('Name', { exact: true }).fill('Alice Liddell');
+  await world.shopper.page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(world.shopper.page.getByText('Profile saved.')).toBeVisible();
+
+  await connect('Connect your bank', { shareName: true });
+  await expect(app.getByRole('heading', { level: 1, name: 'Alice Liddell, your money' })).toBeVisible({
+    timeout: 20_000,
+  });
   const accounts = app.getByTestId('accounts');
   await expect(accounts.getByText('Current account')).toBeVisible();
   await expect(accounts.getByText('Savings')).toBeVisible();
   await expect(accounts.getByText(/^\*{4} \d{4}$/).first()).toBeVisible();
   await expect(app.getByTestId('balance').first()).toHaveText(/^€[\d,]+\.\d{2}$/);
   await expect(app.getByTestId('transactions').getByText('Opening balance').first()).toBeVisible();
-  await expectAccessible(app, 'dashboard');
+  await expectAccessible(app, 'dashboard', { bestPractice: true });
   await shoot(app, 'budget-dashboard');
   await app.emulateMedia({ colorScheme: 'dark' });
   await shoot(app, 'budget-dashboard-dark', [phone]);
@@ -89,7 +83,7 @@ test('connect your bank: a grant with the passkey, then balances and transaction
 
 test('narrowed in the wallet: the app follows the new grant and shows what it may still read', async () => {
   test.setTimeout(60_000);
-  const { page } = shopper;
+  const { page } = world.shopper;
   await page.goto(`${wallet}/grants`);
   const grant = page.getByRole('listitem').filter({ hasText: 'Tally' });
   await grant.getByRole('button', { name: 'Narrow…' }).click();
@@ -106,13 +100,13 @@ test('narrowed in the wallet: the app follows the new grant and shows what it ma
 
 test('revoked in the wallet: the next read is refused and the app says so plainly', async () => {
   test.setTimeout(60_000);
-  const { page } = shopper;
+  const { page } = world.shopper;
   await page.goto(`${wallet}/grants`);
   const grant = page.getByRole('listitem').filter({ hasText: 'Tally' });
   await expect(grant).toContainText('Current account');
   await grant.getByRole('button', { name: 'Revoke…' }).click();
   await grant.getByRole('button', { name: 'Revoke access' }).click();
-  await expect(page.getByRole('heading', { name: 'No app can read your accounts' })).toBeVisible({
+  await expect(page.getByRole('heading', { name: 'No app can read your data' })).toBeVisible({
     timeout: 20_000,
   });
 
@@ -126,14 +120,16 @@ test('revoked in the wallet: the next read is refused and the app says so plainl
   // Nothing read before the revocation is still on show.
   await expect(app.getByTestId('accounts')).toHaveCount(0);
   await expect(app.getByTestId('transactions')).toHaveCount(0);
-  await expectAccessible(app, 'revoked');
+  await expectAccessible(app, 'revoked', { bestPractice: true });
   await shoot(app, 'budget-revoked');
 });
 
 test('reconnecting asks for a new grant and reads again', async () => {
   test.setTimeout(120_000);
   await connect('Reconnect your bank');
-  await expect(app.getByRole('heading', { level: 1, name: 'Your money' })).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByRole('heading', { level: 1, name: 'Your money', exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(app.getByTestId('accounts').getByText('Current account')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // (keys, passkey, verified email, Iron Bank linked) made through the wallet's own screens, the
 // passkey carried into popups, screenshots and console errors.
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type ConsoleMessage, expect, type Page } from '@playwright/test';
+import { type BrowserContext, type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from './helpers/webauthn.ts';
 import { serviceUrl, stackUrls } from './stack.ts';
 
@@ -29,6 +29,17 @@ export async function shoot(
     await page.screenshot({ path: `${screenshots}${name}-${size.width}.png`, fullPage: true });
   }
   if (before) await page.setViewportSize(before);
+}
+
+/** A cart at the shop holding one of `product` only (the session's cart outlives a page). */
+export async function cartWith(page: Page, product: string): Promise<void> {
+  await page.goto(`${shop}/`);
+  await page.evaluate(async () => {
+    for (const id of ['espresso', 'filter', 'cups', 'grinder'])
+      await fetch(`/cart/items/${id}`, { method: 'POST', body: new URLSearchParams({ quantity: '0' }) });
+  });
+  await page.getByRole('button', { name: `Add to cart: ${product}` }).click();
+  await page.goto(`${shop}/cart`);
 }
 
 /** Console errors, CSP violations and uncaught exceptions of a page. */
@@ -92,6 +103,55 @@ export async function newShopper(context: BrowserContext): Promise<Shopper> {
     timeout: 30_000,
   });
   return { context, page, auth };
+}
+
+/**
+ * Pays in the wallet popup (its "Pay <amount>" button) and waits until the shop's page shows the
+ * order; then `done` (what walletPopup returned) carries the passkey's uses back.
+ */
+export async function payToOrder(
+  page: Page,
+  popup: Page,
+  done: () => Promise<void>,
+  amount: string,
+  { orderTimeout = 30_000, clickTimeout }: { orderTimeout?: number; clickTimeout?: number } = {},
+): Promise<void> {
+  const paid = page.waitForURL(`${shop}/orders/**`, { timeout: orderTimeout });
+  await popup
+    .getByRole('button', { name: `Pay ${amount}` })
+    .click(clickTimeout ? { timeout: clickTimeout } : {});
+  await paid;
+  await done();
+}
+
+/**
+ * What a file of shopper journeys shares: its tests run in order, all skipped (saying `why`) when
+ * the stack lacks a service in `needs`; one shopper is made before the first test and its browser
+ * context closed after the last. The shopper is there once the first test runs.
+ */
+export function shopperJourneys(
+  needs: readonly (string | undefined)[],
+  why: string,
+): { readonly shopper: Shopper } {
+  test.describe.configure({ mode: 'serial' });
+  test.skip(
+    needs.some((url) => !url),
+    why,
+  );
+  let made: Shopper | undefined;
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000);
+    made = await newShopper(await browser.newContext({ viewport: desktop }));
+  });
+  test.afterAll(async () => {
+    await made?.context.close();
+  });
+  return {
+    get shopper(): Shopper {
+      if (!made) throw new Error('the shopper is made before the first test');
+      return made;
+    },
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../packages/stack/src/free-port.ts';
 import {
   defaultServices,
   runCommand,
@@ -10,21 +10,6 @@ import {
   startServices,
 } from '../packages/stack/src/services.ts';
 import { stackFile, stackLog } from './stack.ts';
-
-/** A port the OS says is free right now (it is released at once for the service to take). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port assigned'));
-      });
-    });
-  });
-}
 
 const bankEntry = fileURLToPath(new URL('../apps/bank/src/server.ts', import.meta.url));
 
@@ -83,6 +68,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const skipped of stack.skipped) console.log(`e2e: ${skipped.label} not started: ${skipped.reason}`);
   if (urls.wallet) process.env.WALLET_URL = urls.wallet;
   if (urls.cloud) process.env.CLOUD_URL = urls.cloud;
+  // The workers inherit this run's URLs; stack.json is for a person (or a second run) looking on.
+  process.env.STACK_URLS = JSON.stringify(urls);
   writeFileSync(stackFile, `${JSON.stringify(urls, null, 2)}\n`);
 
   return async () => {

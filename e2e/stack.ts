@@ -37,7 +37,7 @@ export function stackUrls(): StackUrls {
 /** The URL of any service global-setup started by name (`iron`, `gold`, ...), or undefined if it did not run. */
 export function serviceUrl(name: string): string | undefined {
   try {
-    const saved: unknown = JSON.parse(readFileSync(stackFile, 'utf8'));
+    const saved: unknown = JSON.parse(process.env.STACK_URLS ?? readFileSync(stackFile, 'utf8'));
     if (typeof saved === 'object' && saved !== null && name in saved) {
       const url = (saved as Record<string, unknown>)[name];
       return typeof url === 'string' ? url : undefined;

@@ -5,6 +5,7 @@ import {
   fromBase64url,
   type PasskeyAssertion,
   type PasskeyEntry,
+  type SpcPaymentData,
   sha256,
   utf8,
 } from '@tokenos/protocol';
@@ -36,6 +37,8 @@ export interface AssertionOptions {
   crossOrigin?: boolean;
   /** Report this signCount instead of the next one (a replay or a clone). */
   counter?: number;
+  /** Assert as Secure Payment Confirmation does: type "payment.get" with this record of what was shown. */
+  payment?: SpcPaymentData;
 }
 
 export class SoftPasskey {
@@ -87,10 +90,11 @@ export class SoftPasskey {
     );
     const clientData = utf8(
       JSON.stringify({
-        type: 'webauthn.get',
+        type: o.payment ? 'payment.get' : 'webauthn.get',
         challenge: base64url(challenge),
         origin: o.origin ?? this.#origin,
         crossOrigin: o.crossOrigin ?? false,
+        ...(o.payment ? { payment: o.payment } : {}),
       }),
     );
     const signature = sign('sha256', concatBytes(authData, sha256(clientData)), this.#key);

@@ -52,6 +52,8 @@ class FakeCloud implements AisGateway {
   replaced = new Map<string, string>();
   disconnected: string[] = [];
   balanceRefused = false;
+  /** The name the user shared in the grant; undefined: no profile field shared. */
+  sharedName: string | undefined;
 
   async requestAccess(o: { days: number; returnOrigin: string; redirectUrl: string }) {
     const n = this.requests.length + 1;
@@ -112,6 +114,12 @@ class FakeCloud implements AisGateway {
           tx('t0', '1500.00', 'CRDT', 40, 'Opening balance'),
         ]
       : [tx('s0', '5000.00', 'CRDT', 40, 'Opening balance')];
+  }
+  async profile(tokenId: string) {
+    this.#live(tokenId);
+    if (this.sharedName === undefined)
+      throw new ApiError(404, 'NotFound', 'this grant names no profile fields', 'resources');
+    return { fields: ['name' as const], profile: { name: this.sharedName } };
   }
   async disconnect(tokenId: string) {
     this.disconnected.push(tokenId);
@@ -185,6 +193,14 @@ describe('connect your bank', () => {
     expect(page).toContain('€6,487.50');
     expect(page).toContain('Demo Shop order 7F3K');
     expect(page).toContain('−€12.50');
+  });
+
+  it('greets the user by name only when they shared it in the grant, escaped', async () => {
+    const { request, cloud } = await connected();
+    expect(await (await request('/')).text()).toContain('<h1>Your money</h1>');
+    cloud.sharedName = 'Alice <b>Liddell</b>';
+    const page = await (await request('/')).text();
+    expect(page).toContain('<h1>Alice &lt;b&gt;Liddell&lt;/b&gt;, your money</h1>');
   });
 
   it('refuses a forged result, another session’s result and a replay', async () => {

@@ -27,6 +27,8 @@ export interface Totals {
 }
 
 export interface Dashboard {
+  /** The user's name, when they chose to share it in the grant. */
+  name?: string;
   accounts: AccountView[];
   totals: Totals[];
   /** Every account's transactions, newest first. */
@@ -119,8 +121,16 @@ export async function loadDashboard(gateway: AisGateway, tokenId: string, now: n
       accounts.push(view);
     }),
   );
+  // The name is shared only if the user ticked it; a grant without it is live all the same.
+  const profile = await part(() =>
+    gateway.profile(tokenId).catch((e: unknown) => {
+      if (isApiError(e, 'NotFound') && e.field === 'resources') return undefined;
+      throw e;
+    }),
+  );
+  const name = 'value' in profile ? profile.value?.profile.name : undefined;
   const order = new Map(listed.value.map((a, i) => [a.accountRef, i]));
   accounts.sort((a, b) => (order.get(a.accountRef) ?? 0) - (order.get(b.accountRef) ?? 0));
   rows.sort((a, b) => b.bookedAt - a.bookedAt);
-  return { accounts, totals: summarize(accounts, rows, now), rows };
+  return { ...(name ? { name } : {}), accounts, totals: summarize(accounts, rows, now), rows };
 }

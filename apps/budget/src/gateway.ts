@@ -1,6 +1,7 @@
 import type {
   AccountBalance,
   AccountTransaction,
+  GrantedProfile,
   LinkedAccount,
   TokenRequestResult,
 } from '@tokenos/protocol';
@@ -11,6 +12,7 @@ import {
   type Member,
   readAccounts,
   readBalance,
+  readGrantedProfile,
   readTransactions,
   verifyTokenRequestResult,
 } from '@tokenos/sdk';
@@ -32,6 +34,8 @@ export interface AisGateway {
   accounts(tokenId: string): Promise<LinkedAccount[]>;
   balance(tokenId: string, accountRef: string): Promise<AccountBalance>;
   transactions(tokenId: string, accountRef: string): Promise<AccountTransaction[]>;
+  /** The profile fields the user chose to share in the grant (Forbidden when none). */
+  profile(tokenId: string): Promise<GrantedProfile>;
   /** The app ends the grant itself (the token becomes terminatedByTpp). */
   disconnect(tokenId: string): Promise<void>;
   /** The grant that replaced this one (the user narrowed it in the wallet), if it is live. */
@@ -43,7 +47,13 @@ export function sdkGateway(o: { member: Member; requester: { name: string; domai
   return {
     async requestAccess(r) {
       const created = await createTokenRequest(member, {
-        body: { kind: 'access', scopes: ['details', 'balances', 'transactions'], days: r.days },
+        // The name only to greet the user by; the wallet shares it only if the user ticks it.
+        body: {
+          kind: 'access',
+          scopes: ['details', 'balances', 'transactions'],
+          days: r.days,
+          profile: ['name'],
+        },
         requester: o.requester,
         returnOrigin: r.returnOrigin,
         redirectUrl: r.redirectUrl,
@@ -54,6 +64,7 @@ export function sdkGateway(o: { member: Member; requester: { name: string; domai
     accounts: (tokenId) => readAccounts(member, tokenId),
     balance: (tokenId, ref) => readBalance(member, tokenId, ref),
     transactions: async (tokenId, ref) => (await readTransactions(member, tokenId, ref)).transactions,
+    profile: (tokenId) => readGrantedProfile(member, tokenId),
     async disconnect(tokenId) {
       await cancelToken(member, tokenId);
     },
@@ -83,6 +94,7 @@ export function deferredGateway(): { gateway: AisGateway; set(inner: AisGateway)
       accounts: (t) => use().accounts(t),
       balance: (t, a) => use().balance(t, a),
       transactions: (t, a) => use().transactions(t, a),
+      profile: (t) => use().profile(t),
       disconnect: (t) => use().disconnect(t),
       successor: (t) => use().successor(t),
     },

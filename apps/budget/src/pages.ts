@@ -88,7 +88,7 @@ function row(r: Row): Html {
 }
 
 export function dashboardPage(appName: string, d: Dashboard, connectedAt: number): Html {
-  return html`<h1>Your money</h1>
+  return html`<h1>${d.name ? `${d.name}, your money` : 'Your money'}</h1>
 <p class="lede">Read through your Token wallet, just now. Connected since ${new Date(connectedAt).toUTCString()}.</p>
 <ul class="totals" aria-label="Totals">
 ${d.totals.map(

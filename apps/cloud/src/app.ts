@@ -5,6 +5,7 @@ import { devOutboxRoutes } from './aliases/outbox.ts';
 import { aliasRoutes } from './aliases/routes.ts';
 import { checkoutRoutes, publicGetCors } from './checkout/routes.ts';
 import { cloudInfoRoutes } from './cloud-info/routes.ts';
+import { custodyRoutes } from './custody/routes.ts';
 import type { CloudDeps } from './deps.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import type { CloudEnv } from './http/env.ts';
@@ -14,6 +15,10 @@ import { wellKnownRoutes } from './member-tokens/jwks.ts';
 import { memberTokenRoutes } from './member-tokens/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { passkeyRoutes } from './passkeys/routes.ts';
+import { granteePersonalDataRoutes } from './personal-data/grantee-routes.ts';
+import { ephemeralPersonalDataKeys } from './personal-data/keys.ts';
+import { personalDataRoutes } from './personal-data/routes.ts';
+import { personalDataStore } from './personal-data/store.ts';
 import { tokenRequestRoutes } from './requests/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
@@ -24,11 +29,18 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.onError(onError(isConnectionError));
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 
+  // Every answer, JSON and the docs page alike: never sniffed into another type, never framed.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('x-frame-options', 'DENY');
+  });
   const limiters = limitersFor(deps);
   if (limiters) app.use('/api/*', limitPerAddress(limiters.address));
   app.get('/health', (c) => c.json({ ok: true }));
   app.route('/', openApiRoutes(deps));
   app.route('/api/v1/members', directoryRoutes(deps));
+  app.route('/api/v1/custody', custodyRoutes(deps));
   app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));
   app.route('/api/v1/aliases', aliasRoutes(deps));
   if (deps.config.development) app.route('/api/v1/dev', devOutboxRoutes(deps));
@@ -38,6 +50,12 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.route('/api/v1/token-requests', tokenRequestRoutes(deps));
   app.route('/api/v1/cloud', cloudInfoRoutes(deps));
   app.route('/api/v1/access', accessRoutes(deps));
+  const personalData = personalDataStore(
+    deps.personalDataKeys ?? ephemeralPersonalDataKeys(deps.randomBytes),
+    deps.randomBytes,
+  );
+  app.route('/api/v1/personal-data', personalDataRoutes(deps, personalData));
+  app.route('/api/v1/access', granteePersonalDataRoutes(deps, personalData));
   app.route('/api/v1/member-tokens', memberTokenRoutes(deps));
   app.route('/.well-known', wellKnownRoutes(deps));
   app.route('/checkout', checkoutRoutes());

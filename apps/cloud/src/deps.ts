@@ -3,6 +3,7 @@ import type { SignatureBackend } from '@tokenos/protocol';
 import type { BankDirectory } from './banks/connector.ts';
 import type { CloudKey } from './cloud-keys.ts';
 import type { CloudConfig } from './config.ts';
+import type { PersonalDataKeys } from './personal-data/keys.ts';
 
 /** Everything a route needs from outside, passed in so tests can choose the clock and the engine. */
 export interface CloudDeps {
@@ -16,4 +17,6 @@ export interface CloudDeps {
   cloudKey: CloudKey;
   /** How to reach each bank, by its member id. */
   banks: BankDirectory;
+  /** Data keys for profiles and addresses, from configuration (absent: one in memory, for tests). */
+  personalDataKeys?: PersonalDataKeys;
 }

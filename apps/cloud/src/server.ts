@@ -8,7 +8,9 @@ import { purgeNonces } from './auth/nonce-store.ts';
 import { BankRegistry, parseBankUrls } from './banks/registry.ts';
 import { loadCloudKey } from './cloud-keys.ts';
 import { configFromEnv } from './config.ts';
+import { sweepUnclaimed } from './custody/sweep.ts';
 import { migrateCloud } from './migrations.ts';
+import { personalDataKeysFromEnv } from './personal-data/keys.ts';
 
 // The token cloud as a process: embedded PGlite in ./data/cloud by default, PostgreSQL when
 // DATABASE_URL is set. Stateless apart from the database, so several can run side by side.
@@ -38,6 +40,7 @@ const app = createCloudApp({
   randomBytes: random,
   cloudKey,
   banks,
+  personalDataKeys: personalDataKeysFromEnv(env, random),
 });
 
 const port = Number(env.PORT ?? 4000);
@@ -49,6 +52,8 @@ const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1'
 });
 const purge = setInterval(() => {
   purgeNonces(db, Date.now()).catch((e: unknown) => console.error('nonce purge failed', e));
+  // Members created on a user's behalf and never claimed: their data goes (issue 9).
+  sweepUnclaimed({ db, now: Date.now }).catch((e: unknown) => console.error('custody sweep failed', e));
 }, 60_000);
 purge.unref();
 

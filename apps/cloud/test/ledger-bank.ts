@@ -6,14 +6,17 @@ import {
   type AccountScope,
   type BankEndorsement,
   base64url,
+  checkSpcPayment,
   formatAmount,
   fromBase64url,
   getSignatureBackend,
+  isAccountResource,
   type LinkedAccount,
   objectId,
   ProtocolError,
   parseAmount,
   rtsArticle16,
+  SPC_CLIENT_DATA_TYPE,
   signObject,
   type TransactionsPage,
   type TransferTokenPayload,
@@ -62,6 +65,7 @@ export class LedgerBank implements BankConnector {
       create table accounts (account_ref text primary key, owner text not null, currency text not null, closed boolean not null default false);
       create table entries (id bigserial primary key, tx text not null, account_ref text not null references accounts, amount bigint not null);
       create table executions (token_id text not null, ref_id text not null, result jsonb not null, primary key (token_id, ref_id));
+      create table refunds (token_id text primary key, refund_of text not null, amount bigint not null);
     `);
     const bank = new LedgerBank(member, db, cloud);
     cloud.onClose.push(() => db.close());
@@ -115,12 +119,14 @@ export class LedgerBank implements BankConnector {
       payload,
       endorsement,
       now: this.#cloud.clock.now,
-      scaRequired: (p) =>
-        p.transfer.amount.currency !== 'EUR' ||
-        parseAmount(p.transfer.amount.value, 'EUR') > rtsArticle16.maxExemptAmount,
+      scaRequired: async (p, exemption) =>
+        exemption === 'Refund'
+          ? !(await this.#refundWithinCredit(tokenId, p))
+          : p.transfer.amount.currency !== 'EUR' ||
+            parseAmount(p.transfer.amount.value, 'EUR') > rtsArticle16.maxExemptAmount,
       // The bank verifies the WebAuthn assertion itself, against the credential in the payer's
       // directory log it just replayed, bound to this token id (RTS Art. 5).
-      verifyPasskey: async ({ payer, assertion, challenge }) => {
+      verifyPasskey: async ({ payer, assertion, challenge, payload: p }) => {
         const entry = payer.passkeys.find((p) => p.credentialId === assertion.credentialId);
         if (!entry)
           throw new ProtocolError('ScaFailed', 'assertion by a credential not in the payer directory');
@@ -137,6 +143,7 @@ export class LedgerBank implements BankConnector {
             clientExtensionResults: {},
           },
           expectedChallenge: base64url(challenge),
+          expectedType: ['webauthn.get', SPC_CLIENT_DATA_TYPE],
           expectedOrigin: testConfig.walletOrigins,
           expectedRPID: testConfig.rpId,
           credential: {
@@ -152,6 +159,16 @@ export class LedgerBank implements BankConnector {
           );
         });
         if (!result.verified) throw new ProtocolError('ScaFailed', 'bank: passkey assertion does not verify');
+        // Secure Payment Confirmation: the browser must have shown this amount.
+        const clientData = JSON.parse(
+          new TextDecoder().decode(fromBase64url(assertion.clientDataJSON)),
+        ) as Record<string, unknown>;
+        if (clientData.type === SPC_CLIENT_DATA_TYPE)
+          checkSpcPayment(
+            clientData,
+            { amount: p.transfer.amount, rpId: testConfig.rpId, walletOrigins: testConfig.walletOrigins },
+            'endorsement.sca.assertion.clientDataJSON',
+          );
       },
     });
     const source = await this.db.maybeOne<{ owner: string }>(
@@ -165,10 +182,38 @@ export class LedgerBank implements BankConnector {
     return verified.payload;
   }
 
+  /**
+   * The Refund exemption by this bank's own records: the original token's settled executions
+   * credited the refund's source account at least this refund plus the others it co-signed.
+   */
+  async #refundWithinCredit(tokenId: string, p: TransferTokenPayload): Promise<boolean> {
+    if (p.transfer.refundOf === undefined) return false;
+    const credited = await this.db.one<{ b: bigint | null }>(
+      `select sum(e.amount)::bigint as b from executions x join entries e on e.tx = x.result->>'bankReference'
+        where x.token_id = $1 and x.result->>'status' = 'ACSC' and e.account_ref = $2 and e.amount > 0`,
+      [p.transfer.refundOf, p.transfer.source.accountRef],
+    );
+    const others = await this.db.one<{ b: bigint | null }>(
+      'select sum(amount)::bigint as b from refunds where refund_of = $1 and token_id <> $2',
+      [p.transfer.refundOf, tokenId],
+    );
+    const amount = parseAmount(p.transfer.amount.value, p.transfer.amount.currency);
+    return (credited.b ?? 0n) > 0n && amount <= (credited.b ?? 0n) - (others.b ?? 0n);
+  }
+
   async cosign(request: CosignRequest): Promise<BankEndorsement> {
     this.cosignCalls++;
     if (!this.available) throw new Error('connect ECONNREFUSED');
-    await this.#verify(request.payload, request.tokenId, request.endorsement);
+    const payload = await this.#verify(request.payload, request.tokenId, request.endorsement);
+    if (payload.transfer.refundOf !== undefined)
+      await this.db.query(
+        'insert into refunds (token_id, refund_of, amount) values ($1, $2, $3) on conflict (token_id) do nothing',
+        [
+          request.tokenId,
+          payload.transfer.refundOf,
+          parseAmount(payload.transfer.amount.value, payload.transfer.amount.currency),
+        ],
+      );
     const signer = await this.member.signerFor('STANDARD');
     return signObject(
       {
@@ -257,6 +302,7 @@ export class LedgerBank implements BankConnector {
     )
       throw new ProtocolError('InvalidSignature', 'grant endorsement does not verify');
     const refs = request.payload.resources
+      .filter(isAccountResource)
       .filter(
         (r) =>
           r.account.bankId === this.bankId &&

@@ -342,6 +342,7 @@ describe('orders and refunds', () => {
     expect(res.headers.get('location')).toBe(`/orders/${orderId}?notice=refunded`);
     expect(cloud.refunds).toHaveLength(1);
     expect(cloud.refunds[0]).toMatchObject({
+      refundOf: `${'T'.repeat(42)}1`,
       payee: payer,
       destination: payerAccount,
       amount: { value: '12.50', currency: 'EUR' },
@@ -356,11 +357,15 @@ describe('orders and refunds', () => {
 
   it('a refund the cloud refuses is shown as failed and can be tried again with the same token', async () => {
     const { cloud, b, orderId } = await paidOrder();
-    cloud.refundError = new ApiError(403, 'ScaRequired', 'a passkey assertion is required');
+    cloud.refundError = new ApiError(
+      403,
+      'ScaRequired',
+      'the Refund exemption does not apply: the refund exceeds what is left to refund',
+    );
     await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
     const page = await (await b.request(`/orders/${orderId}`)).text();
     expect(page).toContain('Refund failed');
-    expect(page).toContain('needs the shop owner’s passkey');
+    expect(page).toContain('exceeds what is left to refund');
     cloud.refundError = undefined;
     await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
     expect(await (await b.request(`/orders/${orderId}`)).text()).toContain(

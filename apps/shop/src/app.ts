@@ -7,8 +7,12 @@ import { Checkout, ShopError } from './checkout.ts';
 import type { ShopConfig } from './config.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { html } from './html.ts';
+import { type LoyaltyClub, loyaltyRoutes } from './loyalty.ts';
 import { cartPage, errorPage, orderPage, ordersPage, page, productsPage } from './pages.ts';
+import type { SavedPaymentStore } from './saved-payments.ts';
 import type { Order, OrderStore, Session, SessionStore } from './store.ts';
+import { mountSubscriptionRoutes } from './subscription-routes.ts';
+import type { Subscriptions } from './subscriptions.ts';
 
 /** What changes while the shop runs: set by the start-up (identity, bank account, widget hash). */
 export interface ShopState {
@@ -28,6 +32,10 @@ export interface ShopDeps {
   sessions: SessionStore;
   state: ShopState;
   now: () => number;
+  /** Save for later / subscribe and the marketplace seller (issue 7); off when absent. */
+  subscriptions?: { subscriptions: Subscriptions; saved: SavedPaymentStore; sellerReady: () => boolean };
+  /** The loyalty club (issue 9): members created on a customer's behalf; absent: no club. */
+  loyalty?: LoyaltyClub;
 }
 
 type Env = { Variables: { session: Session | undefined } };
@@ -36,6 +44,7 @@ const cookieName = 'shop_session';
 const staticFiles: Record<string, { type: string; body: string }> = {
   'shop.js': { type: 'text/javascript; charset=utf-8', body: '' },
   'shop.css': { type: 'text/css; charset=utf-8', body: '' },
+  'subscribe.js': { type: 'text/javascript; charset=utf-8', body: '' },
 };
 for (const name of Object.keys(staticFiles))
   staticFiles[name]!.body = readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
@@ -81,6 +90,7 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     orders,
     now: deps.now,
     unavailable: () => state.unavailable,
+    shipping: config.shipping,
   });
   const csp = contentSecurityPolicy(config.cloudUrl);
   const app = new Hono<Env>();
@@ -138,7 +148,7 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     return created;
   };
   const cartCount = (s: Session | undefined) => [...(s?.cart.values() ?? [])].reduce((a, b) => a + b, 0);
-  function layout(c: Context<Env>, title: string, current?: 'products' | 'cart' | 'orders') {
+  function layout(c: Context<Env>, title: string, current?: 'products' | 'cart' | 'orders' | 'subscription') {
     return {
       shopName: config.name,
       title,
@@ -227,6 +237,18 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     return c.json({ orderId: order.id, status: order.status, orderUrl: `/orders/${order.id}` });
   });
 
+  if (deps.subscriptions)
+    mountSubscriptionRoutes(app, {
+      ...deps.subscriptions,
+      cloudUrl: config.cloudUrl,
+      walletOrigin: config.walletOrigin,
+      session,
+      existingSession: (c) => c.get('session'),
+      layout: (c, title) => layout(c, title, 'subscription'),
+      widgetIntegrity: () => state.widgetIntegrity,
+      unavailable: () => state.unavailable,
+    });
+
   app.get('/orders', (c) => {
     const s = c.get('session');
     return c.html(page(layout(c, 'Orders', 'orders'), ordersPage(s ? orders.forSession(s.id) : [])));
@@ -244,6 +266,16 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const order = await checkout.refund(ownOrder(c));
     return c.redirect(`/orders/${order.id}${order.status === 'refunded' ? '?notice=refunded' : ''}`, 303);
   });
+
+  if (deps.loyalty)
+    app.route(
+      '/loyalty',
+      loyaltyRoutes<Env['Variables']>({
+        club: deps.loyalty,
+        walletOrigin: config.walletOrigin,
+        render: (c, title, body) => c.html(page(layout(c, title), body)),
+      }),
+    );
 
   app.post('/orders/:id/refresh', async (c) => {
     const order = await checkout.refresh(ownOrder(c));

@@ -3,6 +3,7 @@ import { isApiError } from '@tokenos/sdk';
 import { priceCart } from './catalog.ts';
 import type { PaymentGateway, Transfer } from './gateway.ts';
 import { orderNumber } from './pages.ts';
+import type { ShippingAsk } from './shipping.ts';
 import { KeyedLock, type Order, type OrderStore, randomId, type Session } from './store.ts';
 
 /** A refusal the shop explains to its page: an HTTP status and a stable code (RFC 9457 problem). */
@@ -25,6 +26,8 @@ export interface CheckoutDeps {
   now: () => number;
   /** Why payments are off (no merchant account yet), or undefined when they work. */
   unavailable: () => string | undefined;
+  /** Ask for a shipping address with each payment; absent: never. */
+  shipping?: ShippingAsk | undefined;
 }
 
 function applyTransfer(order: Order, transfer: Transfer): void {
@@ -41,8 +44,6 @@ function isFinal(e: unknown): boolean {
 }
 
 function describe(e: unknown): string {
-  if (isApiError(e, 'ScaRequired'))
-    return 'a refund above €30 needs the shop owner’s passkey, which this demo shop’s server does not hold';
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -84,6 +85,7 @@ export class Checkout {
         refId: id,
         returnOrigin: this.#deps.publicUrl,
         redirectUrl: `${this.#deps.publicUrl}/cart`,
+        ...(this.#deps.shipping ? { shippingAddress: this.#deps.shipping } : {}),
       });
     } catch (e) {
       throw new ShopError(502, 'CloudError', `the payment request could not be created: ${describe(e)}`, {
@@ -124,7 +126,26 @@ export class Checkout {
     }
     const settled = await this.#settle(order, verified.tokenId);
     if (settled.status === 'paid' || settled.status === 'processing') session.cart.clear();
-    return settled;
+    if (verified.accessTokenId === undefined || settled.shipping) return settled;
+    return this.#ship(settled, verified.accessTokenId);
+  }
+
+  /** After redeeming: the address the shopper shared, read with the access token it came with. */
+  #ship(order: Order, accessTokenId: string | null): Promise<Order> {
+    return this.#lock.run(order.id, async () => {
+      const current = this.#deps.orders.get(order.id) ?? order;
+      const next: Order = { ...current, shipping: { accessTokenId } };
+      const read = this.#deps.gateway.shippingAddress;
+      if (accessTokenId !== null && read) {
+        try {
+          next.shipping = { accessTokenId, address: await read.call(this.#deps.gateway, accessTokenId) };
+        } catch (e) {
+          next.shipping = { accessTokenId, failure: describe(e) };
+        }
+      }
+      await this.#deps.orders.put(next);
+      return next;
+    });
   }
 
   #settle(order: Order, tokenId: string): Promise<Order> {
@@ -197,13 +218,14 @@ export class Checkout {
 
   async #refund(current: Order): Promise<Order> {
     const { gateway, orders } = this.#deps;
-    if (!current.payer || !current.payerAccount)
-      throw new ShopError(409, 'NotRefundable', 'the order has no payer to refund');
+    if (!current.payer || !current.payerAccount || !current.tokenId)
+      throw new ShopError(409, 'NotRefundable', 'the order has no payment to refund');
     const next: Order = { ...current, status: 'refunding', refund: { ...current.refund } };
     await orders.put(next);
     try {
       const transfer = await gateway.refund({
         ...(next.refund?.tokenId ? { tokenId: next.refund.tokenId } : {}),
+        refundOf: current.tokenId,
         payee: current.payer,
         destination: current.payerAccount,
         amount: current.total,

@@ -1,3 +1,5 @@
+import { type ShippingAsk, shippingAskFromEnv } from './shipping.ts';
+
 /** The demo shop's settings, from the environment (`npm start` and e2e set them). */
 export interface ShopConfig {
   /** What shoppers see and what the shop tells the wallet, e.g. "Demo Shop". */
@@ -15,6 +17,8 @@ export interface ShopConfig {
    * (the bank's consent page, as its operator would in a browser). Unset: no account, no checkout.
    */
   bank?: { url: string; username: string; password: string; accountName: string };
+  /** Ask for a shipping address with each payment (SHOP_SHIPPING, default optional); absent: off. */
+  shipping?: ShippingAsk;
 }
 
 function origin(value: string, name: string): string {
@@ -36,6 +40,8 @@ export function shopConfigFromEnv(env: Record<string, string | undefined>): Shop
     walletOrigin: origin(env.WALLET_URL ?? 'http://localhost:5173', 'WALLET_URL'),
     dataDir: env.SHOP_DATA_DIR ?? 'data/shop',
   };
+  const shipping = shippingAskFromEnv(env.SHOP_SHIPPING);
+  if (shipping) config.shipping = shipping;
   if (bankUrl !== 'none')
     config.bank = {
       url: bankUrl.replace(/\/+$/, ''),

@@ -1,5 +1,6 @@
 import {
   type AccountRef,
+  type GrantedAddress,
   type Money,
   parseAmount,
   requiredEndorsementLevel,
@@ -12,11 +13,14 @@ import {
   endorseToken,
   getToken,
   type Member,
+  readGrantedAddresses,
   redeemToken,
+  type TokenRequestOptions,
   type TransferView,
   transferTokenPayload,
   verifyTokenRequestResult,
 } from '@tokenos/sdk';
+import { lateBound } from './late-bound.ts';
 
 export type Transfer = Pick<TransferView, 'id' | 'status' | 'reason' | 'bankReference'>;
 
@@ -29,6 +33,8 @@ export interface PaymentGateway {
     refId: string;
     returnOrigin: string;
     redirectUrl: string;
+    /** Ask the wallet for a shipping address with the payment (shipping.ts). */
+    shippingAddress?: 'required' | 'optional';
   }): Promise<{ requestId: string; csrfToken: string }>;
   /** The cloud's signature, this request, this session's CSRF state; throws (ApiError or ProtocolError) otherwise. */
   verifyResult(
@@ -37,14 +43,18 @@ export interface PaymentGateway {
   ): Promise<TokenRequestResult>;
   /** Who paid, from which account, how much: read from the token itself. */
   payment(tokenId: string): Promise<{ payer: string; source: AccountRef; amount: Money }>;
+  /** The shipping address a grant made with the payment names, read with that access token. */
+  shippingAddress?(accessTokenId: string): Promise<GrantedAddress>;
   /** Redeems into the merchant account; the same refId never pays twice. */
   redeem(tokenId: string, o: { amount: Money; refId: string }): Promise<Transfer>;
   /**
-   * Sends money back: a transfer token from the merchant account to `payee` (redeemed by the shop
-   * into `destination`). `tokenId` resumes a refund whose token already exists.
+   * Sends money back: a transfer token from the merchant account to `payee` naming the payment it
+   * refunds (`refundOf`, the order's payment token), redeemed by the shop into `destination`.
+   * `tokenId` resumes a refund whose token already exists.
    */
   refund(o: {
     tokenId?: string;
+    refundOf: string;
     payee: string;
     destination: AccountRef;
     amount: Money;
@@ -58,28 +68,57 @@ function transfer(t: TransferView): Transfer {
   return { id: t.id, status: t.status, reason: t.reason, bankReference: t.bankReference };
 }
 
+/** The merchant account money is paid into (payments, refunds, saved-payment charges); refuses while none is linked. */
+export function merchantAccount(account: () => AccountRef | undefined): () => AccountRef {
+  return () => {
+    const a = account();
+    if (!a) throw new Error('the shop has no merchant account linked');
+    return a;
+  };
+}
+
+/** A token request signed by the shop's member; the CSRF token goes to the session, never to the page. */
+export async function requestToken(
+  member: Member,
+  requester: TokenRequestOptions['requester'],
+  r: { body: TokenRequestOptions['body']; returnOrigin: string; redirectUrl: string },
+): Promise<{ requestId: string; csrfToken: string }> {
+  const created = await createTokenRequest(member, {
+    body: r.body,
+    requester,
+    returnOrigin: r.returnOrigin,
+    redirectUrl: r.redirectUrl,
+  });
+  return { requestId: created.id, csrfToken: created.csrfToken };
+}
+
 export function sdkGateway(o: {
   member: Member;
   requester: { name: string; domain: string };
   account: () => AccountRef | undefined;
 }): PaymentGateway {
   const { member } = o;
-  const account = (): AccountRef => {
-    const a = o.account();
-    if (!a) throw new Error('the shop has no merchant account linked');
-    return a;
-  };
+  const account = merchantAccount(o.account);
   return {
-    async requestPayment(r) {
-      const created = await createTokenRequest(member, {
-        body: { kind: 'transfer', amount: r.amount, description: r.description, refId: r.refId },
-        requester: o.requester,
+    requestPayment: (r) =>
+      requestToken(member, o.requester, {
+        body: {
+          kind: 'transfer',
+          amount: r.amount,
+          description: r.description,
+          refId: r.refId,
+          ...(r.shippingAddress ? { shippingAddress: r.shippingAddress } : {}),
+        },
         returnOrigin: r.returnOrigin,
         redirectUrl: r.redirectUrl,
-      });
-      return { requestId: created.id, csrfToken: created.csrfToken };
-    },
+      }),
     verifyResult: (result, expected) => verifyTokenRequestResult(member.client, result, expected),
+    async shippingAddress(accessTokenId) {
+      const { addresses } = await readGrantedAddresses(member, accessTokenId);
+      const address = addresses[0];
+      if (!address) throw new Error('the shared address was deleted');
+      return address;
+    },
     async payment(tokenId) {
       const token = await getToken(member, tokenId);
       if (token.payload.type !== 'TransferToken') throw new Error(`token ${tokenId} is not a payment`);
@@ -101,13 +140,15 @@ export function sdkGateway(o: {
           refId: r.refId,
           source: account(),
           redeemer: member.id,
+          refundOf: r.refundOf,
         });
         id = (await createToken(member, payload)).id;
         await r.onToken(id);
       }
       const token = await getToken(member, id);
       if (!token.endorsement) {
-        // A server holds no passkey: a refund goes with the low-value exemption (RTS Art. 16) or not at all.
+        // A server holds no passkey: a refund of a payment received goes with the Refund exemption
+        // at any amount (protocol sca-policy.ts); above the low-value limit the key must be STANDARD.
         const level = requiredEndorsementLevel({
           kind: 'transfer',
           amount: parseAmount(r.amount.value, r.amount.currency),
@@ -116,7 +157,7 @@ export function sdkGateway(o: {
         await endorseToken(
           member,
           id,
-          await endorsementFor(member, id, level, { method: 'exemption', exemption: 'LowValue' }),
+          await endorsementFor(member, id, level, { method: 'exemption', exemption: 'Refund' }),
         );
       }
       return transfer(
@@ -128,20 +169,19 @@ export function sdkGateway(o: {
 
 /** A gateway whose implementation arrives once the merchant's member is loaded; until then it refuses. */
 export function deferredGateway(): { gateway: PaymentGateway; set(inner: PaymentGateway): void } {
-  let inner: PaymentGateway | undefined;
-  const use = (): PaymentGateway => {
-    if (!inner) throw new Error('the shop is still starting');
-    return inner;
-  };
+  const { use, set } = lateBound<PaymentGateway>();
   return {
-    set: (g) => {
-      inner = g;
-    },
+    set,
     gateway: {
       requestPayment: (o) => use().requestPayment(o),
       verifyResult: (r, e) => use().verifyResult(r, e),
       payment: (t) => use().payment(t),
       redeem: (t, o) => use().redeem(t, o),
+      shippingAddress: (id) => {
+        const g = use();
+        if (!g.shippingAddress) throw new Error('this gateway reads no addresses');
+        return g.shippingAddress(id);
+      },
       refund: (o) => use().refund(o),
     },
   };

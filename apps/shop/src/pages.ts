@@ -1,6 +1,7 @@
 import { displayMoney, groupDigits, type Line, maxQuantity, type Product } from './catalog.ts';
 import type { Transfer } from './gateway.ts';
 import { Html, html } from './html.ts';
+import { shippingFact } from './shipping.ts';
 import type { Order, OrderStatus } from './store.ts';
 
 export interface Layout {
@@ -9,7 +10,7 @@ export interface Layout {
   cartCount: number;
   /** Scripts of this page, in order (all external: the CSP allows no inline script). */
   scripts?: Html;
-  current?: 'products' | 'cart' | 'orders';
+  current?: 'products' | 'cart' | 'orders' | 'subscription';
 }
 
 export function page(layout: Layout, body: Html): string {
@@ -32,6 +33,7 @@ ${layout.scripts}
   <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>${layout.shopName}</a>
   <nav aria-label="Shop">
     ${nav('/', 'Coffee', 'products')}
+    ${nav('/subscription', 'Subscribe', 'subscription')}
     ${nav('/orders', 'Orders', 'orders')}
     ${nav('/cart', 'Cart', 'cart', count)}
   </nav>
@@ -164,6 +166,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
   <div><dt>Placed</dt><dd>${new Date(order.createdAt).toUTCString()}</dd></div>
   ${order.transfer ? transferFact('Payment', 'transfer-status', order.transfer) : ''}
   ${order.refund?.transfer ? transferFact('Refund', 'refund-status', order.refund.transfer) : ''}
+  ${shippingFact(order.shipping)}
 </dl>
 ${linesTable(order.lines, order.total.value, false)}
 ${

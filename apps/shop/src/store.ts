@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { AccountRef, Money } from '@tokenos/protocol';
 import type { Line } from './catalog.ts';
 import type { Transfer } from './gateway.ts';
+import { JsonFileMap } from './json-file-map.ts';
+import type { OrderShipping } from './shipping.ts';
 
 export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('hex');
@@ -34,53 +34,20 @@ export interface Order {
   transfer?: Transfer;
   failure?: string;
   refund?: { tokenId?: string; transfer?: Transfer; failure?: string };
+  /** Present when the payment request asked for a shipping address. */
+  shipping?: OrderShipping;
 }
 
-/** Orders in memory, written to one JSON file after each change (atomic rename). */
-export class OrderStore {
-  readonly #orders = new Map<string, Order>();
-  readonly #path: string | undefined;
-  #writing: Promise<void> = Promise.resolve();
-
-  private constructor(path: string | undefined) {
-    this.#path = path;
-  }
-
-  static async open(path?: string): Promise<OrderStore> {
-    const store = new OrderStore(path);
-    if (path) {
-      try {
-        for (const o of JSON.parse(await readFile(path, 'utf8')) as Order[]) store.#orders.set(o.id, o);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
-    }
-    return store;
-  }
-
-  get(id: string): Order | undefined {
-    return this.#orders.get(id);
+/** Orders in memory, written to one JSON file after each change (json-file-map.ts). */
+export class OrderStore extends JsonFileMap<Order> {
+  static open(path?: string): Promise<OrderStore> {
+    return new OrderStore(path).load();
   }
 
   forSession(sessionId: string): Order[] {
-    return [...this.#orders.values()]
+    return this.values()
       .filter((o) => o.sessionId === sessionId && o.status !== 'awaiting-payment' && o.status !== 'cancelled')
       .sort((a, b) => b.createdAt - a.createdAt);
-  }
-
-  async put(order: Order): Promise<void> {
-    this.#orders.set(order.id, order);
-    const path = this.#path;
-    if (!path) return;
-    const snapshot = JSON.stringify([...this.#orders.values()], null, 2);
-    this.#writing = this.#writing
-      .catch(() => undefined)
-      .then(async () => {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(`${path}.tmp`, snapshot);
-        await rename(`${path}.tmp`, path);
-      });
-    await this.#writing;
   }
 }
 

@@ -21,8 +21,12 @@ const ActivityScreen = lazy(() =>
 const ApproveScreen = lazy(() =>
   import('./screens/ApproveScreen.tsx').then((m) => ({ default: m.ApproveScreen })),
 );
+const ClaimScreen = lazy(() => import('./screens/ClaimScreen.tsx').then((m) => ({ default: m.ClaimScreen })));
 const GrantsScreen = lazy(() =>
   import('./screens/GrantsScreen.tsx').then((m) => ({ default: m.GrantsScreen })),
+);
+const ProfileScreen = lazy(() =>
+  import('./screens/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
 );
 const LinkBankScreen = lazy(() =>
   import('./screens/LinkBankScreen.tsx').then((m) => ({ default: m.LinkBankScreen })),
@@ -31,6 +35,9 @@ const LinkedScreen = lazy(() =>
   import('./screens/LinkedScreen.tsx').then((m) => ({ default: m.LinkedScreen })),
 );
 const LockScreen = lazy(() => import('./screens/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
+const MemberTokensScreen = lazy(() =>
+  import('./screens/MemberTokensScreen.tsx').then((m) => ({ default: m.MemberTokensScreen })),
+);
 const NoWalletScreen = lazy(() =>
   import('./screens/NoWalletScreen.tsx').then((m) => ({ default: m.NoWalletScreen })),
 );
@@ -64,6 +71,8 @@ function CurrentScreen() {
       return state.status === 'ready' ? <AccountsScreen /> : <GetStartedScreen />;
     case routes.setup:
       return <SetupScreen next={next} />;
+    case routes.claim:
+      return <ClaimScreen searchParams={searchParams} />;
     case routes.approve:
       return <ApproveScreen searchParams={searchParams} />;
   }
@@ -72,6 +81,8 @@ function CurrentScreen() {
     path === routes.linked ||
     path === routes.activity ||
     path === routes.grants ||
+    path === routes.memberTokens ||
+    path === routes.profile ||
     path === routes.security
   ) {
     if (state.status !== 'ready') return <NoWalletScreen />;
@@ -84,6 +95,10 @@ function CurrentScreen() {
         return <ActivityScreen />;
       case routes.grants:
         return <GrantsScreen />;
+      case routes.memberTokens:
+        return <MemberTokensScreen />;
+      case routes.profile:
+        return <ProfileScreen next={next} />;
       case routes.security:
         return <SecurityScreen />;
     }
@@ -95,6 +110,7 @@ const navItems = [
   { to: routes.home, label: 'Accounts' },
   { to: routes.activity, label: 'Activity' },
   { to: routes.grants, label: 'Grants' },
+  { to: routes.memberTokens, label: 'Tokens' },
   { to: routes.security, label: 'Security' },
 ] as const;
 

@@ -3,11 +3,14 @@
 export const routes = {
   home: '/',
   setup: '/setup',
+  claim: '/claim',
   approve: '/approve',
   link: '/link',
   linked: '/linked',
   activity: '/activity',
   grants: '/grants',
+  memberTokens: '/member-tokens',
+  profile: '/profile',
   security: '/security',
 } as const;
 

@@ -59,6 +59,19 @@ describe('the widget accepts the wallet’s message', () => {
   it('matches the protocol schema on the valid message', () => {
     expect(walletMessageSchema.safeParse(message()).success).toBe(true);
   });
+
+  it('an approved member-token request with its member token id (issue 7), and nothing looser', () => {
+    const memberTokenId = '0123456789abcdef0123456789abcdef';
+    const approved = message({}, { memberTokenId });
+    expect(acceptWalletMessage(event(approved), expected)?.result.memberTokenId).toBe(memberTokenId);
+    expect(walletMessageSchema.safeParse(approved).success).toBe(true);
+    for (const bad of [
+      message({}, { memberTokenId: memberTokenId.toUpperCase() }),
+      message({}, { memberTokenId: 42 }),
+      message({}, { memberTokenId, outcome: 'declined', tokenId: null }),
+    ])
+      expect(acceptWalletMessage(event(bad), expected)).toBeUndefined();
+  });
 });
 
 describe('the widget ignores everything else', () => {
@@ -184,5 +197,23 @@ describe('the redirect fragment', () => {
     expect(withoutResultFragment(`#tokenos-result=${encode(message())}`)).toBe('');
     expect(withoutResultFragment('#a=1&tokenos-result=xyz')).toBe('#a=1');
     expect(withoutResultFragment('#section-2')).toBe('#section-2');
+  });
+});
+
+describe('a payment that asked for a shipping address', () => {
+  const grant = 'Ac9aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-_aB';
+  it('carries the address grant, or null when none was shared, as the protocol schema does', () => {
+    for (const accessTokenId of [grant, null]) {
+      const r = result({ accessTokenId });
+      expect(parseTokenRequestResult(r, requestId)?.accessTokenId).toBe(accessTokenId);
+      expect(walletMessageSchema.safeParse(message({}, { accessTokenId })).success).toBe(true);
+    }
+  });
+  it('refuses a malformed grant id or one on a declined result', () => {
+    expect(parseTokenRequestResult(result({ accessTokenId: 'short' }), requestId)).toBeUndefined();
+    expect(parseTokenRequestResult(result({ accessTokenId: 42 }), requestId)).toBeUndefined();
+    expect(
+      parseTokenRequestResult(result({ outcome: 'declined', tokenId: null, accessTokenId: null }), requestId),
+    ).toBeUndefined();
   });
 });

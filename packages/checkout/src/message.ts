@@ -10,6 +10,10 @@ export interface TokenRequestResult {
   requestId: string;
   outcome: 'approved' | 'declined';
   tokenId: string | null;
+  /** For a member-token request: the member token (32 lowercase hex digits). */
+  memberTokenId?: string;
+  /** For a payment that asked for a shipping address: the address grant, or null when not shared. */
+  accessTokenId?: string | null;
   state: string;
   createdAt: number;
   keyId: string;
@@ -39,6 +43,7 @@ const hashId = /^[A-Za-z0-9_-]{43}$/;
 const keyId = /^[A-Za-z0-9_-]{22}$/;
 const nonceShape = /^[A-Za-z0-9_-]{16,64}$/;
 const b64url = /^[A-Za-z0-9_-]{1,200}$/;
+const memberTokenId = /^[0-9a-f]{32}$/;
 
 type Plain = Record<string, unknown>;
 
@@ -74,8 +79,20 @@ const resultKeys = [
  * none; anything else (a missing or extra key, a wrong type, another request) is refused.
  */
 export function parseTokenRequestResult(value: unknown, requestId: string): TokenRequestResult | undefined {
-  if (!withKeys(value, resultKeys)) return undefined;
+  const memberToken = typeof value === 'object' && value !== null && Object.hasOwn(value, 'memberTokenId');
+  const shipping = typeof value === 'object' && value !== null && Object.hasOwn(value, 'accessTokenId');
+  const keys: string[] = [...resultKeys];
+  if (memberToken) keys.push('memberTokenId');
+  if (shipping) keys.push('accessTokenId');
+  if (!withKeys(value, keys)) return undefined;
   const r = value;
+  if (shipping && !(r.outcome === 'approved' && (r.accessTokenId === null || isRequestId(r.accessTokenId))))
+    return undefined;
+  if (
+    memberToken &&
+    !(r.outcome === 'approved' && typeof r.memberTokenId === 'string' && memberTokenId.test(r.memberTokenId))
+  )
+    return undefined;
   const approved = r.outcome === 'approved';
   const ok =
     r.type === 'TokenRequestResult' &&

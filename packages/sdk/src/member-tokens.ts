@@ -183,6 +183,21 @@ export async function getMemberToken(member: Member, id: string): Promise<Member
   );
 }
 
+/** The member's own tokens (root and derived), newest first, each with its usage. */
+export async function listMemberTokens(
+  member: Member,
+  o: { limit?: number } = {},
+): Promise<MemberTokenView[]> {
+  const query = o.limit === undefined ? '' : `?limit=${o.limit}`;
+  const { tokens } = await member.client.send<{ tokens: MemberTokenView[] }>(
+    'GET',
+    `/api/v1/member-tokens${query}`,
+    undefined,
+    await member.signerFor('LOW'),
+  );
+  return tokens;
+}
+
 /** Asks the cloud about a token presented in either format: its status, limitations, entitlements. */
 export async function verifyMemberToken(member: Member, token: string): Promise<MemberTokenVerification> {
   return member.client.send<MemberTokenVerification>(

@@ -7,6 +7,7 @@ import {
   type KeyLevel,
   levelAtLeast,
   type MemberState,
+  type MessageSigner,
   objectId,
   type SignatureAlgorithm,
   signObject,
@@ -99,17 +100,9 @@ export class Member {
   async applyDirectoryAction(action: DirectoryAction): Promise<MemberState> {
     const state = await this.state();
     const signer = await this.signerFor('PRIVILEGED');
-    const op: DirectoryOperation = await signObject(
-      {
-        type: 'DirectoryOperation' as const,
-        version: 1 as const,
-        member: this.id,
-        prev: state.head,
-        seq: state.seq + 1,
-        createdAt: Math.max(this.client.now(), state.updatedAt),
-        keyId: signer.keyId,
-        action,
-      },
+    const op = await signNextOperation(
+      state,
+      { keyId: signer.keyId, action, now: this.client.now() },
       signer,
     );
     return this.client.send<MemberState>('POST', `/api/v1/members/${this.id}/operations`, op, signer);
@@ -150,4 +143,28 @@ export async function fetchVerifiedMember(
     memberId,
     ...(knownHead ? { knownHead } : {}),
   });
+}
+
+/**
+ * The directory operation that follows `state`: the next seq, linked to its head, dated no earlier
+ * than the state (nor than `notBefore`), signed by `signer` as `keyId`.
+ */
+export function signNextOperation(
+  state: MemberState,
+  o: { keyId: string; action: DirectoryAction; now: number; notBefore?: number },
+  signer: MessageSigner,
+): Promise<DirectoryOperation> {
+  return signObject(
+    {
+      type: 'DirectoryOperation' as const,
+      version: 1 as const,
+      member: state.memberId,
+      prev: state.head,
+      seq: state.seq + 1,
+      createdAt: Math.max(o.now, state.updatedAt, o.notBefore ?? 0),
+      keyId: o.keyId,
+      action: o.action,
+    },
+    signer,
+  );
 }

@@ -81,11 +81,11 @@ export function getTokenRequest(client: CloudClient, id: string): Promise<TokenR
   return client.get<TokenRequestView>(`/api/v1/token-requests/${id}`);
 }
 
-/** The wallet's answer: the token that answers the request, or a decline. */
+/** The wallet's answer: the token (or, for a member-token request, the member token) that answers it, or a decline. */
 export async function answerTokenRequest(
   member: Member,
   id: string,
-  answer: { tokenId: string } | { declined: true },
+  answer: { tokenId: string; accessTokenId?: string | null } | { memberTokenId: string } | { declined: true },
 ): Promise<TokenRequestResult> {
   return member.client.send<TokenRequestResult>(
     'POST',

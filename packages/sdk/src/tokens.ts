@@ -72,6 +72,8 @@ export interface TransferTokenOptions {
   expiresInMs?: number;
   endorseUntil?: number;
   requestId?: string;
+  /** A refund: the id of the transfer token whose money this one pays back (endorse with the Refund exemption). */
+  refundOf?: string;
 }
 
 /** Builds a transfer token payload with a fresh nonce (two equal payments are two tokens). */
@@ -85,7 +87,13 @@ export function transferTokenPayload(member: Member, o: TransferTokenOptions): T
     from: { memberId: member.id },
     to: { memberId: o.payee },
     redeemer: o.redeemer ?? o.payee,
-    transfer: { amount: o.amount, description: o.description, refId: o.refId, source: o.source },
+    transfer: {
+      amount: o.amount,
+      description: o.description,
+      refId: o.refId,
+      source: o.source,
+      ...(o.refundOf !== undefined ? { refundOf: o.refundOf } : {}),
+    },
     conditions: { singleUse: true, ...o.conditions, currency: o.amount.currency },
     effectiveAt: now,
     expiresAt: now + (o.expiresInMs ?? 30 * day),

@@ -1,13 +1,15 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchSections } from './bench/sections.ts';
+import { soakSection } from './bench/soak.ts';
 import { type BenchResult, formatTable, groupRows } from './bench/table.ts';
 
 // `npm run bench` measures about two seconds per figure and twenty seconds per payment
 // configuration, about four minutes in all; `--quick` (CI) a quarter second per figure and three
 // seconds per payment configuration, about a minute. Numbers are printed, never asserted: they
-// depend on the machine.
+// depend on the machine. `--soak` runs only the 10-minute memory soak (bench/soak.ts).
 const quick = process.argv.includes('--quick');
+const soak = process.argv.includes('--soak');
 const durationMs = quick ? 250 : 2000;
 
 const started = performance.now();
@@ -15,7 +17,7 @@ const started = performance.now();
 const loadAtStart = loadavg()[0]!;
 const results: BenchResult[] = [];
 const measured = new Map<string, number>();
-for (const section of benchSections) {
+for (const section of soak ? [soakSection] : benchSections) {
   const sectionStart = performance.now();
   const rows = await section.run({ durationMs, quick, figure: (name) => measured.get(name) });
   process.stderr.write(
@@ -28,7 +30,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 console.log(
   `node ${process.versions.node}, OpenSSL ${process.versions.openssl}, ${availableParallelism()} cores, ` +
-    `UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, ${quick ? 'quick' : 'full'} run, ` +
+    `UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, ${soak ? 'soak' : quick ? 'quick' : 'full'} run, ` +
     `${new Date().toISOString().slice(0, 10)}, ${seconds} s, load average ${loadAtStart.toFixed(1)} at start and ${loadavg()[0]!.toFixed(1)} at end\n`,
 );
 console.log(formatTable(results));

@@ -1,18 +1,19 @@
 import {
-  type AccessResource,
   type AccessTokenPayload,
   type AccountBalance,
+  type AccountResource,
   type AccountScope,
   accessTokenPayloadSchema,
+  endorsementScaChallenge,
   endorsementSchema,
   formatAmount,
   fromBase64url,
+  isAccountResource,
   keyUsableAt,
   type LinkedAccount,
   ProtocolError,
   parseWith,
   requiredEndorsementLevel,
-  scaChallenge,
   type TransactionsPage,
   tokenId as tokenIdOf,
   tokenIdSchema,
@@ -48,7 +49,7 @@ interface Grant {
   tokenId: string;
   payload: AccessTokenPayload;
   /** The grant's resources at this bank. */
-  resources: AccessResource[];
+  resources: AccountResource[];
 }
 
 /**
@@ -119,7 +120,7 @@ async function verifyGrant(
     config: deps.config,
     member: grantor,
     assertion: endorsement.sca.assertion,
-    challenge: scaChallenge(req.tokenId),
+    challenge: endorsementScaChallenge(endorsement),
     storedCounter: 0,
   });
 
@@ -140,7 +141,7 @@ async function verifyGrant(
   return {
     tokenId: req.tokenId,
     payload,
-    resources: payload.resources.filter((r) => r.account.bankId === deps.member.id),
+    resources: payload.resources.filter(isAccountResource).filter((r) => r.account.bankId === deps.member.id),
   };
 }
 

@@ -105,6 +105,9 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
     const endorsement = await endorse(world, alice, tokenId);
     const cosig = await iron.call<BankEndorsement>('/connector/v1/cosign', { tokenId, payload, endorsement });
     expect(cosig.tokenId).toBe(tokenId);
+    // The cloud lost the answer (it crashed, say) and asks again with the same endorsement: the
+    // same co-signature, although the assertion's signature counter was already used.
+    expect(await iron.call('/connector/v1/cosign', { tokenId, payload, endorsement })).toEqual(cosig);
     // A passkey resets the bank's own RTS Art. 16 counters.
     expect(
       await iron.db.one('select amount_since_sca, count_since_sca from sca_counters where member_id = $1', [
@@ -316,6 +319,36 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
         },
       }),
     });
+  });
+
+  it('accepts a Secure Payment Confirmation assertion only when the browser showed this amount', async () => {
+    const { payload, tokenId } = token('120.00');
+    const shown = (total: { value: string; currency: 'EUR' }) => ({
+      rpId: 'localhost',
+      topOrigin: 'http://localhost:5173',
+      payeeName: 'Demo Shop',
+      payeeOrigin: 'https://shop.example',
+      total,
+      instrument: { displayName: 'Iron Bank, Current account', icon: 'http://localhost:5173/icon.png' },
+    });
+    const endorseWith = (assertion: ReturnType<User['passkey']['assert']>) =>
+      endorse(world, alice, tokenId, { sca: { method: 'passkey', assertion } });
+    const err = await expectRefused('ScaFailed', {
+      tokenId,
+      payload,
+      endorsement: await endorseWith(
+        alice.passkey.assert(scaChallenge(tokenId), { payment: shown({ value: '12.00', currency: 'EUR' }) }),
+      ),
+    });
+    expect(err.field).toBe('endorsement.sca.assertion.clientDataJSON.payment.total');
+    const cosig = await iron.call<BankEndorsement>('/connector/v1/cosign', {
+      tokenId,
+      payload,
+      endorsement: await endorseWith(
+        alice.passkey.assert(scaChallenge(tokenId), { payment: shown({ value: '120.00', currency: 'EUR' }) }),
+      ),
+    });
+    expect(cosig.tokenId).toBe(tokenId);
   });
 
   it('co-signs only tokens drawn on an open account linked to the payer, in its currency', async () => {

@@ -1,6 +1,7 @@
 import type { Db } from '@tokenos/db';
 import {
   type BankEndorsement,
+  endorsementSchema,
   nextScaCounters,
   objectId,
   ProtocolError,
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
 import { resolveAccountRef } from '../link/store.ts';
 import { advancePasskeyCounter, storedPasskeyCounter, verifyPasskeyAssertion } from './passkey.ts';
+import { assertRefundAtBank } from './refund-check.ts';
 
 export const cosignRequestSchema = z.strictObject({
   tokenId: tokenIdSchema,
@@ -112,12 +114,28 @@ function checkSourceUsable(
  * POST /connector/v1/cosign: the payer's bank verifies the payer's endorsement itself and co-signs
  * (DESIGN.md, "Endorsement"). The payer's directory log is replayed by the bank (through the
  * SDK's verifyTransferEndorsement), the passkey assertion is verified by the bank's own WebAuthn
- * check, and SCA is judged by the bank's own PSD2 RTS Art. 16 counters, not the cloud's. One
+ * check, and SCA is judged by the bank's own PSD2 RTS Art. 16 counters, not the cloud's (a refund
+ * by its own record of the payment it pays back: refund-check.ts). One
  * co-signature per token: a retry returns the same one and charges the counters once.
  */
 export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndorsement> {
   const req = parseWith(cosignRequestSchema, input, 'cosign request');
   const preview = parseWith(transferTokenPayloadSchema, req.payload, 'transfer token');
+  // A retry of a co-signature already given for this very endorsement (the cloud lost the answer:
+  // it crashed or timed out) gets the same one back before any check that passes only once, such
+  // as the passkey's signature counter; otherwise the token could never be co-signed again. The
+  // counter is read first: it is written in one transaction with the co-signature, so a counter
+  // that already counts this assertion comes with a co-signature that the lookup after it sees.
+  const claimed = parseWith(endorsementSchema, req.endorsement, 'endorsement');
+  const counterBefore =
+    claimed.sca.method === 'passkey'
+      ? await storedPasskeyCounter(deps.db, claimed.sca.assertion.credentialId)
+      : undefined;
+  const given = await deps.db.maybeOne<{ endorsement_id: string; bank_endorsement: BankEndorsement }>(
+    'select endorsement_id, bank_endorsement from cosignatures where token_id = $1',
+    [req.tokenId],
+  );
+  if (given && given.endorsement_id === objectId(claimed)) return given.bank_endorsement;
   const before = await readScaCounters(deps.db, preview.from.memberId);
   const now = deps.now();
   let passkey: { credentialId: string; counter: number } | undefined;
@@ -127,15 +145,21 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
     payload: req.payload,
     endorsement: req.endorsement,
     now,
-    // A first look; decided for good below under the counters' lock.
-    scaRequired: (p) => scaDecision(transferAttempt(p), before).required,
+    // A first look; decided for good below under the counters' lock (a refund against this bank's records).
+    scaRequired: (p, exemption) => exemption !== 'Refund' && scaDecision(transferAttempt(p), before).required,
     verifyPasskey: async ({ payer: member, assertion, challenge }) => {
-      const storedCounter = await storedPasskeyCounter(deps.db, assertion.credentialId);
+      const storedCounter =
+        counterBefore !== undefined &&
+        claimed.sca.method === 'passkey' &&
+        assertion.credentialId === claimed.sca.assertion.credentialId
+          ? counterBefore
+          : await storedPasskeyCounter(deps.db, assertion.credentialId);
       passkey = await verifyPasskeyAssertion({
         config: deps.config,
         member,
         assertion,
         challenge,
+        payment: { amount: preview.transfer.amount },
         storedCounter,
       });
     },
@@ -146,7 +170,8 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
       `the token could be endorsed until ${new Date(payload.endorseUntil).toISOString()}`,
       { field: 'endorseUntil' },
     );
-  checkSourceUsable(await checkSource(deps, payload, now), payload);
+  const source = await checkSource(deps, payload, now);
+  checkSourceUsable(source, payload);
   const endorsementId = objectId(endorsement);
   const attempt = transferAttempt(payload);
 
@@ -186,6 +211,15 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
         );
       sca = 'passkey';
       next = nextScaCounters(counters, { method: 'passkey' });
+    } else if (endorsement.sca.exemption === 'Refund') {
+      // Paying back a payment this bank credited to the source account; the Art. 16 counters stay as they are.
+      await assertRefundAtBank(tx, {
+        tokenId: req.tokenId,
+        payload,
+        sourceAccount: source.account.account_id,
+      });
+      sca = 'exemption:Refund';
+      next = counters;
     } else {
       const decision = scaDecision(attempt, counters);
       if (decision.required)
@@ -217,8 +251,16 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
       signer,
     );
     await tx.query(
-      'insert into cosignatures (token_id, endorsement_id, payer, sca, bank_endorsement) values ($1, $2, $3, $4, $5::jsonb)',
-      [req.tokenId, endorsementId, payer.memberId, sca, JSON.stringify(bankEndorsement)],
+      'insert into cosignatures (token_id, endorsement_id, payer, sca, bank_endorsement, refund_of, amount) values ($1, $2, $3, $4, $5::jsonb, $6, $7)',
+      [
+        req.tokenId,
+        endorsementId,
+        payer.memberId,
+        sca,
+        JSON.stringify(bankEndorsement),
+        payload.transfer.refundOf ?? null,
+        attempt.amount,
+      ],
     );
     return bankEndorsement;
   });

@@ -174,6 +174,7 @@ export async function execute(deps: BankDeps, input: unknown): Promise<ExecuteRe
         member: payer,
         assertion,
         challenge,
+        payment: { amount: preview.transfer.amount },
         storedCounter: 0,
       });
     },

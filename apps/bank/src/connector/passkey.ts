@@ -3,11 +3,14 @@ import { parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import type { Db } from '@tokenos/db';
 import {
   base64url,
+  checkSpcPayment,
   equalBytes,
   fromBase64url,
   type MemberState,
+  type Money,
   type PasskeyAssertion,
   ProtocolError,
+  SPC_CLIENT_DATA_TYPE,
   sha256,
   utf8,
 } from '@tokenos/protocol';
@@ -53,6 +56,13 @@ export interface PasskeyCheck {
   challenge: Uint8Array;
   /** The last signature counter this bank accepted for the credential; 0 when none. */
   storedCounter: number;
+  /**
+   * The transfer's amount, when the assertion approves a transfer: then one made through Secure
+   * Payment Confirmation is accepted too, if the browser showed this amount on the wallet's page.
+   * The payee shown is not resolved here (the bank keeps no alias index); the cloud checks it
+   * against the payee's verified domain, and the challenge binds the payee either way.
+   */
+  payment?: { amount: Money };
 }
 
 /**
@@ -88,9 +98,20 @@ export async function verifyPasskeyAssertion(
       'clientDataJSON says the ceremony ran in a cross-origin frame; only top-level wallet pages may run it',
       `${f}.clientDataJSON.crossOrigin`,
     );
-  if (clientData.type !== 'webauthn.get')
+  if (clientData.type === SPC_CLIENT_DATA_TYPE) {
+    if (!check.payment)
+      scaFailed(
+        `clientDataJSON.type is "${SPC_CLIENT_DATA_TYPE}": Secure Payment Confirmation approves payments, and this is not one`,
+        `${f}.clientDataJSON.type`,
+      );
+    checkSpcPayment(
+      clientData,
+      { amount: check.payment.amount, rpId: config.rpId, walletOrigins: config.walletOrigins },
+      `${f}.clientDataJSON`,
+    );
+  } else if (clientData.type !== 'webauthn.get')
     scaFailed(
-      `clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"`,
+      `clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"${check.payment ? ` or "${SPC_CLIENT_DATA_TYPE}"` : ''}`,
       `${f}.clientDataJSON.type`,
     );
   const expectedChallenge = base64url(check.challenge);
@@ -145,6 +166,7 @@ export async function verifyPasskeyAssertion(
         clientExtensionResults: {},
       },
       expectedChallenge,
+      expectedType: check.payment ? ['webauthn.get', SPC_CLIENT_DATA_TYPE] : 'webauthn.get',
       expectedOrigin: config.walletOrigins,
       expectedRPID: config.rpId,
       credential: {

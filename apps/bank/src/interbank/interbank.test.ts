@@ -221,3 +221,37 @@ describe('a payment from an Iron Bank customer to a Gold Bank merchant', () => {
     });
   });
 });
+
+describe('a refund by the Gold Bank merchant of a payment that came from Iron Bank', () => {
+  /** The shop's refund to alice from its Gold account, with the Refund exemption (no passkey). */
+  async function refund(amount: string, refundOf: string) {
+    const base = transferPayload(world, {
+      payer: shop.member,
+      payee: alice.member,
+      bankId: gold.id,
+      accountRef: shopRef,
+      amount,
+    });
+    const payload = { ...base, transfer: { ...base.transfer, refundOf } };
+    const tokenId = tokenIdOf(payload);
+    const endorsement = await endorse(world, shop, tokenId, {
+      sca: { method: 'exemption', exemption: 'Refund' },
+    });
+    return { tokenId, payload, endorsement };
+  }
+
+  it('is co-signed by Gold Bank from its own interbank credit record, and only within it', async () => {
+    const { result, tokenId: original } = await pay('64.00', 'order-refundable');
+    expect(result).toMatchObject({ status: 'ACSC' });
+    // 64.00 came in through the clearing account: a 40.00 refund is within it, exempt from SCA.
+    const first = await refund('40.00', original);
+    expect((await gold.call<BankEndorsement>('/connector/v1/cosign', first)).tokenId).toBe(first.tokenId);
+    // 24.00 is left: a cent more needs SCA, and Gold Bank co-signs nothing for it.
+    const over = await refund('24.01', original);
+    const err = (await gold.call('/connector/v1/cosign', over).catch((e: unknown) => e)) as ApiError;
+    expect(isApiError(err, 'ScaRequired'), String(err)).toBe(true);
+    expect(
+      await gold.db.maybeOne('select token_id from cosignatures where token_id = $1', [over.tokenId]),
+    ).toBeUndefined();
+  });
+});

@@ -1,8 +1,9 @@
 import {
-  type AccessResource,
   type AccessTokenPayload,
+  type AccountResource,
   type AccountScope,
   type Endorsement,
+  isAccountResource,
   type LinkedAccount,
   ProtocolError,
   parseWith,
@@ -27,7 +28,7 @@ const transactionsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-interface LiveGrant {
+export interface LiveGrant {
   row: TokenRow;
   payload: AccessTokenPayload;
   endorsement: Endorsement;
@@ -38,7 +39,7 @@ interface LiveGrant {
  * tokens, the redeemer is the grantee"), live right now (endorsed, not cancelled or replaced, not
  * expired). Anyone else learns nothing, not even that the token exists.
  */
-async function liveGrant(deps: CloudDeps, tokenId: string, callerId: string): Promise<LiveGrant> {
+export async function liveGrant(deps: CloudDeps, tokenId: string, callerId: string): Promise<LiveGrant> {
   const row = await loadToken(deps.db, tokenId);
   if (row?.kind !== 'access' || row.payee !== callerId || row.payload.type !== 'AccessToken')
     throw new ProtocolError('NotFound', `no access token ${tokenId} granted to you`, { field: 'tokenId' });
@@ -63,8 +64,10 @@ async function liveGrant(deps: CloudDeps, tokenId: string, callerId: string): Pr
   return { row, payload: row.payload, endorsement: row.endorsement };
 }
 
-function grantedResource(grant: LiveGrant, accountRef: string, scope: AccountScope): AccessResource {
-  const matches = grant.payload.resources.filter((r) => r.account.accountRef === accountRef);
+function grantedResource(grant: LiveGrant, accountRef: string, scope: AccountScope): AccountResource {
+  const matches = grant.payload.resources
+    .filter(isAccountResource)
+    .filter((r) => r.account.accountRef === accountRef);
   if (matches.length === 0)
     throw new ProtocolError('NotFound', `account ${accountRef} is not part of this grant`, {
       field: 'accountRef',
@@ -89,7 +92,7 @@ function connectorFor(deps: CloudDeps, bankId: string): BankConnector {
   return connector;
 }
 
-async function markUsed(deps: CloudDeps, tokenId: string): Promise<void> {
+export async function markUsed(deps: CloudDeps, tokenId: string): Promise<void> {
   await deps.db.query('update tokens set last_used_at = $2 where token_id = $1', [
     tokenId,
     new Date(deps.now()),
@@ -125,11 +128,13 @@ export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
 
   app.get('/:tokenId/accounts', signed(deps, { level: 'LOW' }), async (c) => {
     const grant = await liveGrant(deps, tokenIdParam(c.req.param('tokenId')), c.get('caller').memberId);
+    // Addresses and profile fields of a grant are read elsewhere (personal-data/grantee-routes.ts).
+    const accountResources = grant.payload.resources.filter(isAccountResource);
+    if (accountResources.length === 0)
+      throw new ProtocolError('NotFound', 'this grant names no account', { field: 'tokenId' });
     await markUsed(deps, grant.row.token_id);
-    const granted = new Set(
-      grant.payload.resources.map((r) => `${r.account.bankId}/${r.account.accountRef}`),
-    );
-    const bankIds = [...new Set(grant.payload.resources.map((r) => r.account.bankId))];
+    const granted = new Set(accountResources.map((r) => `${r.account.bankId}/${r.account.accountRef}`));
+    const bankIds = [...new Set(accountResources.map((r) => r.account.bankId))];
     const request = { tokenId: grant.row.token_id, payload: grant.payload, endorsement: grant.endorsement };
     const answers = await Promise.all(
       bankIds.map(async (bankId) => ({
@@ -190,7 +195,7 @@ export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
     const caller = c.get('caller').memberId;
     if (
       row?.payload.type !== 'AccessToken' ||
-      !row.payload.resources.some((r) => r.account.bankId === caller)
+      !row.payload.resources.some((r) => r.type === 'account' && r.account.bankId === caller)
     )
       throw new ProtocolError('NotFound', `no access token ${tokenId} on your accounts`, {
         field: 'tokenId',

@@ -4,7 +4,9 @@ import {
   type KeyLevel,
   keyUsableAt,
   type MemberState,
+  type ParsedSignature,
   ProtocolError,
+  type PublicKeyRef,
   parseKeyid,
 } from '@tokenos/protocol';
 import type { MiddlewareHandler } from 'hono';
@@ -53,6 +55,61 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   }
 }
 
+/** What inspectSignedRequest found: the signature's parameters, the signature, and the base it signs. */
+export type InspectedRequest = ParsedSignature & { base: Uint8Array };
+
+/**
+ * The steps of RFC 9421 that need no key: reads the body (bounded by maxBodyBytes), checks it
+ * against Content-Digest and `created` against the time window, and parses the body as JSON.
+ */
+export async function inspectRequest(
+  deps: CloudDeps,
+  req: Request,
+  now: number,
+): Promise<{ inspected: InspectedRequest; body: unknown }> {
+  const bytes = await readBody(req, deps.config.maxBodyBytes);
+  const url = new URL(req.url);
+  const inspected = inspectSignedRequest(
+    { method: req.method, path: url.pathname, query: url.search, body: bytes, headers: req.headers },
+    now,
+  );
+  return { inspected, body: parseJsonBody(bytes) };
+}
+
+/** The signature names the key's own algorithm: a key is never used under another. */
+export function assertKeyAlgorithm(
+  key: Pick<PublicKeyRef, 'id' | 'algorithm'>,
+  inspected: InspectedRequest,
+): void {
+  if (key.algorithm !== inspected.params.algorithm)
+    throw new ProtocolError(
+      'InvalidSignature',
+      `key ${key.id} is ${key.algorithm}, the signature says ${inspected.params.algorithm}`,
+      { field: 'signature-input' },
+    );
+}
+
+/** The request's signature verifies under `key` (low-S, as every signature here). */
+export async function assertSignedBy(
+  deps: CloudDeps,
+  key: PublicKeyRef,
+  inspected: InspectedRequest,
+): Promise<void> {
+  const ok = await deps.backend.verify(
+    key.algorithm,
+    fromBase64url(key.publicKey),
+    inspected.base,
+    inspected.signature,
+    { lowS: true },
+  );
+  if (!ok)
+    throw new ProtocolError(
+      'InvalidSignature',
+      `request signature does not verify under ${inspected.params.keyid}`,
+      { field: 'signature' },
+    );
+}
+
 /**
  * Verifies an RFC 9421 signed request: the body against Content-Digest, the time window, the
  * key against the member's directory state (present, unexpired, at least `level`), the
@@ -62,19 +119,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
 export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandler<CloudEnv> {
   return async (c, next) => {
     const now = deps.now();
-    const bytes = await readBody(c.req.raw, deps.config.maxBodyBytes);
-    const url = new URL(c.req.url);
-    const inspected = inspectSignedRequest(
-      {
-        method: c.req.method,
-        path: url.pathname,
-        query: url.search,
-        body: bytes,
-        headers: c.req.raw.headers,
-      },
-      now,
-    );
-    const body = parseJsonBody(bytes);
+    const { inspected, body } = await inspectRequest(deps, c.req.raw, now);
     const { memberId, keyId } = parseKeyid(inspected.params.keyid);
     const member = (await loadMember(deps.db, memberId)) ?? options.newMember?.(body);
     if (!member || member.memberId !== memberId)
@@ -84,12 +129,7 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
       throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId}`, {
         field: 'signature-input',
       });
-    if (key.algorithm !== inspected.params.algorithm)
-      throw new ProtocolError(
-        'InvalidSignature',
-        `key ${keyId} is ${key.algorithm}, the signature says ${inspected.params.algorithm}`,
-        { field: 'signature-input' },
-      );
+    assertKeyAlgorithm(key, inspected);
     if (key.expiresAt !== undefined && now >= key.expiresAt)
       throw new ProtocolError(
         'KeyExpired',
@@ -102,19 +142,7 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
         `this operation needs a ${options.level} key; ${keyId} is ${key.level}`,
         { field: 'signature-input' },
       );
-    const ok = await deps.backend.verify(
-      key.algorithm,
-      fromBase64url(key.publicKey),
-      inspected.base,
-      inspected.signature,
-      { lowS: true },
-    );
-    if (!ok)
-      throw new ProtocolError(
-        'InvalidSignature',
-        `request signature does not verify under ${inspected.params.keyid}`,
-        { field: 'signature' },
-      );
+    await assertSignedBy(deps, key, inspected);
     // Counted only now, once the signature proves who is asking.
     const wait = limitersFor(deps)?.member.take(memberId) ?? 0;
     if (wait > 0) return tooManyRequests(c, wait, 'member');

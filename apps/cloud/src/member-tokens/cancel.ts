@@ -34,7 +34,7 @@ export async function cancelMemberToken(
        where id = any($1::uuid[]) and status = 'active'`,
       [[token.id, ...below], callerId, now],
     );
-    if (token.depth === 0) {
+    if (token.depth === 0 && token.backing_token_id !== null) {
       const status = callerId === token.owner_id ? 'revokedByPsu' : 'terminatedByTpp';
       await tx.query(
         "update tokens set status = $2, updated_at = now() where token_id = $1 and status in ('received', 'valid')",

@@ -73,7 +73,16 @@ async function assertChargeable(
 ): Promise<void> {
   if (chain.some((r) => r.status === 'cancelled'))
     throw new ProtocolError('Cancelled', `member token ${tokenId} is cancelled`, { field: 'token' });
-  const backing = await loadToken(tx, chain[0]!.backing_token_id);
+  const backingId = chain[0]!.backing_token_id;
+  // A loyalty id a merchant created with a member on the user's behalf moves no money: only the
+  // user's own endorsed authorization (a member token it creates) does (issue 9).
+  if (backingId === null)
+    throw new ProtocolError(
+      'Forbidden',
+      `member token ${tokenId} is a loyalty id without payment authority: the member has endorsed no payment authorization for it`,
+      { field: 'token' },
+    );
+  const backing = await loadToken(tx, backingId);
   const live = backing ? liveStatus(backing, now) : 'rejected';
   if (live === 'revokedByPsu' || live === 'terminatedByTpp' || live === 'replaced')
     throw new ProtocolError(
@@ -197,7 +206,7 @@ export async function chargeMemberToken(
     if (!verdict.allowed) throw memberTokenChargeRefused(verdict.violations);
     const { row: transfer } = await reserveTransfer(
       { ...deps, db: tx },
-      leaf.backing_token_id,
+      leaf.backing_token_id!, // assertChargeable refused a chain without one
       leaf.merchant_of_record,
       {
         amount: body.amount,

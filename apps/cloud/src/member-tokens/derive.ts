@@ -53,6 +53,12 @@ export async function deriveMemberToken(
         field: 'tokenId',
       });
     const now = deps.now();
+    if (parent.backing_token_id === null)
+      throw new ProtocolError(
+        'Forbidden',
+        `member token ${parentTokenId} is a loyalty id without payment authority: there is nothing to hand on`,
+        { field: 'tokenId' },
+      );
     const backing = await loadToken(tx, parent.backing_token_id);
     const live = backing ? liveStatus(backing, now) : 'rejected';
     if (

@@ -193,6 +193,30 @@ describe('creating a member token (issue 7)', () => {
     w.bank.available = true;
     expect((await sendMemberTokenCreation(w.alice, request)).status).toBe('active');
   });
+
+  it('a pending token also completes when the co-signature of its authorization is asked for again', async () => {
+    // What the wallet does when an approval is retried after the bank was away (it no longer has
+    // the creation request): POST /tokens/{backing}/cosign, then the member token is active.
+    w.bank.available = false;
+    const pending = await sendMemberTokenCreation(
+      w.alice,
+      await memberTokenCreation(w.alice, {
+        holder: w.shop.id,
+        limitations: { currency: 'EUR', creditLimit: '70.00' },
+        source: w.aliceAccount,
+        sca: w.sca,
+      }),
+    );
+    expect(pending.status).toBe('pending');
+    w.bank.available = true;
+    await w.alice.client.send(
+      'POST',
+      `/api/v1/tokens/${pending.backingTokenId}/cosign`,
+      undefined,
+      await w.alice.signerFor('LOW'),
+    );
+    expect((await getMemberToken(w.alice, pending.tokenId)).status).toBe('active');
+  });
 });
 
 describe('charging (issue 7)', () => {

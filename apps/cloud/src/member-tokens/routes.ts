@@ -15,6 +15,7 @@ import { createMemberToken } from './create.ts';
 import { deriveMemberToken } from './derive.ts';
 import { resolvePresentedToken } from './formats.ts';
 import { type MemberTokenSettings, memberTokenSettingsFromEnv } from './keys.ts';
+import { listMemberTokens } from './list.ts';
 import { loadChain } from './store.ts';
 import { maySee, memberTokenView } from './view.ts';
 
@@ -54,6 +55,10 @@ export function memberTokenRoutes(
     const { row, created } = await createMemberToken(ctx, me, c.get('body'));
     return c.json(await memberTokenView(ctx, await loadChain(deps.db, row.id), me), created ? 201 : 200);
   });
+
+  app.get('/', signed(deps, { level: 'LOW' }), async (c) =>
+    c.json(await listMemberTokens(ctx, c.get('caller').memberId, { limit: c.req.query('limit') })),
+  );
 
   app.post('/verify', signed(deps, { level: 'LOW' }), async (c) => {
     const me = c.get('caller').memberId;

@@ -16,7 +16,8 @@ export interface MemberTokenRow {
   owner_id: string;
   holder_id: string;
   merchant_of_record: string;
-  backing_token_id: string;
+  /** Null only for a loyalty-only root created with a custodial member: no payment authority. */
+  backing_token_id: string | null;
   entity_type: MemberTokenEntityType;
   loyalty: boolean;
   limitations: MemberTokenLimitations;

@@ -60,8 +60,9 @@ export async function memberTokenStatus(
 ): Promise<MemberTokenStatus> {
   if (chain.some((r) => r.status === 'cancelled')) return 'cancelled';
   const leaf = chain[chain.length - 1]!;
-  const backing = await loadToken(ctx.deps.db, leaf.backing_token_id);
-  const live = backing ? liveStatus(backing, now) : 'rejected';
+  // A loyalty-only token (no backing authorization) lives by its own status and subscription.
+  const backing = leaf.backing_token_id === null ? null : await loadToken(ctx.deps.db, leaf.backing_token_id);
+  const live = leaf.backing_token_id === null ? 'valid' : backing ? liveStatus(backing, now) : 'rejected';
   if (live === 'revokedByPsu' || live === 'terminatedByTpp' || live === 'replaced') return 'cancelled';
   if (live === 'rejected') return 'rejected';
   if (
@@ -126,7 +127,7 @@ export async function memberTokenView(
     createdAt: row.created_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
   };
-  if (viewer === row.owner_id || viewer === row.merchant_of_record)
+  if ((viewer === row.owner_id || viewer === row.merchant_of_record) && row.backing_token_id !== null)
     view.backingTokenId = row.backing_token_id;
   if (viewer === row.owner_id) view.attestations = row.entitlements;
   return view;

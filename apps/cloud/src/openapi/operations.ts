@@ -8,16 +8,20 @@ import {
   memberTokenCreationSchema,
   memberTokenDerivationSchema,
   memberTokenVerificationSchema,
+  postalAddressSchema,
+  profileSchema,
   tokenRequestResultSchema,
   tokenRequestSchema,
   transferTokenPayloadSchema,
 } from '@tokenos/protocol';
 import { z } from 'zod';
+import { claimCompleteSchema, claimStartSchema, claimVerifySchema } from '../custody/claim.ts';
+import { custodialCreationSchema } from '../custody/create-custodial.ts';
 import { redeemBodySchema } from '../transfers/redeem.ts';
 
 /** One API operation as the docs describe it; the request body schema is the one the route parses. */
 export interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   tag: string;
   summary: string;
@@ -103,6 +107,62 @@ export const operations: Operation[] = [
     summary: 'Resolve a verified alias to a member id',
     query: { type: 'EMAIL | PHONE | DOMAIN', value: 'the alias' },
     responses: { '200': '{ memberId }', '404': 'unknown or unverified' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/custody/policy',
+    tag: 'Custody',
+    summary:
+      "What a merchant's createCustodial operation must name: the claim authority, the longest custody",
+    responses: { '200': '{ claimAuthority, maxCustodyMs }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/custody/members',
+    tag: 'Custody',
+    summary:
+      "A merchant creates a member on a customer's behalf: no keys, the merchant as custodian, a loyalty-only member token",
+    signed: 'STANDARD',
+    body: custodialCreationSchema,
+    responses: { '201': '{ member, memberToken }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/custody/members/{memberId}/operations',
+    tag: 'Custody',
+    summary: 'The custodian corrects the alias of an unclaimed member (refused once claimed)',
+    signed: 'STANDARD',
+    responses: { '201': 'member state', '403': 'not the custodian, or already claimed' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/custody/claims',
+    tag: 'Custody',
+    summary:
+      'Start a claim: a code to the alias if a member awaits it (same answer if not); signed by the new key, keyid claimant:<keyId>',
+    body: claimStartSchema,
+    responses: { '201': '{ claimId, expiresAt, attemptsLeft }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/custody/claims/{claimId}/verify',
+    tag: 'Custody',
+    summary:
+      "The code: the cloud's ClaimAttestation for the claimer's key and the member's head (claimant-signed)",
+    body: claimVerifySchema,
+    responses: {
+      '200': '{ memberId, member, attestation, alias }',
+      '403': 'wrong code',
+      '409': 'Expired or used',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/custody/claims/{claimId}/complete',
+    tag: 'Custody',
+    summary: 'Append the claim operation signed by the new PRIVILEGED key; custody ends (claimant-signed)',
+    body: claimCompleteSchema,
+    responses: { '201': 'member state', '409': 'already claimed' },
   },
   {
     method: 'post',
@@ -211,9 +271,13 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/v1/token-requests/{requestId}/result',
     tag: 'Token requests',
-    summary: "Answer with the user's token, or decline",
+    summary: "Answer with the user's token (a member token for a memberToken request), or decline",
     signed: 'LOW',
-    body: z.union([z.object({ tokenId: z.string() }), z.object({ declined: z.literal(true) })]),
+    body: z.union([
+      z.object({ tokenId: z.string() }),
+      z.object({ memberTokenId: z.string() }),
+      z.object({ declined: z.literal(true) }),
+    ]),
     responses: { '201': 'signed result' },
   },
   {
@@ -250,6 +314,73 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/access/{tokenId}/addresses',
+    tag: 'Personal data',
+    summary: 'Addresses a live grant names, as they are now (grantee only)',
+    signed: 'LOW',
+    responses: { '200': '{ addresses, deleted }' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/access/{tokenId}/addresses/{addressId}',
+    tag: 'Personal data',
+    summary: 'One granted address (404 once its owner deleted it)',
+    signed: 'LOW',
+    responses: { '200': 'address' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/access/{tokenId}/profile',
+    tag: 'Personal data',
+    summary: 'The profile fields a live grant names (grantee only)',
+    signed: 'LOW',
+    responses: { '200': '{ fields, profile }' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/personal-data',
+    tag: 'Personal data',
+    summary: "The caller's own profile and address book (stored encrypted)",
+    signed: 'LOW',
+    responses: { '200': '{ profile, addresses }' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/personal-data/profile',
+    tag: 'Personal data',
+    summary: "Replace the caller's profile",
+    signed: 'STANDARD',
+    body: profileSchema,
+    responses: { '200': '{ profile }' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/personal-data/addresses',
+    tag: 'Personal data',
+    summary: 'Add an address to the address book',
+    signed: 'STANDARD',
+    body: postalAddressSchema,
+    responses: { '201': '{ address }' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/personal-data/addresses/{addressId}',
+    tag: 'Personal data',
+    summary: 'Edit an address; grantees see the new version',
+    signed: 'STANDARD',
+    body: postalAddressSchema,
+    responses: { '200': '{ address }' },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/personal-data/addresses/{addressId}',
+    tag: 'Personal data',
+    summary: 'Delete an address; grants naming it then answer 404',
+    signed: 'STANDARD',
+    responses: { '200': '{ deleted }' },
+  },
+  {
+    method: 'get',
     path: '/api/v1/cloud/keys',
     tag: 'Cloud',
     summary: "The cloud's public signing keys (results, connector calls)",
@@ -264,6 +395,14 @@ export const operations: Operation[] = [
     signed: 'STANDARD',
     body: memberTokenCreationSchema,
     responses: { '201': 'member token in both formats' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/member-tokens',
+    tag: 'Member tokens',
+    summary: "The caller's own member tokens (root and derived), newest first, with usage; ?limit=1..100",
+    signed: 'LOW',
+    responses: { '200': '{ tokens }' },
   },
   {
     method: 'get',

@@ -7,6 +7,8 @@ export interface ClientData {
   origin: string;
   crossOrigin?: boolean;
   topOrigin?: string;
+  /** Secure Payment Confirmation's record of what the browser showed (SPC §4.1.3); checked by the caller. */
+  payment?: unknown;
 }
 
 /**

@@ -3,16 +3,22 @@ import { parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import type { Db } from '@tokenos/db';
 import {
   base64url,
+  checkSpcPayment,
   equalBytes,
   fromBase64url,
   type MemberState,
+  type Money,
   type PasskeyAssertion,
   ProtocolError,
+  SPC_CLIENT_DATA_TYPE,
   sha256,
+  spcPayeeOrigin,
   utf8,
 } from '@tokenos/protocol';
 import type { CloudDeps } from '../deps.ts';
-import { parseClientData } from './client-data.ts';
+import { isVerifiedDomain } from '../requests/domain-check.ts';
+import { acceptedBundleAssertion, recordBundleAssertion } from './bundle-assertions.ts';
+import { type ClientData, parseClientData } from './client-data.ts';
 import { advanceCounter, findCredential } from './store.ts';
 
 const f = 'sca.assertion';
@@ -27,6 +33,17 @@ export interface ScaAssertionCheck {
   assertion: PasskeyAssertion;
   /** The challenge the assertion must sign, e.g. scaChallenge(tokenId) (PSD2 RTS Art. 5, dynamic linking). */
   challenge: Uint8Array;
+  /**
+   * The transfer being approved, when it is one: then an assertion made through Secure Payment
+   * Confirmation is accepted too, if what the browser showed is this amount and this payee.
+   */
+  payment?: { amount: Money; payee: string };
+  /**
+   * The challenge approves several tokens at once (scaBundleChallenge): the one assertion then
+   * comes once per token of the bundle, and a repeat of an assertion accepted for this very
+   * challenge passes the counter check (bundle-assertions.ts).
+   */
+  bundle?: boolean;
 }
 
 /**
@@ -63,9 +80,16 @@ export async function verifyScaAssertion(
 
   // §7.2 steps 10-14 on clientDataJSON (crossOrigin refused in parseClientData).
   const clientData = parseClientData(assertion.clientDataJSON, 'ScaFailed', `${f}.clientDataJSON`);
-  if (clientData.type !== 'webauthn.get')
+  if (clientData.type === SPC_CLIENT_DATA_TYPE) {
+    if (!args.payment)
+      scaFailed(
+        `clientDataJSON.type is "${SPC_CLIENT_DATA_TYPE}": Secure Payment Confirmation approves payments, and this is not one`,
+        `${f}.clientDataJSON.type`,
+      );
+    await checkSpcPaymentShown(deps, tx, clientData, args.payment);
+  } else if (clientData.type !== 'webauthn.get')
     scaFailed(
-      `clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"`,
+      `clientDataJSON.type is ${JSON.stringify(clientData.type)}, expected "webauthn.get"${args.payment ? ` or "${SPC_CLIENT_DATA_TYPE}"` : ''}`,
       `${f}.clientDataJSON.type`,
     );
   const expectedChallenge = base64url(args.challenge);
@@ -105,7 +129,14 @@ export async function verifyScaAssertion(
       `${f}.authenticatorData.flags`,
     );
   const counterField = `${f}.authenticatorData.signCount`;
-  if ((authData.counter > 0 || stored.counter > 0) && authData.counter <= stored.counter)
+  const repeat =
+    args.bundle === true &&
+    (await acceptedBundleAssertion(tx, {
+      credentialId,
+      challenge: expectedChallenge,
+      counter: authData.counter,
+    }));
+  if (!repeat && (authData.counter > 0 || stored.counter > 0) && authData.counter <= stored.counter)
     scaFailed(
       `signature counter ${authData.counter} is not above the last accepted ${stored.counter}: a cloned authenticator or a replayed assertion (§6.1.1)`,
       counterField,
@@ -128,12 +159,14 @@ export async function verifyScaAssertion(
         clientExtensionResults: {},
       },
       expectedChallenge,
+      expectedType: args.payment ? ['webauthn.get', SPC_CLIENT_DATA_TYPE] : 'webauthn.get',
       expectedOrigin: deps.config.walletOrigins,
       expectedRPID: deps.config.rpId,
       credential: {
         id: credentialId,
         publicKey: new Uint8Array(fromBase64url(entry.publicKey, `${f}.publicKey`)),
-        counter: stored.counter,
+        // A bundle repeat passed the counter check above; the library would refuse the equal counter.
+        counter: repeat ? 0 : stored.counter,
       },
       requireUserVerification: true,
     });
@@ -143,6 +176,7 @@ export async function verifyScaAssertion(
   if (!result.verified)
     scaFailed(`signature does not verify under passkey ${credentialId}`, `${f}.signature`);
 
+  if (repeat) return { credentialId };
   // The check above read the counter; this conditional UPDATE makes it hold across instances.
   const counter = result.authenticationInfo.newCounter;
   if (!(await advanceCounter(tx, { memberId: member.memberId, credentialId, counter, now: deps.now() })))
@@ -150,5 +184,45 @@ export async function verifyScaAssertion(
       `signature counter ${counter} was accepted by a concurrent check of this passkey: a replayed assertion (§6.1.1)`,
       counterField,
     );
+  if (args.bundle) await recordBundleAssertion(tx, { credentialId, challenge: expectedChallenge, counter });
   return { credentialId };
+}
+
+/**
+ * Secure Payment Confirmation: the browser showed the payment and recorded it in the signed client
+ * data. It must be this token's amount, on the wallet's page, and the payee's verified domain: the
+ * cloud resolves the DOMAIN alias itself, so a wallet cannot have the browser show another name.
+ */
+async function checkSpcPaymentShown(
+  deps: CloudDeps,
+  tx: Db,
+  clientData: ClientData,
+  payment: { amount: Money; payee: string },
+): Promise<void> {
+  const shown = (clientData.payment as { payeeOrigin?: unknown } | undefined)?.payeeOrigin;
+  const domain = typeof shown === 'string' ? domainOfOrigin(shown) : undefined;
+  const vouched =
+    domain !== undefined && (await isVerifiedDomain(deps, payment.payee, domain, tx))
+      ? [spcPayeeOrigin(domain)]
+      : [];
+  checkSpcPayment(
+    clientData as unknown as Record<string, unknown>,
+    {
+      amount: payment.amount,
+      rpId: deps.config.rpId,
+      walletOrigins: deps.config.walletOrigins,
+      payeeOrigins: vouched,
+    },
+    `${f}.clientDataJSON`,
+  );
+}
+
+/** The host of an https origin with nothing after it, or undefined. */
+function domainOfOrigin(origin: string): string | undefined {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' && url.origin === origin ? url.host : undefined;
+  } catch {
+    return undefined;
+  }
 }

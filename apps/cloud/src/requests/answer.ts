@@ -23,6 +23,8 @@ export function assertTokenAnswers(
   if (payload.to.memberId !== request.signer.memberId)
     fail('payload.to.memberId', 'it is not made out to the requester');
   const body = request.body;
+  // A member token answers with its own id (member-token-answer.ts), never with a bare token.
+  if (body.kind === 'memberToken') fail('memberTokenId', 'a member token was requested');
   if (body.kind === 'transfer') {
     if (payload.type !== 'TransferToken') fail('payload.type', 'a payment was requested');
     const t = payload.transfer;
@@ -37,8 +39,16 @@ export function assertTokenAnswers(
       fail('payload.redeemer', 'the requester must be the redeemer');
   } else {
     if (payload.type !== 'AccessToken') fail('payload.type', 'an access grant was requested');
-    for (const r of payload.resources)
+    for (const r of payload.resources) {
+      if (r.type === 'profile') {
+        // The user may share fewer profile fields than the app asked for, never others.
+        for (const f of r.fields)
+          if (!body.profile?.includes(f)) fail('payload.resources', `profile field ${f} was not requested`);
+        continue;
+      }
+      if (r.type !== 'account') fail('payload.resources', `access to ${r.type} data was not requested`);
       for (const s of r.scopes)
         if (!body.scopes.includes(s)) fail('payload.resources', `scope ${s} was not requested`);
+    }
   }
 }

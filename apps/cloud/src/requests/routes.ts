@@ -2,6 +2,7 @@ import { isUniqueViolation } from '@tokenos/db';
 import {
   fromBase64url,
   hashIdSchema,
+  memberTokenIdSchema,
   objectId,
   ProtocolError,
   parseWith,
@@ -17,9 +18,13 @@ import { z } from 'zod';
 import { signed } from '../auth/signed-request.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
+import { memberTokenContext } from '../member-tokens/context.ts';
+import { type MemberTokenSettings, memberTokenSettingsFromEnv } from '../member-tokens/keys.ts';
+import { shippingAnswer } from '../personal-data/shipping-answer.ts';
 import { liveStatus, loadToken } from '../tokens/token-store.ts';
 import { assertTokenAnswers } from './answer.ts';
 import { isVerifiedDomain } from './domain-check.ts';
+import { memberTokenAnswer } from './member-token-answer.ts';
 
 interface RequestRow {
   request_id: string;
@@ -40,7 +45,9 @@ function requestIdParam(value: string): string {
 }
 
 const answerSchema = z.union([
-  z.strictObject({ tokenId: tokenIdSchema }),
+  /** accessTokenId: the shipping-address grant made with a payment that asked for one (issue 9). */
+  z.strictObject({ tokenId: tokenIdSchema, accessTokenId: tokenIdSchema.nullable().optional() }),
+  z.strictObject({ memberTokenId: memberTokenIdSchema }),
   z.strictObject({ declined: z.literal(true) }),
 ]);
 
@@ -49,8 +56,12 @@ const answerSchema = z.union([
  * answers it; the cloud signs the result (request id, token id, state), which is all the browser
  * carries back to the requester.
  */
-export function tokenRequestRoutes(deps: CloudDeps): Hono<CloudEnv> {
+export function tokenRequestRoutes(
+  deps: CloudDeps,
+  memberTokenSettings: MemberTokenSettings = memberTokenSettingsFromEnv(process.env),
+): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
+  const memberTokens = memberTokenContext(deps, memberTokenSettings);
 
   app.post('/', signed(deps, { level: 'LOW' }), async (c) => {
     const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
@@ -128,7 +139,17 @@ export function tokenRequestRoutes(deps: CloudDeps): Hono<CloudEnv> {
     if (row.expires_at.getTime() <= now)
       throw new ProtocolError('Expired', `request ${id} expired`, { field: 'requestId' });
     let tokenId: string | null = null;
-    if ('tokenId' in answer) {
+    let accessTokenId: string | null | undefined;
+    let memberTokenId: string | undefined;
+    if ('memberTokenId' in answer) {
+      ({ tokenId, memberTokenId } = await memberTokenAnswer(
+        memberTokens,
+        me,
+        row.request,
+        id,
+        answer.memberTokenId,
+      ));
+    } else if ('tokenId' in answer) {
       const token = await loadToken(deps.db, answer.tokenId);
       if (!token || token.payer !== me)
         throw new ProtocolError('NotFound', `no token ${answer.tokenId}`, { field: 'tokenId' });
@@ -140,6 +161,13 @@ export function tokenRequestRoutes(deps: CloudDeps): Hono<CloudEnv> {
         );
       assertTokenAnswers(row.request, id, token.payload);
       tokenId = token.token_id;
+      accessTokenId = await shippingAnswer(deps.db, {
+        me,
+        request: row.request,
+        requestId: id,
+        accessTokenId: answer.accessTokenId,
+        now,
+      });
     }
     const result = await signObject(
       {
@@ -148,6 +176,8 @@ export function tokenRequestRoutes(deps: CloudDeps): Hono<CloudEnv> {
         requestId: id,
         outcome: tokenId ? ('approved' as const) : ('declined' as const),
         tokenId,
+        ...(memberTokenId ? { memberTokenId } : {}),
+        ...(accessTokenId === undefined ? {} : { accessTokenId }),
         state: row.request.state,
         createdAt: now,
         keyId: deps.cloudKey.keyId,

@@ -10,6 +10,7 @@ import {
   fetchTokenRequestResult,
   getToken,
   getTokenRequest,
+  listTokens,
   type Member,
   passkeyAssertionFromJSON,
   readBalance,
@@ -269,6 +270,51 @@ describe('access grants', () => {
     expect(await failureCode(readTransactions(aisp, replaced.id, w.aliceAccount.accountRef))).toBe(
       'Cancelled',
     );
+  });
+
+  it('an app that asked for profile fields gets those the user shares in the grant, never others', async () => {
+    const w = await makeWorld(cloud);
+    const pk = await withPasskey(w);
+    const ask = () =>
+      createTokenRequest(w.shop, {
+        body: { kind: 'access', scopes: ['balances'], days: 30, profile: ['name', 'email'] },
+        requester: { name: 'Tally', domain: 'localhost' },
+        returnOrigin: shopOrigin,
+      });
+    const answerWith = async (requestId: string, fields: ('name' | 'email' | 'phone')[]) => {
+      const created = await createToken(
+        w.alice,
+        accessTokenPayload(w.alice, {
+          grantee: w.shop.id,
+          requestId,
+          resources: [
+            { type: 'account', account: w.aliceAccount, scopes: ['balances'] },
+            { type: 'profile', fields },
+          ],
+        }),
+      );
+      await endorseToken(
+        w.alice,
+        created.id,
+        await endorsementFor(
+          w.alice,
+          created.id,
+          'STANDARD',
+          await passkeySca(pk.auth, pk.credentialId, created.id),
+        ),
+      );
+      return answerTokenRequest(w.alice, requestId, { tokenId: created.id });
+    };
+    // A field the app did not ask for: the answer is refused (and the grant stays the user's to revoke).
+    const first = await ask();
+    expect(await failureCode(answerWith(first.id, ['name', 'phone']))).toBe('Conflict');
+    const live = (await listTokens(w.alice, { role: 'payer', kind: 'access' })).find(
+      (t) => t.status === 'valid',
+    );
+    if (live) await cancelToken(w.alice, live.id);
+    // Fewer than asked: fine.
+    const second = await ask();
+    expect((await answerWith(second.id, ['name'])).outcome).toBe('approved');
   });
 
   it('only the grantee reads', async () => {

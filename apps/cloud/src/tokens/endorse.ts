@@ -1,6 +1,7 @@
 import type { Db } from '@tokenos/db';
 import {
   type Endorsement,
+  endorsementScaChallenge,
   endorsementSchema,
   fromBase64url,
   keyUsableAt,
@@ -9,7 +10,6 @@ import {
   parseAmount,
   parseWith,
   requiredEndorsementLevel,
-  scaChallenge,
   scaDecision,
   type TokenPayload,
   verifyObjectSignature,
@@ -17,6 +17,7 @@ import {
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
 import { verifyScaAssertion } from '../passkeys/verify-assertion.ts';
+import { checkRefundBounds, claimsRefundExemption } from './refund-exemption.ts';
 import { lockScaCounters, saveScaCounters } from './sca-counters.ts';
 
 function attemptOf(payload: TokenPayload) {
@@ -30,7 +31,8 @@ function attemptOf(payload: TokenPayload) {
  * SCA outcome: the signer is the owner, its key is current and strong enough (LOW only for
  * low-value transfers), the signature holds, and SCA is either a passkey assertion whose
  * challenge is derived from this token id (RTS Art. 5 dynamic linking) or an exemption the policy
- * grants (RTS Art. 16). Returns the parsed endorsement and how SCA was satisfied.
+ * grants (RTS Art. 16, or a refund within what the original moved, which leaves the counters
+ * alone). Returns the parsed endorsement and how SCA was satisfied.
  */
 export async function checkEndorsement(
   deps: CloudDeps,
@@ -70,13 +72,21 @@ export async function checkEndorsement(
       field: 'signature',
     });
 
+  if (claimsRefundExemption(args.payload, endorsement)) {
+    await checkRefundBounds(tx, args.tokenId, args.payload);
+    return { endorsement, sca: 'exemption:Refund' };
+  }
   const counters = await lockScaCounters(tx, owner);
   const decision = scaDecision(attempt, counters);
   if (endorsement.sca.method === 'passkey') {
     await verifyScaAssertion(deps, tx, {
       member,
       assertion: endorsement.sca.assertion,
-      challenge: scaChallenge(args.tokenId),
+      challenge: endorsementScaChallenge(endorsement),
+      bundle: endorsement.sca.tokenIds !== undefined,
+      ...(args.payload.type === 'TransferToken'
+        ? { payment: { amount: args.payload.transfer.amount, payee: args.payload.to.memberId } }
+        : {}),
     });
     await saveScaCounters(tx, owner, nextScaCounters(counters, { method: 'passkey' }), true);
     return { endorsement, sca: 'passkey' };

@@ -1,24 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { AccountScope, TokenRequestResult } from '@tokenos/protocol';
+import type { AccountScope, ProfileField } from '@tokenos/protocol';
 import { useId, useState } from 'react';
-import { Link } from '../components/Link.tsx';
+import { AccountOptions, accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatDate } from '../format.ts';
-import { routes } from '../routes.ts';
-import { useMember } from '../wallet/member.ts';
-import { accountChoices, useLinks, useMemberState } from '../wallet/queries.ts';
-import { rememberApp } from '../wallet/wallet-db.ts';
-import { approveAccess, decline, type Step } from './flows.ts';
-import { Finished, RequesterCard, Working } from './parts.tsx';
+import { accountChoices, useLinks } from '../wallet/queries.ts';
+import { NoAccountNotice } from './account-picker.tsx';
+import { approveAccess } from './flows.ts';
+import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import type { LoadedRequest } from './request.ts';
-import { type Returned, returnToRequester, walletMessage } from './return.ts';
-
-type Phase =
-  | { kind: 'review' }
-  | { kind: 'working'; step: Step; declining: boolean }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'done'; outcome: 'approved' | 'declined'; returned: Returned };
+import { useApproval } from './use-approval.ts';
 
 export const scopeWords: Record<AccountScope, { title: string; detail: string }> = {
   details: { title: 'Account details', detail: 'Account names, currencies and the last four digits' },
@@ -26,11 +17,13 @@ export const scopeWords: Record<AccountScope, { title: string; detail: string }>
   transactions: { title: 'Transactions', detail: 'Payments in and out, with descriptions' },
 };
 
-const dayMs = 24 * 3600 * 1000;
+export const profileFieldWords: Record<ProfileField, string> = {
+  name: 'Your name',
+  email: 'Your email address',
+  phone: 'Your phone number',
+};
 
-function accountKey(a: { bankId: string; accountRef: string }): string {
-  return `${a.bankId}/${a.accountRef}`;
-}
+const dayMs = 24 * 3600 * 1000;
 
 /** Shorter choices than the app asked for, never longer. */
 function durationChoices(requested: number): number[] {
@@ -38,14 +31,14 @@ function durationChoices(requested: number): number[] {
 }
 
 export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce: string }) {
-  const member = useMember();
-  const queryClient = useQueryClient();
+  const { member, phase, working, approve, refuse } = useApproval(loaded, nonce);
   const links = useLinks();
-  const directory = useMemberState(member);
   const { request, domainVerified } = loaded;
   const body = request.body.kind === 'access' ? request.body : undefined;
-  const [phase, setPhase] = useState<Phase>({ kind: 'review' });
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  // Profile fields are offered, not assumed: nothing from the profile is shared unless ticked.
+  const [sharedFields, setSharedFields] = useState<ReadonlySet<ProfileField>>(new Set());
+  const profileLegend = useId();
   const [days, setDays] = useState(body?.days ?? 90);
   const accountsLegend = useId();
   const daysId = useId();
@@ -59,51 +52,21 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
 
   const accounts = accountChoices(links.data ?? []);
   const chosen = accounts.filter((a) => !unticked.has(accountKey(a)));
-  const working = phase.kind === 'working';
   const until = formatDate(Date.now() + days * dayMs);
 
-  const finish = (result: TokenRequestResult) => {
-    const returned = returnToRequester(walletMessage(loaded.id, nonce, result), request);
-    setPhase({ kind: 'done', outcome: result.outcome, returned });
-  };
-
-  const allow = async () => {
-    setPhase({ kind: 'working', step: 'creating', declining: false });
-    try {
-      const passkeys = directory.data?.passkeys ?? (await member.state()).passkeys;
-      const { result } = await approveAccess({
+  const allow = () =>
+    void approve('tokens', ({ passkeys, onStep }) =>
+      approveAccess({
         member,
         requestId: loaded.id,
         request,
         accounts: chosen.map((a) => ({ bankId: a.bankId, accountRef: a.accountRef })),
+        profile: (body.profile ?? []).filter((f) => sharedFields.has(f)),
         days,
         passkeys: passkeys.map((p) => p.credentialId),
-        onStep: (step) => setPhase({ kind: 'working', step, declining: false }),
-      });
-      await rememberApp({
-        memberId: request.signer.memberId,
-        name: app,
-        domain: request.requester.domain,
-        domainVerified,
-      });
-      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-      void queryClient.invalidateQueries({ queryKey: ['apps'] });
-      finish(result);
-    } catch (error) {
-      console.error(error);
-      setPhase({ kind: 'failed', error });
-    }
-  };
-
-  const refuse = async () => {
-    setPhase({ kind: 'working', step: 'answering', declining: true });
-    try {
-      finish(await decline(member, loaded.id));
-    } catch (error) {
-      console.error(error);
-      setPhase({ kind: 'failed', error });
-    }
-  };
+        onStep,
+      }),
+    );
 
   const toggle = (key: string, on: boolean) =>
     setUnticked((old) => {
@@ -131,38 +94,20 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
       </section>
 
       {accounts.length === 0 ? (
-        <div className="notice notice-warning" role="alert">
-          <p className="notice-title">No account to share</p>
-          <p>Link a bank account first; then you choose which accounts {app} may read.</p>
-          <p>
-            <Link
-              to={`${routes.link}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
-              className="button button-primary"
-            >
-              Link a bank account
-            </Link>
-          </p>
-        </div>
+        <NoAccountNotice title="No account to share">
+          Link a bank account first; then you choose which accounts {app} may read.
+        </NoAccountNotice>
       ) : (
         <fieldset className="choices" aria-labelledby={accountsLegend} disabled={working}>
           <legend id={accountsLegend}>Which accounts</legend>
-          {accounts.map((a) => (
-            <label key={accountKey(a)} className="choice">
-              <input
-                type="checkbox"
-                name="account"
-                value={accountKey(a)}
-                checked={!unticked.has(accountKey(a))}
-                onChange={(e) => toggle(accountKey(a), e.target.checked)}
-              />
-              <span>
-                <span className="choice-title">{a.name}</span>
-                <span className="choice-detail">
-                  {a.bankName} · {a.maskedNumber} · {a.currency}
-                </span>
-              </span>
-            </label>
-          ))}
+          <AccountOptions
+            accounts={accounts}
+            type="checkbox"
+            name="account"
+            isChecked={(key) => !unticked.has(key)}
+            onChange={toggle}
+            currency
+          />
           {chosen.length === 0 ? (
             <p className="form-hint" role="status">
               Choose at least one account, or choose “Don’t allow”.
@@ -170,6 +115,36 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
           ) : null}
         </fieldset>
       )}
+
+      {body.profile ? (
+        <fieldset className="choices" aria-labelledby={profileLegend} disabled={working}>
+          <legend id={profileLegend}>{app} also asks for, from your profile</legend>
+          {body.profile.map((f) => (
+            <label key={f} className="choice">
+              <input
+                type="checkbox"
+                name="profile"
+                value={f}
+                checked={sharedFields.has(f)}
+                onChange={(e) =>
+                  setSharedFields((old) => {
+                    const next = new Set(old);
+                    if (e.target.checked) next.add(f);
+                    else next.delete(f);
+                    return next;
+                  })
+                }
+              />
+              <span>
+                <span className="choice-title">{profileFieldWords[f]}</span>
+              </span>
+            </label>
+          ))}
+          <p className="form-hint">
+            Only what you tick, and only while the grant lives. Leave them all unticked to share none.
+          </p>
+        </fieldset>
+      ) : null}
 
       <div className="field">
         <label htmlFor={daysId}>For how long</label>
@@ -184,38 +159,25 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
         <p className="form-hint">Until {until}. You can revoke it at any time in Grants.</p>
       </div>
 
-      {phase.kind === 'failed' ? <ErrorNotice error={phase.error} /> : null}
-      {phase.kind === 'working' ? (
-        <Working
-          step={phase.step}
-          confirming={
-            <p className="confirming">
-              Allow <strong>{app}</strong> ({request.requester.domain}) to read{' '}
-              {body.scopes.map((s) => scopeWords[s].title.toLowerCase()).join(', ')} of{' '}
-              {chosen.length === 1 ? '1 account' : `${chosen.length} accounts`} until {until}.
-            </p>
-          }
-        />
-      ) : null}
+      <PhaseNotice
+        phase={phase}
+        confirming={
+          <p className="confirming">
+            Allow <strong>{app}</strong> ({request.requester.domain}) to read{' '}
+            {body.scopes.map((s) => scopeWords[s].title.toLowerCase()).join(', ')} of{' '}
+            {chosen.length === 1 ? '1 account' : `${chosen.length} accounts`} until {until}.
+          </p>
+        }
+      />
 
-      <p className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void allow()}
-          disabled={working || chosen.length === 0}
-        >
-          {working && !phase.declining ? 'Allowing…' : 'Allow access'}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void refuse()}
-          disabled={working}
-        >
-          Don’t allow
-        </button>
-      </p>
+      <ApprovalActions
+        phase={phase}
+        approve={{ label: 'Allow access', working: 'Allowing…' }}
+        decline="Don’t allow"
+        onApprove={allow}
+        onDecline={() => void refuse()}
+        canApprove={chosen.length > 0}
+      />
     </Screen>
   );
 }

@@ -1,28 +1,18 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { TokenRequest, TokenRequestResult } from '@tokenos/protocol';
-import { useId, useRef, useState } from 'react';
-import { Link } from '../components/Link.tsx';
+import type { TokenRequest } from '@tokenos/protocol';
+import { useRef, useState } from 'react';
+import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatMoney } from '../format.ts';
-import { routes } from '../routes.ts';
-import { useMember } from '../wallet/member.ts';
-import { accountChoices, useLinks, useMemberState } from '../wallet/queries.ts';
-import { rememberApp } from '../wallet/wallet-db.ts';
-import { approvePayment, decline, type Step } from './flows.ts';
-import { Finished, RequesterCard, Working } from './parts.tsx';
+import { usePersonalData } from '../wallet/personal-data.ts';
+import { accountChoices, useLinks } from '../wallet/queries.ts';
+import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
+import { approvePayment, type PaymentArgs } from './flows.ts';
+import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import type { LoadedRequest } from './request.ts';
-import { type Returned, returnToRequester, walletMessage } from './return.ts';
-
-type Phase =
-  | { kind: 'review' }
-  | { kind: 'working'; step: Step; declining: boolean }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'done'; outcome: 'approved' | 'declined'; returned: Returned };
-
-function accountKey(a: { bankId: string; accountRef: string }): string {
-  return `${a.bankId}/${a.accountRef}`;
-}
+import { ShippingChoice, type ShipTo } from './ShippingChoice.tsx';
+import { approvePaymentWithAddress } from './shipping-flow.ts';
+import { useApproval } from './use-approval.ts';
 
 /** Multi-use terms in words; a single payment needs none. */
 function termsOf(body: TokenRequest['body']): string[] {
@@ -44,24 +34,27 @@ function termsOf(body: TokenRequest['body']): string[] {
 }
 
 export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce: string }) {
-  const member = useMember();
-  const queryClient = useQueryClient();
+  const { member, phase, working, approve, refuse } = useApproval(loaded, nonce);
   const links = useLinks();
-  const directory = useMemberState(member);
   const { request, domainVerified } = loaded;
   const body = request.body.kind === 'transfer' ? request.body : undefined;
-  const [phase, setPhase] = useState<Phase>({ kind: 'review' });
   const [chosen, setChosen] = useState<string>();
   const made = useRef<{ tokenId: string; source: string }>(undefined);
-  const legendId = useId();
+  const shipping = request.body.kind === 'transfer' ? request.body.shippingAddress : undefined;
+  const personal = usePersonalData(member, shipping !== undefined);
+  const [shipTo, setShipTo] = useState<ShipTo>();
 
   if (!body) return null;
   const amount = formatMoney(body.amount);
   const payee = request.requester.name;
   const accounts = accountChoices(links.data ?? []);
-  const usable = accounts.filter((a) => a.currency === body.amount.currency);
-  const selected = usable.find((a) => accountKey(a) === chosen) ?? usable[0];
+  const { usable, selected } = payingAccounts(accounts, body.amount.currency, chosen);
   const terms = termsOf(request.body);
+  const addresses = personal.data?.addresses ?? [];
+  // Where sharing is optional, nothing is shared unless the user picks an address.
+  const shipChoice = shipTo ?? (shipping === 'required' ? addresses[0]?.id : 'none');
+  const shipAddress = addresses.find((a) => a.id === shipChoice);
+  const shipReady = shipping === undefined || shipChoice === 'none' || shipAddress !== undefined;
 
   if (phase.kind === 'done')
     return (
@@ -70,55 +63,43 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
 
   if (links.isPending) return <Loading>Getting your accounts…</Loading>;
   if (links.isError) return <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />;
+  if (shipping && personal.isPending) return <Loading>Getting your addresses…</Loading>;
+  if (shipping && personal.isError)
+    return <ErrorNotice error={personal.error} onRetry={() => void personal.refetch()} />;
 
-  const working = phase.kind === 'working';
-  const finish = (result: TokenRequestResult) => {
-    const returned = returnToRequester(walletMessage(loaded.id, nonce, result), request);
-    setPhase({ kind: 'done', outcome: result.outcome, returned });
-  };
-
-  const approve = async () => {
+  const pay = () => {
     if (!selected) return;
     const source = { bankId: selected.bankId, accountRef: selected.accountRef };
     const key = accountKey(source);
-    setPhase({ kind: 'working', step: 'creating', declining: false });
-    try {
-      const passkeys = directory.data?.passkeys ?? (await member.state()).passkeys;
-      const { result } = await approvePayment({
+    void approve('tokens', ({ passkeys, onStep }) => {
+      const args: PaymentArgs = {
         member,
         requestId: loaded.id,
         request,
         source,
         passkeys: passkeys.map((p) => p.credentialId),
+        // The browser's own payment dialog, where it has one, only for a payee whose domain the
+        // cloud verified: that is the payee the cloud checks the dialog showed.
+        spc:
+          domainVerified && passkeys[0]
+            ? {
+                amount: body.amount,
+                rpId: passkeys[0].rpId,
+                payeeName: payee,
+                payeeDomain: request.requester.domain,
+                instrument: `${selected.bankName} · ${selected.name} ${selected.maskedNumber}`,
+              }
+            : undefined,
         tokenId: made.current?.source === key ? made.current.tokenId : undefined,
-        onStep: (step) => setPhase({ kind: 'working', step, declining: false }),
+        onStep,
         onToken: (tokenId) => {
           made.current = { tokenId, source: key };
         },
-      });
-      await rememberApp({
-        memberId: request.signer.memberId,
-        name: payee,
-        domain: request.requester.domain,
-        domainVerified,
-      });
-      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-      void queryClient.invalidateQueries({ queryKey: ['apps'] });
-      finish(result);
-    } catch (error) {
-      console.error(error);
-      setPhase({ kind: 'failed', error });
-    }
-  };
-
-  const refuse = async () => {
-    setPhase({ kind: 'working', step: 'answering', declining: true });
-    try {
-      finish(await decline(member, loaded.id, made.current?.tokenId));
-    } catch (error) {
-      console.error(error);
-      setPhase({ kind: 'failed', error });
-    }
+      };
+      return shipAddress
+        ? approvePaymentWithAddress({ ...args, addressId: shipAddress.id })
+        : approvePayment(args);
+    });
   };
 
   return (
@@ -148,77 +129,49 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
       </dl>
 
       {usable.length === 0 ? (
-        <div className="notice notice-warning" role="alert">
-          <p className="notice-title">No account to pay from</p>
-          <p>
-            {accounts.length === 0
-              ? 'Link a bank account to pay from it.'
-              : `None of your linked accounts is in ${body.amount.currency}. Link an account in ${body.amount.currency} to pay.`}
-          </p>
-          <p>
-            <Link
-              to={`${routes.link}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
-              className="button button-primary"
-            >
-              Link a bank account
-            </Link>
-          </p>
-        </div>
+        <NoAccountNotice title="No account to pay from">
+          {accounts.length === 0
+            ? 'Link a bank account to pay from it.'
+            : `None of your linked accounts is in ${body.amount.currency}. Link an account in ${body.amount.currency} to pay.`}
+        </NoAccountNotice>
       ) : (
-        <fieldset className="choices" aria-labelledby={legendId} disabled={working}>
-          <legend id={legendId}>Pay from</legend>
-          {usable.map((a) => (
-            <label key={accountKey(a)} className="choice">
-              <input
-                type="radio"
-                name="source"
-                value={accountKey(a)}
-                checked={selected !== undefined && accountKey(selected) === accountKey(a)}
-                onChange={() => setChosen(accountKey(a))}
-              />
-              <span>
-                <span className="choice-title">{a.name}</span>
-                <span className="choice-detail">
-                  {a.bankName} · {a.maskedNumber}
-                </span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <PayFromPicker usable={usable} selected={selected} onChoose={setChosen} disabled={working} />
       )}
 
-      {phase.kind === 'failed' ? <ErrorNotice error={phase.error} /> : null}
-      {phase.kind === 'working' ? (
-        <Working
-          step={phase.step}
-          bankName={selected?.bankName}
-          confirming={
-            <p className="confirming">
-              Pay <strong>{amount}</strong> to <strong>{payee}</strong> ({request.requester.domain})
-              {selected ? ` from ${selected.name} ${selected.maskedNumber}` : ''}.
-            </p>
-          }
+      {shipping ? (
+        <ShippingChoice
+          requesterName={payee}
+          requirement={shipping}
+          addresses={addresses}
+          value={shipChoice}
+          onChange={setShipTo}
+          disabled={working}
         />
       ) : null}
 
-      <p className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void approve()}
-          disabled={working || !selected}
-        >
-          {working && !phase.declining ? 'Paying…' : `Pay ${amount}`}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void refuse()}
-          disabled={working}
-        >
-          Decline
-        </button>
-      </p>
+      <PhaseNotice
+        phase={phase}
+        bankName={selected?.bankName}
+        confirming={
+          <p className="confirming">
+            Pay <strong>{amount}</strong> to <strong>{payee}</strong> ({request.requester.domain})
+            {selected ? ` from ${selected.name} ${selected.maskedNumber}` : ''}
+            {shipAddress
+              ? `, and share the shipping address ${shipAddress.city} (${shipAddress.recipient})`
+              : ''}
+            .
+          </p>
+        }
+      />
+
+      <ApprovalActions
+        phase={phase}
+        approve={{ label: `Pay ${amount}`, working: 'Paying…' }}
+        decline="Decline"
+        onApprove={pay}
+        onDecline={() => void refuse(made.current?.tokenId)}
+        canApprove={selected !== undefined && shipReady}
+      />
     </Screen>
   );
 }

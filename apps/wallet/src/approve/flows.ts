@@ -3,6 +3,7 @@
 // bank's co-signature, answer the request. Screens call these and show the progress they report.
 import {
   type AccountRef,
+  type ProfileField,
   parseAmount,
   requiredEndorsementLevel,
   type TokenRequest,
@@ -25,7 +26,8 @@ import {
   type TokenView,
   transferTokenPayload,
 } from '@tokenos/sdk';
-import { passkeyEvidence } from '../wallet/passkey.ts';
+import { passkeyEvidence, paymentEvidence } from '../wallet/passkey.ts';
+import type { SpcDisplay } from '../wallet/secure-payment-confirmation.ts';
 
 export type Step = 'creating' | 'endorsing' | 'passkey' | 'bank' | 'answering';
 
@@ -46,7 +48,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function retryCosign(member: Member, id: string): Promise<TokenView> {
+/** Asks the cloud to ask the bank again for the co-signature of an endorsed token. */
+export async function retryCosign(member: Member, id: string): Promise<TokenView> {
   return member.client.send<TokenView>(
     'POST',
     `/api/v1/tokens/${id}/cosign`,
@@ -60,7 +63,7 @@ async function retryCosign(member: Member, id: string): Promise<TokenView> {
  * when the bank could not be reached the endorsement is kept and the co-signature is asked for
  * again a few times. A token the bank refused is `rejected`.
  */
-async function endorseAndCosign(
+export async function endorseAndCosign(
   member: Member,
   id: string,
   endorse: () => Promise<TokenView>,
@@ -96,10 +99,10 @@ async function endorseAndCosign(
 }
 
 /** Answers the request; if another window answered it first, that answer is the result. */
-async function answer(
+export async function answer(
   member: Member,
   requestId: string,
-  reply: { tokenId: string } | { declined: true },
+  reply: { tokenId: string; accessTokenId?: string | null } | { memberTokenId: string } | { declined: true },
 ): Promise<TokenRequestResult> {
   try {
     return await answerTokenRequest(member, requestId, reply);
@@ -118,10 +121,35 @@ export interface PaymentArgs {
   source: AccountRef;
   /** The member's passkeys (directory), offered to the browser's prompt. */
   passkeys: readonly string[];
+  /** What Secure Payment Confirmation shows, where the browser has it; undefined: plain passkey prompt. */
+  spc?: SpcDisplay | undefined;
   /** A token made by an earlier attempt on this page, with the same source: resumed, not made again. */
   tokenId?: string | undefined;
   onStep: (step: Step) => void;
   onToken: (tokenId: string) => void;
+}
+
+/**
+ * The transfer token a payment request asks for, to the requester from the chosen account, with
+ * the request's terms: endorsable while the request is open; usable for the default lifetime after.
+ */
+export async function createRequestedTransfer(a: PaymentArgs): Promise<TokenView> {
+  const body = a.request.body;
+  if (body.kind !== 'transfer') throw new WalletError('NotAnswerable', 'not a payment request');
+  const { currency: _currency, ...extra } = body.conditions ?? { currency: body.amount.currency };
+  return createToken(
+    a.member,
+    transferTokenPayload(a.member, {
+      payee: a.request.signer.memberId,
+      amount: body.amount,
+      description: body.description,
+      refId: body.refId,
+      source: a.source,
+      requestId: a.requestId,
+      conditions: extra,
+      endorseUntil: a.request.expiresAt,
+    }),
+  );
 }
 
 export async function approvePayment(
@@ -136,21 +164,7 @@ export async function approvePayment(
   }
   if (!token) {
     a.onStep('creating');
-    const { currency: _currency, ...extra } = body.conditions ?? { currency: body.amount.currency };
-    token = await createToken(
-      a.member,
-      transferTokenPayload(a.member, {
-        payee: a.request.signer.memberId,
-        amount: body.amount,
-        description: body.description,
-        refId: body.refId,
-        source: a.source,
-        requestId: a.requestId,
-        conditions: extra,
-        // Endorsable while the request is open; usable for the default lifetime after.
-        endorseUntil: a.request.expiresAt,
-      }),
-    );
+    token = await createRequestedTransfer(a);
   }
   const id = token.id;
   a.onToken(id);
@@ -187,7 +201,7 @@ export async function approvePayment(
       }
       if (!done) {
         a.onStep('passkey');
-        const sca = await passkeyEvidence(id, a.passkeys);
+        const sca = await paymentEvidence(id, a.passkeys, a.spc);
         a.onStep('endorsing');
         done = await endorseAndCosign(
           a.member,
@@ -208,6 +222,8 @@ export interface AccessArgs {
   requestId: string;
   request: TokenRequest;
   accounts: readonly AccountRef[];
+  /** The profile fields the user agreed to share, of those the app asked for (none: no profile grant). */
+  profile?: readonly ProfileField[];
   days: number;
   passkeys: readonly string[];
   onStep: (step: Step) => void;
@@ -226,7 +242,10 @@ export async function approveAccess(
   const grantee = a.request.signer.memberId;
   const payload = accessTokenPayload(a.member, {
     grantee,
-    resources: a.accounts.map((account) => ({ type: 'account' as const, account, scopes: [...body.scopes] })),
+    resources: [
+      ...a.accounts.map((account) => ({ type: 'account' as const, account, scopes: [...body.scopes] })),
+      ...(a.profile && a.profile.length > 0 ? [{ type: 'profile' as const, fields: [...a.profile] }] : []),
+    ],
     expiresInMs: Math.min(a.days, body.days) * day,
     requestId: a.requestId,
   });

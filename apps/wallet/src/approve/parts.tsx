@@ -1,13 +1,14 @@
 import type { TokenRequest } from '@tokenos/protocol';
 import type { ReactNode } from 'react';
 import { Link } from '../components/Link.tsx';
-import { Loading, Warning } from '../components/Notice.tsx';
+import { ErrorNotice, Loading, Warning } from '../components/Notice.tsx';
 import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { routes } from '../routes.ts';
 import { cancelPasskeyPrompt } from '../wallet/passkey.ts';
 import type { Step } from './flows.ts';
 import type { Returned } from './return.ts';
+import type { Phase } from './use-approval.ts';
 
 /** Who is asking: the name and domain from the signed request, and whether the cloud verified the domain. */
 export function RequesterCard({
@@ -56,7 +57,7 @@ export function Working({
 }: {
   step: Step;
   confirming: ReactNode;
-  bankName?: string;
+  bankName?: string | undefined;
 }) {
   if (step === 'passkey') return <PasskeyPrompt onCancel={cancelPasskeyPrompt}>{confirming}</PasskeyPrompt>;
   const text: Record<Exclude<Step, 'passkey'>, string> = {
@@ -66,6 +67,57 @@ export function Working({
     answering: 'Sending the answer…',
   };
   return <Loading>{text[step]}</Loading>;
+}
+
+/** Below the choices: what went wrong, or the progress while working. */
+export function PhaseNotice({
+  phase,
+  confirming,
+  bankName,
+}: {
+  phase: Phase;
+  confirming: ReactNode;
+  bankName?: string | undefined;
+}) {
+  if (phase.kind === 'failed') return <ErrorNotice error={phase.error} />;
+  if (phase.kind === 'working')
+    return <Working step={phase.step} confirming={confirming} bankName={bankName} />;
+  return null;
+}
+
+/** Approve and decline; while working both are off, and the one pressed says so. */
+export function ApprovalActions({
+  phase,
+  approve,
+  decline,
+  onApprove,
+  onDecline,
+  canApprove,
+}: {
+  phase: Phase;
+  /** The approve button's label, and its label while approving. */
+  approve: { label: string; working: string };
+  decline: string;
+  onApprove: () => void;
+  onDecline: () => void;
+  canApprove: boolean;
+}) {
+  const working = phase.kind === 'working';
+  return (
+    <p className="actions">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onApprove}
+        disabled={working || !canApprove}
+      >
+        {working && !phase.declining ? approve.working : approve.label}
+      </button>
+      <button type="button" className="button button-secondary" onClick={onDecline} disabled={working}>
+        {decline}
+      </button>
+    </p>
+  );
 }
 
 export function Finished({

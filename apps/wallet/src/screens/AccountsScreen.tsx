@@ -59,6 +59,9 @@ export function AccountsScreen() {
             <Link to={routes.activity} className="button button-secondary">
               Payments made with this wallet
             </Link>
+            <Link to={routes.profile} className="button button-secondary">
+              Addresses and contact details
+            </Link>
           </p>
         </>
       )}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@tokenos/sdk';
 import { parseRequestId } from '../api.ts';
 import { AccessApproval } from '../approve/AccessApproval.tsx';
+import { MemberTokenApproval } from '../approve/MemberTokenApproval.tsx';
 import { PaymentApproval } from '../approve/PaymentApproval.tsx';
 import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/request.ts';
 import { Link } from '../components/Link.tsx';
@@ -81,6 +82,8 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   if (state.status === 'loading') return null;
   if (state.status !== 'ready' || !isSetUp(state.wallet))
     return <NeedsWallet loaded={loaded} exists={state.status === 'ready'} />;
+  if (loaded.request.body.kind === 'memberToken')
+    return <MemberTokenApproval loaded={loaded} nonce={nonce} />;
   return loaded.request.body.kind === 'transfer' ? (
     <PaymentApproval loaded={loaded} nonce={nonce} />
   ) : (
@@ -108,7 +111,9 @@ function AlreadyAnswered({ loaded }: { loaded: LoadedRequest }) {
 
 function NeedsWallet({ loaded, exists }: { loaded: LoadedRequest; exists: boolean }) {
   const here = window.location.pathname + window.location.search;
-  const what = loaded.request.body.kind === 'transfer' ? 'pay' : 'share your accounts';
+  const kind = loaded.request.body.kind;
+  const what =
+    kind === 'transfer' ? 'pay' : kind === 'memberToken' ? 'allow later charges' : 'share your accounts';
   return (
     <Screen
       title={exists ? 'Finish setting up your wallet' : 'Create a wallet to continue'}

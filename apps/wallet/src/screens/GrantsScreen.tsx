@@ -1,20 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  type AccessResource,
   type AccessTokenPayload,
+  type AccountResource,
   type AccountScope,
+  isAccountResource,
+  type ProfileField,
+  type StoredAddress,
   tokenId as tokenIdOf,
 } from '@tokenos/protocol';
 import { accessTokenPayload, cancelToken, replaceAccessToken, type TokenView } from '@tokenos/sdk';
 import { useId, useState } from 'react';
 import { scopeWords } from '../approve/AccessApproval.tsx';
 import { Confirm } from '../components/Confirm.tsx';
+import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatDate, formatRelative } from '../format.ts';
+import { routes } from '../routes.ts';
 import { useMember } from '../wallet/member.ts';
 import { cancelPasskeyPrompt, passkeyEvidence } from '../wallet/passkey.ts';
+import { addressLine, usePersonalData } from '../wallet/personal-data.ts';
 import {
   type AccountChoice,
   accountChoices,
@@ -29,7 +35,7 @@ import type { AppRecord } from '../wallet/wallet-db.ts';
 const scopeOrder: AccountScope[] = ['details', 'balances', 'transactions'];
 const dayMs = 24 * 3600 * 1000;
 
-function accountLabel(resource: AccessResource, accounts: readonly AccountChoice[]): string {
+function accountLabel(resource: AccountResource, accounts: readonly AccountChoice[]): string {
   const a = accounts.find(
     (x) => x.bankId === resource.account.bankId && x.accountRef === resource.account.accountRef,
   );
@@ -39,7 +45,7 @@ function accountLabel(resource: AccessResource, accounts: readonly AccountChoice
 }
 
 function scopesOf(payload: AccessTokenPayload): AccountScope[] {
-  const all = new Set(payload.resources.flatMap((r) => r.scopes));
+  const all = new Set(payload.resources.filter(isAccountResource).flatMap((r) => r.scopes));
   return scopeOrder.filter((s) => all.has(s));
 }
 
@@ -56,7 +62,8 @@ export function GrantsScreen() {
   return (
     <Screen title="Grants" className="grants">
       <p className="lede">
-        Apps you allowed to read your accounts. Narrow or revoke any of them at any time.
+        Apps you allowed to read your accounts, a shipping address or contact details. Narrow or revoke any of
+        them at any time. Your addresses and contact details are in <Link to={routes.profile}>Profile</Link>.
       </p>
       {tokens.isPending ? (
         <Loading>Reading your grants…</Loading>
@@ -64,8 +71,11 @@ export function GrantsScreen() {
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 ? (
         <div className="empty card">
-          <h2>No app can read your accounts</h2>
-          <p>When you allow an app to read your accounts, it shows here, and you can revoke it.</p>
+          <h2>No app can read your data</h2>
+          <p>
+            When you allow an app to read your accounts or share an address with a shop, it shows here, and
+            you can revoke it.
+          </p>
         </div>
       ) : (
         <ul className="token-list">
@@ -129,6 +139,7 @@ function GrantItem({
   const payload = token.payload;
   const name = app?.name ?? 'An app';
   const headingId = `grant-${token.id}`;
+  const accountResources = payload.resources.filter(isAccountResource);
   return (
     <li className="card token" aria-labelledby={headingId}>
       <div className="token-head">
@@ -138,24 +149,29 @@ function GrantItem({
         </h2>
       </div>
       <dl className="facts">
-        <div>
-          <dt>Can read</dt>
-          <dd>
-            {scopesOf(payload)
-              .map((s) => scopeWords[s].title)
-              .join(', ')}
-          </dd>
-        </div>
-        <div>
-          <dt>Accounts</dt>
-          <dd>
-            <ul className="plain-list">
-              {payload.resources.map((r) => (
-                <li key={`${r.account.bankId}/${r.account.accountRef}`}>{accountLabel(r, accounts)}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        {accountResources.length > 0 ? (
+          <>
+            <div>
+              <dt>Can read</dt>
+              <dd>
+                {scopesOf(payload)
+                  .map((s) => scopeWords[s].title)
+                  .join(', ')}
+              </dd>
+            </div>
+            <div>
+              <dt>Accounts</dt>
+              <dd>
+                <ul className="plain-list">
+                  {accountResources.map((r) => (
+                    <li key={`${r.account.bankId}/${r.account.accountRef}`}>{accountLabel(r, accounts)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          </>
+        ) : null}
+        <PersonalFacts payload={payload} />
         <div>
           <dt>Since</dt>
           <dd>{formatDate(payload.effectiveAt)}</dd>
@@ -191,9 +207,11 @@ function GrantItem({
         />
       ) : (
         <div className="token-actions">
-          <button type="button" className="button button-secondary" onClick={() => setMode('edit')}>
-            Narrow…
-          </button>
+          {accountResources.length > 0 ? (
+            <button type="button" className="button button-secondary" onClick={() => setMode('edit')}>
+              Narrow…
+            </button>
+          ) : null}
           <button type="button" className="button button-secondary" onClick={() => setMode('revoke')}>
             Revoke…
           </button>
@@ -226,7 +244,9 @@ function NarrowGrant({
   const current = scopesOf(payload);
   const [scopes, setScopes] = useState<ReadonlySet<AccountScope>>(new Set(current));
   const [kept, setKept] = useState<ReadonlySet<string>>(
-    new Set(payload.resources.map((r) => `${r.account.bankId}/${r.account.accountRef}`)),
+    new Set(
+      payload.resources.filter(isAccountResource).map((r) => `${r.account.bankId}/${r.account.accountRef}`),
+    ),
   );
   const remainingDays = (payload.expiresAt - Date.now()) / dayMs;
   // 0 keeps the end date; any other choice ends it sooner, never later.
@@ -235,7 +255,10 @@ function NarrowGrant({
   const [prompting, setPrompting] = useState(false);
   const formId = useId();
 
+  // Narrowing edits the accounts; an address or profile fields in the same grant stay as they are.
+  const others = payload.resources.filter((r) => !isAccountResource(r));
   const resources = payload.resources
+    .filter(isAccountResource)
     .filter((r) => kept.has(`${r.account.bankId}/${r.account.accountRef}`))
     .map((r) => ({ ...r, scopes: r.scopes.filter((s) => scopes.has(s)) }))
     .filter((r) => r.scopes.length > 0);
@@ -246,7 +269,7 @@ function NarrowGrant({
         days === 0 ? payload.expiresAt : Math.min(payload.expiresAt, Date.now() + days * dayMs);
       const next = accessTokenPayload(member, {
         grantee: payload.to.memberId,
-        resources,
+        resources: [...resources, ...others],
         expiresInMs: expiresAt - Date.now(),
         ...(payload.requestId ? { requestId: payload.requestId } : {}),
       });
@@ -301,7 +324,7 @@ function NarrowGrant({
       </fieldset>
       <fieldset className="choices" disabled={save.isPending}>
         <legend>Which accounts</legend>
-        {payload.resources.map((r) => {
+        {payload.resources.filter(isAccountResource).map((r) => {
           const key = `${r.account.bankId}/${r.account.accountRef}`;
           return (
             <label key={key} className="choice">
@@ -359,5 +382,43 @@ function NarrowGrant({
         </button>
       </div>
     </form>
+  );
+}
+
+const fieldWords: Record<ProfileField, string> = { name: 'Name', email: 'Email', phone: 'Phone' };
+
+function addressWords(id: string, addresses: readonly StoredAddress[] | undefined): string {
+  if (!addresses) return 'An address from your address book';
+  const a = addresses.find((x) => x.id === id);
+  return a ? `${a.label ? `${a.label}: ` : ''}${a.recipient}, ${addressLine(a)}` : 'An address you deleted';
+}
+
+/** What of the profile and address book a grant shares (issue 9). */
+function PersonalFacts({ payload }: { payload: AccessTokenPayload }) {
+  const member = useMember();
+  const addressIds = payload.resources.flatMap((r) => (r.type === 'address' ? [r.addressId] : []));
+  const fields = payload.resources.flatMap((r) => (r.type === 'profile' ? r.fields : []));
+  const personal = usePersonalData(member, addressIds.length > 0);
+  return (
+    <>
+      {addressIds.length > 0 ? (
+        <div>
+          <dt>{addressIds.length === 1 ? 'Address' : 'Addresses'}</dt>
+          <dd>
+            <ul className="plain-list">
+              {addressIds.map((id) => (
+                <li key={id}>{addressWords(id, personal.data?.addresses)}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ) : null}
+      {fields.length > 0 ? (
+        <div>
+          <dt>Contact details</dt>
+          <dd>{fields.map((f) => fieldWords[f]).join(', ')}</dd>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -16,6 +16,8 @@ import { cloudClient, memberFor, walletKeyStore } from '../wallet/member.ts';
 import { createPasskey } from '../wallet/passkey.ts';
 import { useWallet } from '../wallet/WalletProvider.tsx';
 import type { WalletRecord } from '../wallet/wallet-db.ts';
+import { CodeField, EmailField, SendCodeActions } from './email-fields.tsx';
+import { useAction } from './use-action.ts';
 
 type Step = 'keys' | 'passkey' | 'email' | 'done';
 
@@ -135,24 +137,6 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
       </p>
     </Screen>
   );
-}
-
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      console.error(e);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
 }
 
 /**
@@ -291,19 +275,7 @@ function EmailStep({
           <strong>{email.address}</strong>. It works for 10 minutes.
         </p>
         {error ? <CodeError error={error} /> : null}
-        <label htmlFor="email-code">Code from the email</label>
-        <input
-          id="email-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          aria-describedby="email-code-hint"
-        />
+        <CodeField id="email-code" value={code} onChange={setCode} describedBy="email-code-hint" />
         <p id="email-code-hint" className="form-hint">
           Six digits. Check your spam folder if it has not arrived.
         </p>
@@ -334,24 +306,12 @@ function EmailStep({
   return (
     <form className="step-action form" onSubmit={send}>
       {error ? <ErrorNotice error={error} /> : null}
-      <label htmlFor="email-address">Email address</label>
-      <input
-        id="email-address"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={address}
-        onChange={(e) => setAddress(e.target.value)}
-      />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || !address.includes('@')}>
-          {busy ? 'Sending…' : 'Send code'}
-        </button>
+      <EmailField id="email-address" label="Email address" value={address} onChange={setAddress} />
+      <SendCodeActions busy={busy} address={address}>
         <button type="button" className="button button-secondary" onClick={() => void skip()} disabled={busy}>
           Skip for now
         </button>
-      </div>
+      </SendCodeActions>
     </form>
   );
 }

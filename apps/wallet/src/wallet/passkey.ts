@@ -3,6 +3,7 @@
 // other) and assertions bound to a challenge the caller derives (scaChallenge for a token).
 import {
   type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
   startAuthentication,
   startRegistration,
   WebAuthnAbortService,
@@ -10,9 +11,21 @@ import {
 } from '@simplewebauthn/browser';
 import { base64url, type PasskeyEntry, type ScaEvidence, scaChallenge } from '@tokenos/protocol';
 import { type Member, passkeyAssertionFromJSON, registerPasskey } from '@tokenos/sdk';
+import { type SpcDisplay, spcAssertion } from './secure-payment-confirmation.ts';
 
 /** How long the browser waits for the user at the prompt (W3C WebAuthn L3 §5.4 timeout). */
 const promptTimeoutMs = 120_000;
+
+type Extensions = NonNullable<PublicKeyCredentialCreationOptionsJSON['extensions']>;
+
+/** SPC §5.1 "payment" extension; the DOM typings do not know it yet. */
+function withPaymentExtension(extensions: Extensions | undefined): Extensions {
+  const withPayment: Extensions & { payment: { isPayment: boolean } } = {
+    ...extensions,
+    payment: { isPayment: true },
+  };
+  return withPayment;
+}
 
 export async function createPasskey(member: Member, userName: string): Promise<PasskeyEntry> {
   const { passkey } = await registerPasskey(
@@ -30,6 +43,9 @@ export async function createPasskey(member: Member, userName: string): Promise<P
             userVerification: 'required',
           },
           hints: ['client-device'],
+          // Usable for Secure Payment Confirmation where the browser has it (SPC §5.1); other
+          // browsers ignore an extension they do not know.
+          extensions: withPaymentExtension(options.extensions),
         },
       }),
     { userName },
@@ -68,6 +84,20 @@ export async function passkeyEvidence(
 ): Promise<ScaEvidence> {
   const json = await passkeyAssertion(scaChallenge(tokenId), credentialIds);
   return { method: 'passkey', assertion: passkeyAssertionFromJSON(json) };
+}
+
+/**
+ * SCA evidence for paying with `tokenId`: through Secure Payment Confirmation where the browser
+ * supports it (the browser itself shows amount, payee and account), else a plain passkey prompt.
+ */
+export async function paymentEvidence(
+  tokenId: string,
+  credentialIds: readonly string[],
+  display: SpcDisplay | undefined,
+): Promise<ScaEvidence> {
+  const spc = display ? await spcAssertion(scaChallenge(tokenId), credentialIds, display) : undefined;
+  if (spc) return { method: 'passkey', assertion: spc };
+  return passkeyEvidence(tokenId, credentialIds);
 }
 
 export type PasskeyFailure = 'cancelled' | 'unsupported' | 'already-registered' | 'other';

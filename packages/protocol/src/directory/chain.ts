@@ -1,11 +1,12 @@
 import { fromBase64url } from '../encoding.ts';
 import { ProtocolError } from '../errors.ts';
 import { objectId } from '../hash.ts';
-import { isValidPublicKey } from '../public-key.ts';
 import type { SignatureBackend } from '../signature.ts';
 import { verifyObjectSignature } from '../signing.ts';
 import { parseWith } from '../validate.ts';
-import { type KeyEntry, keyIdOf } from './entries.ts';
+import { checkKeyEntry, fail } from './checks.ts';
+import type { PublicKeyRef } from './custody.ts';
+import { applyCustodialCreate, applyInCustody, type ClaimCheck } from './custody-rules.ts';
 import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
 import { findKey, keyUsableAt, type MemberState } from './state.ts';
 
@@ -14,51 +15,20 @@ export function operationHash(op: DirectoryOperation): string {
   return objectId(op);
 }
 
-function fail(
-  code:
-    | 'BrokenChain'
-    | 'InvalidSignature'
-    | 'UnknownKey'
-    | 'InsufficientKeyLevel'
-    | 'KeyExpired'
-    | 'Malformed',
-  message: string,
-  field?: string,
-): never {
-  throw new ProtocolError(code, message, field === undefined ? {} : { field });
-}
-
-function checkKeyEntry(key: KeyEntry, field: string): void {
-  let raw: Uint8Array;
-  try {
-    raw = fromBase64url(key.publicKey, `${field}.publicKey`);
-  } catch {
-    fail('Malformed', `${field}.publicKey is not base64url`, `${field}.publicKey`);
-  }
-  // A point off the curve, a non-canonical encoding or a small-order Ed25519 key would let
-  // backends disagree about signatures (RFC 8032 §5.1.3); such keys never enter a directory.
-  if (!isValidPublicKey(key.algorithm, raw))
-    fail(
-      'Malformed',
-      `${field}.publicKey: not a valid ${key.algorithm} public key (${raw.length} bytes)`,
-      `${field}.publicKey`,
-    );
-  const id = keyIdOf(key.algorithm, raw);
-  if (id !== key.id)
-    fail('Malformed', `${field}.id: expected ${id} (derived from the key), got ${key.id}`, `${field}.id`);
-}
-
 /**
  * The chain rule, pure and synchronous: given the state before (null for a new member) and the
  * next operation, either the state after or a ProtocolError. The signature is checked separately
  * (`verifyOperationSignature`) because verification is asynchronous on the server backend.
- * Returns the state and the key that must have signed.
+ * Returns the state, the key that must have signed and, for a claim, the attestation whose
+ * signature must verify too (custody.ts).
  */
 export function applyOperation(
   before: MemberState | null,
   op: DirectoryOperation,
-): { state: MemberState; signingKey: KeyEntry } {
+): { state: MemberState; signingKey: PublicKeyRef; claim?: ClaimCheck } {
   const hash = operationHash(op);
+  if (before === null && op.action.kind === 'createCustodial' && op.seq === 0 && op.prev === null)
+    return applyCustodialCreate(op, op.action, hash);
   if (before === null) {
     if (op.action.kind !== 'create' || op.seq !== 0 || op.prev !== null)
       fail('BrokenChain', 'a log starts with a create operation at seq 0');
@@ -105,6 +75,9 @@ export function applyOperation(
       `createdAt ${op.createdAt} is before the previous operation's ${before.updatedAt}`,
       'createdAt',
     );
+  if (before.custody) return applyInCustody(before, before.custody, op, hash);
+  if (op.action.kind === 'claim')
+    fail('Conflict', `member ${before.memberId} is not in custody: there is nothing to claim`, 'action.kind');
 
   const signingKey = findKey(before, op.keyId);
   if (!signingKey)
@@ -127,7 +100,8 @@ export function applyOperation(
   const a = op.action;
   switch (a.kind) {
     case 'create':
-      fail('BrokenChain', 'create may only be the first operation', 'action.kind');
+    case 'createCustodial':
+      fail('BrokenChain', `${a.kind} may only be the first operation`, 'action.kind');
       break;
     case 'addKey':
       checkKeyEntry(a.key, 'action.key');
@@ -175,7 +149,7 @@ export function applyOperation(
 
 export async function verifyOperationSignature(
   op: DirectoryOperation,
-  key: KeyEntry,
+  key: PublicKeyRef,
   backend: SignatureBackend,
 ): Promise<boolean> {
   return verifyObjectSignature(op, key.algorithm, fromBase64url(key.publicKey), backend);
@@ -188,12 +162,27 @@ export async function appendOperation(
   backend: SignatureBackend,
 ): Promise<{ state: MemberState; op: DirectoryOperation }> {
   const op = parseWith(directoryOperationSchema, input, 'directory operation');
-  const { state, signingKey } = applyOperation(before, op);
+  const { state, signingKey, claim } = applyOperation(before, op);
   if (!(await verifyOperationSignature(op, signingKey, backend)))
     throw new ProtocolError(
       'InvalidSignature',
       `signature of operation seq ${op.seq} does not verify under key ${op.keyId}`,
       { field: 'signature' },
+    );
+  // The claim authority's word that the claimer proved the alias (custody.ts).
+  if (
+    claim &&
+    !(await verifyObjectSignature(
+      claim.attestation,
+      claim.authority.algorithm,
+      fromBase64url(claim.authority.publicKey),
+      backend,
+    ))
+  )
+    throw new ProtocolError(
+      'InvalidSignature',
+      `the claim attestation does not verify under the claim authority ${claim.authority.id}`,
+      { field: 'action.attestation.signature' },
     );
   return { state, op };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { b64urlSchema, hashIdSchema, keyIdSchema, memberIdSchema, timestampSchema } from '../common.ts';
+import { claimAttestationSchema, custodianSchema, publicKeyRefSchema } from './custody.ts';
 import { aliasEntrySchema, keyEntrySchema, passkeyEntrySchema } from './entries.ts';
 
 export const directoryActionSchema = z.discriminatedUnion('kind', [
@@ -7,6 +8,20 @@ export const directoryActionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('create'),
     keys: z.array(keyEntrySchema).min(1).max(16),
     aliases: z.array(aliasEntrySchema).max(16).optional(),
+  }),
+  // A member created on a user's behalf by a merchant (custody.ts): no keys, one alias.
+  z.strictObject({
+    kind: z.literal('createCustodial'),
+    custodian: custodianSchema,
+    alias: aliasEntrySchema,
+    claimAuthority: publicKeyRefSchema,
+    claimBy: timestampSchema,
+  }),
+  // The user takes the member over with its own keys (custody.ts).
+  z.strictObject({
+    kind: z.literal('claim'),
+    keys: z.array(keyEntrySchema).min(1).max(16),
+    attestation: claimAttestationSchema,
   }),
   z.strictObject({ kind: z.literal('addKey'), key: keyEntrySchema }),
   z.strictObject({ kind: z.literal('removeKey'), keyId: keyIdSchema }),
@@ -16,6 +31,11 @@ export const directoryActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('removePasskey'), credentialId: b64urlSchema.max(1400) }),
 ]);
 export type DirectoryAction = z.infer<typeof directoryActionSchema>;
+
+/** The actions that start a log (seq 0) and only those. */
+export function isCreation(kind: DirectoryAction['kind']): boolean {
+  return kind === 'create' || kind === 'createCustodial';
+}
 
 /**
  * One entry of a member's append-only directory log (DESIGN.md, "Directory"). Each names the hash
@@ -37,11 +57,11 @@ export const directoryOperationSchema = z
   })
   .superRefine((op, ctx) => {
     const first = op.seq === 0;
-    if (first !== (op.action.kind === 'create'))
+    if (first !== isCreation(op.action.kind))
       ctx.addIssue({
         code: 'custom',
         path: ['action', 'kind'],
-        message: 'create is the first operation and only the first',
+        message: 'create (or createCustodial) is the first operation and only the first',
       });
     if (first !== (op.prev === null))
       ctx.addIssue({

@@ -1,5 +1,6 @@
 import type { KeyLevel } from '../common.ts';
 import { levelAtLeast } from '../common.ts';
+import type { Custody } from './custody.ts';
 import type { AliasEntry, KeyEntry, PasskeyEntry } from './entries.ts';
 
 /** A member's directory state after replaying its log up to `head`. */
@@ -13,6 +14,13 @@ export interface MemberState {
   keys: KeyEntry[];
   aliases: AliasEntry[];
   passkeys: PasskeyEntry[];
+  /**
+   * Present while a member created on a user's behalf is unclaimed (custody.ts): `keys` is empty
+   * then, so nothing can act as the member; the custodian may change its aliases until `claimBy`.
+   */
+  custody?: Custody;
+  /** Set by the claim: who held the member before and when the user took it over. */
+  claimed?: { custodian: string; at: number };
 }
 
 export function findKey(state: MemberState, keyId: string): KeyEntry | undefined {

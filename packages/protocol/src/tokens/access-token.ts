@@ -1,19 +1,40 @@
 import { z } from 'zod';
 import { hashIdSchema, memberIdSchema, nonceSchema, timestampSchema } from '../common.ts';
+import { addressIdSchema, profileFieldSchema } from '../personal/personal-data.ts';
 import { accountRefSchema } from './transfer-token.ts';
 
 export const accountScopeSchema = z.enum(['details', 'balances', 'transactions']);
 export type AccountScope = z.infer<typeof accountScopeSchema>;
 
-/** What an access token lets the grantee read (seed 000, "Access Tokens"). */
+export const accountResourceSchema = z.strictObject({
+  type: z.literal('account'),
+  account: accountRefSchema,
+  scopes: z.array(accountScopeSchema).min(1).max(3),
+});
+export type AccountResource = z.infer<typeof accountResourceSchema>;
+
+/**
+ * What an access token lets the grantee read (seed 000, "Access Tokens": accounts, and "physical
+ * addresses and PII"): an account with scopes, one address of the grantor's address book (the
+ * grantee reads its current version), or chosen fields of the grantor's profile.
+ */
 export const accessResourceSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('account'),
-    account: accountRefSchema,
-    scopes: z.array(accountScopeSchema).min(1).max(3),
-  }),
+  accountResourceSchema,
+  z.strictObject({ type: z.literal('address'), addressId: addressIdSchema }),
+  z.strictObject({ type: z.literal('profile'), fields: z.array(profileFieldSchema).min(1).max(3) }),
 ]);
 export type AccessResource = z.infer<typeof accessResourceSchema>;
+
+export function isAccountResource(r: AccessResource): r is AccountResource {
+  return r.type === 'account';
+}
+
+/** The identity of a resource within one grant: no grant lists the same thing twice. */
+function resourceKey(r: AccessResource): string {
+  if (r.type === 'account') return `account:${r.account.bankId}:${r.account.accountRef}`;
+  if (r.type === 'address') return `address:${r.addressId}`;
+  return 'profile';
+}
 
 /** PSD2 RTS Art. 10 (as amended 2022): re-authentication at least every 180 days. */
 export const maxAccessLifetimeMs = 180 * 24 * 3600 * 1000;
@@ -46,12 +67,18 @@ export const accessTokenPayloadSchema = z
       ctx.addIssue({ code: 'custom', path: ['to', 'memberId'], message: 'grantor and grantee must differ' });
     const seen = new Set<string>();
     p.resources.forEach((r, i) => {
-      const key = `${r.type}:${r.account.bankId}:${r.account.accountRef}`;
+      const key = resourceKey(r);
       if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['resources', i], message: 'the same account is listed twice' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', i],
+          message: `the same ${r.type} is listed twice`,
+        });
       seen.add(key);
-      if (new Set(r.scopes).size !== r.scopes.length)
+      if (r.type === 'account' && new Set(r.scopes).size !== r.scopes.length)
         ctx.addIssue({ code: 'custom', path: ['resources', i, 'scopes'], message: 'duplicate scope' });
+      if (r.type === 'profile' && new Set(r.fields).size !== r.fields.length)
+        ctx.addIssue({ code: 'custom', path: ['resources', i, 'fields'], message: 'duplicate field' });
     });
   });
 export type AccessTokenPayload = z.infer<typeof accessTokenPayloadSchema>;

@@ -7,6 +7,16 @@
  * we apply both, which is never looser than either. Access grants always need SCA (Art. 10: the
  * first access to account information does). Non-EUR payments get no exemption: converting at an
  * FX rate would make the threshold depend on data outside the token.
+ *
+ * Refunds (exemption 'Refund', our own policy decision): a transfer token whose `transfer.refundOf`
+ * names an earlier transfer token, going from that token's payee back to its payer, in its
+ * currency, and within what it moved (its executed amount minus every other live refund of it;
+ * see refund.ts), needs no passkey. The payer gives back money it was paid to the member who paid
+ * it; no new money leaves to a new beneficiary. The RTS has no article for exactly this: it is
+ * close to Art. 13 (trusted beneficiaries) and Art. 17 (payer-initiated corporate flows), and the
+ * cloud and the payer's bank each check the bounds against their own records. The key level rule
+ * stays (LOW up to the low-value limit, STANDARD above), and a refund leaves the Art. 16 counters
+ * as they were. Any other exemption on a refund, or 'Refund' on a token that is not one, is refused.
  */
 export interface ScaPolicy {
   /** Largest single payment eligible for the exemption, EUR minor units (Art. 16(a): 3000). */

@@ -11,7 +11,10 @@ import {
   tokenIdSchema,
 } from '../common.ts';
 import { conditionsSchema } from '../conditions/schema.ts';
+import { memberTokenIdSchema } from '../member-tokens/claims.ts';
+import { memberTokenRequestBodySchema } from '../member-tokens/token-request.ts';
 import { moneySchema } from '../money.ts';
+import { profileFieldSchema } from '../personal/personal-data.ts';
 import { accountScopeSchema } from './access-token.ts';
 import { refIdSchema } from './transfer-token.ts';
 
@@ -35,13 +38,31 @@ export const tokenRequestSchema = z
         refId: refIdSchema,
         /** Optional extra conditions (multi-use, periodic limits); default single use. */
         conditions: conditionsSchema.optional(),
+        /**
+         * Ask for a shipping address with the payment (issue 9): the user picks one and one
+         * approval grants the requester an access token for it. `optional`: the user may pay
+         * without sharing; `required`: no payment without it.
+         */
+        shippingAddress: z.enum(['required', 'optional']).optional(),
       }),
       z.strictObject({
         kind: z.literal('access'),
         scopes: z.array(accountScopeSchema).min(1).max(3),
         /** Requested lifetime in days (PSD2 RTS Art. 10: at most 180). */
         days: z.number().int().min(1).max(180),
+        /**
+         * Profile fields the app would also like to read (issue 9: PII only with the owner's
+         * consent); the user may share all, some or none of them, in the same grant.
+         */
+        profile: z
+          .array(profileFieldSchema)
+          .min(1)
+          .max(3)
+          .refine((f) => new Set(f).size === f.length, 'each profile field at most once')
+          .optional(),
       }),
+      /** A member token for the requester (issue 7): member-tokens/token-request.ts. */
+      memberTokenRequestBodySchema,
     ]),
     /** The requester's public face; the cloud checks the domain is a verified DOMAIN alias of the signer. */
     requester: z.strictObject({ name: z.string().min(1).max(80), domain: z.string().min(1).max(253) }),
@@ -67,6 +88,17 @@ export const tokenRequestSchema = z
         path: ['body', 'conditions', 'currency'],
         message: 'conditions currency must match the amount',
       });
+    // The member token pays its holder, the requester: a limit to another merchant could never be charged.
+    if (
+      r.body.kind === 'memberToken' &&
+      r.body.limitations.merchantId !== undefined &&
+      r.body.limitations.merchantId !== r.signer.memberId
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body', 'limitations', 'merchantId'],
+        message: `expected the requester ${r.signer.memberId}, got ${r.body.limitations.merchantId}`,
+      });
   });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
@@ -81,6 +113,10 @@ export const tokenRequestResultSchema = z.strictObject({
   requestId: hashIdSchema,
   outcome: z.enum(['approved', 'declined']),
   tokenId: tokenIdSchema.nullable(),
+  /** For a payment that asked for a shipping address: the address grant, or null when not shared. */
+  accessTokenId: tokenIdSchema.nullable().optional(),
+  /** For a member-token request: the member token (tokenId is then its backing transfer token). */
+  memberTokenId: memberTokenIdSchema.optional(),
   state: b64urlSchema.length(43),
   createdAt: timestampSchema,
   keyId: keyIdSchema,

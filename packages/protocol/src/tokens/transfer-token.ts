@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hashIdSchema, memberIdSchema, nonceSchema, timestampSchema } from '../common.ts';
+import { hashIdSchema, memberIdSchema, nonceSchema, timestampSchema, tokenIdSchema } from '../common.ts';
 import { type Conditions, conditionsSchema } from '../conditions/schema.ts';
 import type { CurrencyCode } from '../currencies.ts';
 import { formatAmount, moneySchema, parseAmount } from '../money.ts';
@@ -36,6 +36,12 @@ export const transferTokenPayloadSchema = z
       description: z.string().max(280),
       refId: refIdSchema,
       source: accountRefSchema,
+      /**
+       * A refund: the id of the transfer token whose money this one pays back (from that token's
+       * payee to its payer, in its currency, within what it moved; see sca-policy.ts, "Refund").
+       * Absent on every other payment, so existing token ids are unchanged.
+       */
+      refundOf: tokenIdSchema.optional(),
     }),
     conditions: conditionsSchema,
     effectiveAt: timestampSchema,

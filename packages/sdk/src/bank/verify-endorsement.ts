@@ -1,5 +1,6 @@
 import {
   type Endorsement,
+  endorsementScaChallenge,
   endorsementSchema,
   fromBase64url,
   getSignatureBackend,
@@ -10,7 +11,7 @@ import {
   parseAmount,
   parseWith,
   requiredEndorsementLevel,
-  scaChallenge,
+  type ScaEvidence,
   type TransferTokenPayload,
   tokenId as tokenIdOf,
   transferTokenPayloadSchema,
@@ -26,15 +27,24 @@ export interface VerifyTransferEndorsementOptions {
   payload: unknown;
   endorsement: unknown;
   now: number;
-  /** The bank's own SCA policy: given the payload, must the endorsement carry a passkey assertion? */
-  scaRequired: (payload: TransferTokenPayload) => boolean;
+  /**
+   * The bank's own SCA policy: given the payload and the exemption the endorsement claims, must it
+   * carry a passkey assertion instead? For 'Refund' the bank checks its own records: the original
+   * token (`transfer.refundOf`) credited the refund's source account, and its refunds stay within it.
+   */
+  scaRequired: (payload: TransferTokenPayload, exemption: ScaExemption) => boolean | Promise<boolean>;
   /** The bank's own WebAuthn verification of an assertion against a credential in the payer's directory. */
   verifyPasskey: (args: {
     payer: MemberState;
     assertion: PasskeyAssertion;
     challenge: Uint8Array;
+    /** The token being approved: a Secure Payment Confirmation assertion must have shown its amount. */
+    payload: TransferTokenPayload;
   }) => Promise<void>;
 }
+
+/** A named SCA exemption an endorsement may claim. */
+export type ScaExemption = Extract<ScaEvidence, { method: 'exemption' }>['exemption'];
 
 export interface VerifiedTransferEndorsement {
   payload: TransferTokenPayload;
@@ -107,14 +117,26 @@ export async function verifyTransferEndorsement(
     await opts.verifyPasskey({
       payer,
       assertion: endorsement.sca.assertion,
-      challenge: scaChallenge(opts.tokenId),
+      challenge: endorsementScaChallenge(endorsement),
+      payload,
     });
-  } else if (opts.scaRequired(payload)) {
-    throw new ProtocolError(
-      'ScaRequired',
-      'the bank requires strong customer authentication for this payment',
-      { field: 'endorsement.sca' },
-    );
+  } else {
+    const { exemption } = endorsement.sca;
+    // A refund goes with a passkey or the Refund exemption; Refund is for refunds only (sca-policy.ts).
+    if ((exemption === 'Refund') !== (payload.transfer.refundOf !== undefined))
+      throw new ProtocolError(
+        'Malformed',
+        exemption === 'Refund'
+          ? 'the Refund exemption is for a transfer token with transfer.refundOf'
+          : `a refund is endorsed with a passkey or the Refund exemption, not ${exemption}`,
+        { field: 'endorsement.sca.exemption' },
+      );
+    if (await opts.scaRequired(payload, exemption))
+      throw new ProtocolError(
+        'ScaRequired',
+        'the bank requires strong customer authentication for this payment',
+        { field: 'endorsement.sca' },
+      );
   }
   return { payload, endorsement, payer };
 }

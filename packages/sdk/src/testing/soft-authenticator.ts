@@ -4,7 +4,7 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-import { base64url, concatBytes, sha256, utf8 } from '@tokenos/protocol';
+import { base64url, concatBytes, type SpcPaymentData, sha256, utf8 } from '@tokenos/protocol';
 
 // A software WebAuthn authenticator plus the client (browser) part of the ceremonies, producing the
 // real bytes a platform authenticator would (W3C WebAuthn L3 §6), ES256 only, attestation "none".
@@ -56,6 +56,11 @@ export interface CeremonyOptions {
   crossOrigin?: boolean;
   /** The signCount to report instead of the next one (a clone or a replay); leaves the stored count alone. */
   counter?: number;
+  /**
+   * Make the assertion as Secure Payment Confirmation does (SPC §4.1.3): clientDataJSON.type
+   * "payment.get", with this record of what the browser showed as `payment`.
+   */
+  payment?: SpcPaymentData;
 }
 
 interface SoftCredential {
@@ -86,13 +91,15 @@ export class SoftAuthenticator {
   }
 
   #clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, o: CeremonyOptions): Uint8Array {
-    // §5.8.1.1: type, challenge, origin, crossOrigin, in this order.
+    // §5.8.1.1: type, challenge, origin, crossOrigin, in this order; SPC §4.1.3 adds `payment`.
+    const spc = type === 'webauthn.get' && o.payment !== undefined;
     return utf8(
       JSON.stringify({
-        type,
+        type: spc ? 'payment.get' : type,
         challenge,
         origin: o.origin ?? this.origin,
         crossOrigin: o.crossOrigin ?? false,
+        ...(spc ? { payment: o.payment } : {}),
       }),
     );
   }

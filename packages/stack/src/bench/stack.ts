@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { type ServiceSpec, startServices } from '../services.ts';
+import { freePort } from '../free-port.ts';
+import { type RunningServices, type ServiceSpec, startServices } from '../services.ts';
 import { freshPgliteDir } from './pglite-template.ts';
 import type { PgServer } from './postgres.ts';
 
@@ -23,9 +23,18 @@ export interface BenchStackOptions {
   /** PostgreSQL server for engine 'postgres'. */
   pg?: PgServer;
   /** Cloud instances; with two, a round-robin proxy (bench/proxy.ts) is the one address everybody uses. */
-  cloudInstances: 1 | 2;
+  cloudInstances: 1 | 2 | 3;
+  /** Put the round-robin proxy in front of the instances. Default: when there is more than one. */
+  proxy?: boolean;
+  /** Run Iron Bank. Default true. */
+  iron?: boolean;
   /** Also run Gold Bank (payments between banks). */
   gold: boolean;
+  /**
+   * Start every service as a group of its own, so that one can be killed (kill) and started again
+   * (restart) while the others keep running (the fault tests, packages/stack/src/faults/).
+   */
+  separate?: boolean;
   /** Connections per cloud instance's pool (DB_POOL); PGlite has one connection whatever this says. */
   cloudPool?: number;
 }
@@ -33,6 +42,8 @@ export interface BenchStackOptions {
 export interface BenchStack {
   /** What clients and banks call: the single cloud, or the proxy in front of two. */
   cloudUrl: string;
+  /** Each cloud instance's own address, whatever cloudUrl says. */
+  cloudUrls: string[];
   /** The cloud instances' node processes (not wrappers: startServices runs node itself). */
   cloudPids: number[];
   /** Every service's node process by name: cloud1, cloud2, proxy, iron, gold. */
@@ -41,22 +52,15 @@ export interface BenchStack {
   goldUrl?: string;
   /** PostgreSQL database names by role (cloud, iron, gold), for pg_stat_database. */
   databases: Record<string, string>;
+  /** PostgreSQL database URLs by role, for checks that read a service's tables. */
+  databaseUrls: Record<string, string>;
+  /** Sends a signal (default SIGKILL) to one service and waits until it is gone; needs `separate`. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed service again on its port with its data; needs `separate`. */
+  restart(name: string): Promise<void>;
   /** The last lines the services printed, for a failure's message. */
   recentOutput(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Keeps the services' last lines instead of printing them between the benchmark's own. */
@@ -104,6 +108,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const dir = await mkdtemp(join(tmpdir(), 'tokenos-bench-'));
   const databases: Record<string, string> = {};
+  const databaseUrls: Record<string, string> = {};
   const output = tail(40);
   const cleanup = async () => {
     for (const name of Object.values(databases)) await options.pg?.dropDatabase(name).catch(() => {});
@@ -119,16 +124,18 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       if (!options.pg) throw new Error('engine postgres needs a PostgreSQL server');
       const db = await options.pg.createDatabase(role);
       databases[role] = db.name;
+      databaseUrls[role] = db.url;
       return { url: db.url };
     };
     const cloudPorts = await Promise.all(Array.from({ length: options.cloudInstances }, freePort));
-    const proxyPort = options.cloudInstances > 1 ? await freePort() : undefined;
+    const proxyPort = (options.proxy ?? options.cloudInstances > 1) ? await freePort() : undefined;
     const ironPort = await freePort();
     const goldPort = options.gold ? await freePort() : undefined;
     // 127.0.0.1, not localhost: no IPv6 attempt first on every new connection.
     const local = (port: number) => `http://127.0.0.1:${port}`;
     const cloudUrl = local(proxyPort ?? cloudPorts[0]!);
-    const bankUrls = [local(ironPort), ...(goldPort ? [local(goldPort)] : [])];
+    const iron = options.iron ?? true;
+    const bankUrls = [...(iron ? [local(ironPort)] : []), ...(goldPort ? [local(goldPort)] : [])];
 
     const cloudDb = await database('cloud', join(dir, 'cloud'));
     const cloudEntry = join(root, 'apps/cloud/src/server.ts');
@@ -183,39 +190,72 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
         },
       };
     };
-    const banks = [await bank('iron', 'IRON', ironPort, goldPort)];
-    if (goldPort) banks.push(await bank('gold', 'GOLD', goldPort, ironPort));
+    const banks = iron ? [await bank('iron', 'IRON', ironPort, goldPort)] : [];
+    if (goldPort) banks.push(await bank('gold', 'GOLD', goldPort, iron ? ironPort : undefined));
 
     // The clouds and the banks start side by side (a bank waits for the cloud to register with it),
     // which halves the setup on a small machine.
     const start = (specs: ServiceSpec[]) =>
       startServices(specs, { env: baseEnv(), output: output.stream, readyTimeoutMs: 120_000 });
-    const [clouds, bankServices] = await Promise.allSettled([start(front), start(banks)]);
-    if (clouds.status === 'rejected' || bankServices.status === 'rejected') {
-      if (clouds.status === 'fulfilled') await clouds.value.stop();
-      if (bankServices.status === 'fulfilled') await bankServices.value.stop();
-      throw clouds.status === 'rejected' ? clouds.reason : (bankServices as PromiseRejectedResult).reason;
+    // One group for the clouds (and proxy) and one for the banks; with `separate`, one per service,
+    // so that a service that dies (or is killed) does not take the others with it.
+    const groups: ServiceSpec[][] = options.separate
+      ? [...front, ...banks].map((spec) => [spec])
+      : [front, banks].filter((g) => g.length > 0);
+    const started = await Promise.allSettled(groups.map(start));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      for (const r of started) if (r.status === 'fulfilled') await r.value.stop();
+      throw failed.reason;
     }
-    const running = {
-      services: [...clouds.value.services, ...bankServices.value.services],
-      stop: async () => {
-        await Promise.all([clouds.value.stop(), bankServices.value.stop()]);
-      },
+    const running = new Map<string, { specs: ServiceSpec[]; services: RunningServices }>();
+    started.forEach((r, i) => {
+      if (r.status !== 'fulfilled') return;
+      for (const spec of groups[i]!) running.set(spec.name, { specs: groups[i]!, services: r.value });
+    });
+    const pidOf = (name: string): number | undefined =>
+      running.get(name)?.services.services.find((s) => s.name === name)?.pid;
+    const names = [...front, ...banks].map((s) => s.name);
+    const pids = () =>
+      Object.fromEntries(names.flatMap((name) => (pidOf(name) === undefined ? [] : [[name, pidOf(name)!]])));
+    const separately = (name: string) => {
+      const entry = running.get(name);
+      if (!options.separate || !entry) throw new Error(`${name}: not a separately started service`);
+      return entry;
     };
-    const cloudPids = running.services.filter((s) => s.name.startsWith('cloud')).map((s) => s.pid);
-    return {
+    const stack: BenchStack = {
       cloudUrl,
-      cloudPids,
-      pids: Object.fromEntries(running.services.map((s) => [s.name, s.pid])),
+      cloudUrls: cloudPorts.map(local),
+      get cloudPids() {
+        return front.flatMap((s) => (s.name.startsWith('cloud') && pidOf(s.name) ? [pidOf(s.name)!] : []));
+      },
+      get pids() {
+        return pids();
+      },
       ironUrl: local(ironPort),
       ...(goldPort ? { goldUrl: local(goldPort) } : {}),
       databases,
+      databaseUrls,
       recentOutput: output.text,
+      kill: async (name, signal = 'SIGKILL') => {
+        const { services } = separately(name);
+        const pid = pidOf(name);
+        if (pid === undefined) throw new Error(`${name} has no pid`);
+        process.kill(pid, signal);
+        // The launcher notices the exit and settles `done` (it stops nothing else in the group).
+        await services.done;
+      },
+      restart: async (name) => {
+        const entry = separately(name);
+        await entry.services.stop();
+        running.set(name, { specs: entry.specs, services: await start(entry.specs) });
+      },
       stop: async () => {
-        await running.stop();
+        await Promise.all([...new Set([...running.values()].map((r) => r.services))].map((r) => r.stop()));
         await cleanup();
       },
     };
+    return stack;
   } catch (e) {
     await cleanup();
     const message = e instanceof Error ? e.message : String(e);

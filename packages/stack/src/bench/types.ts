@@ -1,5 +1,5 @@
 /** What a figure counts. */
-export type BenchUnit = 'ops/s' | 'ms' | 'MB' | 'KB';
+export type BenchUnit = 'ops/s' | 'ms' | 'MB' | 'KB' | 'MB/min';
 
 /** One measured figure. `baseline` names another figure of the same run to compare against. */
 export interface BenchRow {

@@ -104,7 +104,7 @@ export async function newPayers(cloudUrl: string, bankUrl: string, count: number
 }
 
 /** The SCA evidence for a token: an assertion of the payer's passkey over scaChallenge(tokenId) (PSD2 RTS Art. 5). */
-async function passkeySca(payer: Payer, tokenId: string) {
+export async function passkeySca(payer: Payer, tokenId: string) {
   const json = await payer.auth.get({ credentialId: payer.credentialId, challenge: scaChallenge(tokenId) });
   return { method: 'passkey' as const, assertion: passkeyAssertionFromJSON(json) };
 }

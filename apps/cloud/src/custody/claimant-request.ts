@@ -1,0 +1,65 @@
+import {
+  fromBase64url,
+  isValidPublicKey,
+  keyIdOf,
+  ProtocolError,
+  type PublicKeyRef,
+} from '@tokenos/protocol';
+import { consumeNonce } from '../auth/nonce-store.ts';
+import { assertKeyAlgorithm, assertSignedBy, inspectRequest } from '../auth/signed-request.ts';
+import type { CloudDeps } from '../deps.ts';
+
+/** The keyid a claimer signs under: it has no member yet, only the key the claim will bind. */
+export function claimantKeyid(keyId: string): string {
+  return `claimant:${keyId}`;
+}
+
+/** A key offered by a claimer is a valid point whose id is derived from it, as in the directory. */
+export function assertValidClaimantKey(key: PublicKeyRef, field: string): void {
+  let raw: Uint8Array;
+  try {
+    raw = fromBase64url(key.publicKey, `${field}.publicKey`);
+  } catch {
+    throw new ProtocolError('Malformed', `${field}.publicKey is not base64url`, {
+      field: `${field}.publicKey`,
+    });
+  }
+  if (!isValidPublicKey(key.algorithm, raw))
+    throw new ProtocolError('Malformed', `${field}.publicKey: not a valid ${key.algorithm} public key`, {
+      field: `${field}.publicKey`,
+    });
+  const id = keyIdOf(key.algorithm, raw);
+  if (id !== key.id)
+    throw new ProtocolError(
+      'Malformed',
+      `${field}.id: expected ${id} (derived from the key), got ${key.id}`,
+      {
+        field: `${field}.id`,
+      },
+    );
+}
+
+/**
+ * RFC 9421 for a claimer: the same checks as signed-request.ts (Content-Digest, time window,
+ * signature, nonce once per key) against the key the claim binds, under keyid `claimant:<keyId>`.
+ * `keyFor` names that key from the body (a new claim) or the stored claim (its later steps). Every
+ * step of a claim is thus signed by the key the member will be bound to: an attestation handed out
+ * for it is useless to anyone else.
+ */
+export async function verifyClaimantRequest(
+  deps: CloudDeps,
+  req: Request,
+  keyFor: (body: unknown) => Promise<PublicKeyRef>,
+): Promise<unknown> {
+  const { inspected, body } = await inspectRequest(deps, req, deps.now());
+  const key = await keyFor(body);
+  const keyid = claimantKeyid(key.id);
+  if (inspected.params.keyid !== keyid)
+    throw new ProtocolError('UnknownKey', `expected keyid ${keyid}, got ${inspected.params.keyid}`, {
+      field: 'signature-input',
+    });
+  assertKeyAlgorithm(key, inspected);
+  await assertSignedBy(deps, key, inspected);
+  await consumeNonce(deps.db, keyid, inspected.params.nonce);
+  return body;
+}

@@ -1,0 +1,85 @@
+import { aliasValueSchema } from '@tokenos/protocol';
+import { createMemberOnBehalf, isApiError, type Member } from '@tokenos/sdk';
+import { type Context, Hono } from 'hono';
+import { ShopError } from './checkout.ts';
+import { type Html, html } from './html.ts';
+
+/**
+ * The loyalty club (issue 9): the shop's backend creates a member on the customer's behalf for the
+ * email they give, with a loyalty-only member token the shop holds. The member has no keys and the
+ * token moves no money; the customer claims the member in the Token wallet with a code sent to
+ * that email, and from then on it is theirs.
+ */
+export interface LoyaltyClub {
+  /** Set once the shop's member is ready; until then sign-ups are refused. */
+  member: Member | undefined;
+  currency: 'EUR';
+}
+
+export interface LoyaltySignUp {
+  memberId: string;
+  loyaltyId: string;
+  claimBy: number;
+}
+
+export async function signUpForLoyalty(club: LoyaltyClub, email: string): Promise<LoyaltySignUp> {
+  const merchant = club.member;
+  if (!merchant)
+    throw new ShopError(503, 'Unavailable', 'The loyalty club is still starting. Try again in a moment.');
+  const alias = aliasValueSchema.safeParse({ type: 'EMAIL', value: email.trim() });
+  if (!alias.success)
+    throw new ShopError(400, 'Malformed', 'Enter an email address such as ann@example.com.');
+  try {
+    const { member, memberToken } = await createMemberOnBehalf(merchant, {
+      alias: alias.data,
+      limitations: { currency: club.currency, merchantId: merchant.id },
+      metadata: [{ key: 'programme', value: 'Coffee club' }],
+    });
+    if (!memberToken.loyaltyId || !member.custody) throw new Error('the cloud made no loyalty id');
+    return { memberId: member.memberId, loyaltyId: memberToken.loyaltyId, claimBy: member.custody.claimBy };
+  } catch (e) {
+    if (isApiError(e))
+      throw new ShopError(502, 'Upstream', `The Token cloud refused the sign-up: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+function signUpPage(): Html {
+  return html`<h1>Join the coffee club</h1>
+<p class="lede">Give us your email and we open a membership for you with a loyalty id. Claim it in the Token wallet whenever you like: until then it can never move money.</p>
+<form method="post" action="/loyalty" class="loyalty">
+  <p><label for="loyalty-email">Email</label><br>
+  <input id="loyalty-email" name="email" type="email" autocomplete="email" required maxlength="254"></p>
+  <button class="button" type="submit">Join the club</button>
+</form>`;
+}
+
+function joinedPage(joined: LoyaltySignUp, email: string, walletOrigin: string): Html {
+  const claimUrl = `${walletOrigin}/claim?email=${encodeURIComponent(email)}`;
+  return html`<h1>Welcome to the coffee club</h1>
+<p class="notice" role="status">Your membership is open.</p>
+<dl class="facts">
+  <div><dt>Loyalty id</dt><dd class="mono" data-testid="loyalty-id">${joined.loyaltyId}</dd></div>
+  <div><dt>Email</dt><dd>${email}</dd></div>
+  <div><dt>Claim by</dt><dd>${new Date(joined.claimBy).toISOString().slice(0, 10)}</dd></div>
+</dl>
+<p>Make it yours: claim the membership in the Token wallet with a code we send to ${email}. Unclaimed memberships are deleted after the date above.</p>
+<p><a class="button" href="${claimUrl}">Claim in the Token wallet</a></p>`;
+}
+
+/** GET /loyalty: the form; POST /loyalty: the sign-up. `render` wraps a body in the shop's layout. */
+export function loyaltyRoutes<E extends object>(o: {
+  club: LoyaltyClub;
+  walletOrigin: string;
+  render: (c: Context<{ Variables: E }>, title: string, body: Html) => Response | Promise<Response>;
+}): Hono<{ Variables: E }> {
+  const app = new Hono<{ Variables: E }>();
+  app.get('/', (c) => o.render(c, 'Coffee club', signUpPage()));
+  app.post('/', async (c) => {
+    const form = await c.req.parseBody();
+    const email = typeof form.email === 'string' ? form.email.trim().toLowerCase() : '';
+    const joined = await signUpForLoyalty(o.club, email);
+    return o.render(c, 'Coffee club', joinedPage(joined, email, o.walletOrigin));
+  });
+  return app;
+}

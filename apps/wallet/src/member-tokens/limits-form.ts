@@ -1,0 +1,136 @@
+// The "new member token" form as plain data: what the inputs hold (strings, as typed), and the
+// limitations they make, checked by the protocol's own schema so the wallet never sends what the
+// cloud would refuse. Pure, so every rule is unit-tested without a DOM.
+import { hashIdSchema, type MemberTokenLimitations, memberTokenLimitationsSchema } from '@tokenos/protocol';
+
+export interface LimitsForm {
+  /** The merchant: its DOMAIN alias (shop.example) or its member id. */
+  merchant: string;
+  /** Largest single charge ("Amount" in seed 001), empty for none. */
+  amount: string;
+  /** Total of all charges ("Credit Limit"), empty for none. */
+  creditLimit: string;
+  /** Last day it can be used, yyyy-mm-dd ("Subscription"), empty for none. */
+  expiresOn: string;
+  /** How many charges at most ("Recurrence"), empty for no limit. */
+  maxUses: string;
+  singleUse: boolean;
+  /** ISO 3166 country codes, comma-separated ("Location"), empty for anywhere. */
+  countries: string;
+  loyalty: boolean;
+}
+
+export const emptyLimitsForm: LimitsForm = {
+  merchant: '',
+  amount: '',
+  creditLimit: '',
+  expiresOn: '',
+  maxUses: '',
+  singleUse: false,
+  countries: '',
+  loyalty: false,
+};
+
+export type FormField = keyof LimitsForm;
+export type FormErrors = Partial<Record<FormField, string>>;
+
+/** A merchant reference: a member id as is, anything else a DOMAIN alias (lowercased, no scheme or path). */
+export type MerchantRef = { kind: 'member'; memberId: string } | { kind: 'domain'; domain: string };
+
+export function parseMerchant(text: string): MerchantRef | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  if (hashIdSchema.safeParse(value).success) return { kind: 'member', memberId: value };
+  let host = value.toLowerCase();
+  // People paste URLs: keep the host (with its port), drop the rest.
+  if (/^https?:\/\//.test(host)) {
+    if (!URL.canParse(host)) return undefined;
+    host = new URL(host).host;
+  }
+  host = host.replace(/\/+$/, '');
+  return /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$/.test(host) && host.length <= 253
+    ? { kind: 'domain', domain: host }
+    : undefined;
+}
+
+const fieldOfLimitation: Record<string, FormField> = {
+  amount: 'amount',
+  creditLimit: 'creditLimit',
+  expiresAt: 'expiresOn',
+  maxUses: 'maxUses',
+  singleUse: 'singleUse',
+  location: 'countries',
+  merchantId: 'merchant',
+};
+
+/** End of the chosen day in the user's time zone: "until 31 March" includes 31 March. */
+export function endOfDay(isoDate: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return undefined;
+  const at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999);
+  return at.getMonth() === Number(m[2]) - 1 ? at.getTime() : undefined;
+}
+
+/**
+ * The limitations the form describes for `merchantId` in `currency`, or the errors by field.
+ * The wallet always passes the merchant (checking the rest first, before it resolves the name): a
+ * token any merchant could charge is not one a wallet should hand out.
+ */
+export function limitationsFromForm(
+  form: LimitsForm,
+  o: { currency: string; merchantId?: string; now: number },
+): { ok: true; limitations: MemberTokenLimitations } | { ok: false; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const l: Record<string, unknown> = { currency: o.currency };
+  if (o.merchantId !== undefined) l.merchantId = o.merchantId;
+  const money = (field: 'amount' | 'creditLimit') => {
+    const text = form[field].trim().replace(',', '.');
+    if (text === '') return;
+    if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0)
+      errors[field] = 'Enter an amount above zero, such as 20 or 19.99.';
+    else l[field] = Number(text).toFixed(2);
+  };
+  money('amount');
+  money('creditLimit');
+  if (
+    l.amount !== undefined &&
+    l.creditLimit !== undefined &&
+    Number(l.amount) > Number(l.creditLimit) &&
+    !errors.amount
+  )
+    errors.amount = 'A single charge cannot be more than the total.';
+  if (form.expiresOn !== '') {
+    const at = endOfDay(form.expiresOn);
+    if (at === undefined) errors.expiresOn = 'Enter a date.';
+    else if (at <= o.now) errors.expiresOn = 'Choose a day from today on.';
+    else l.expiresAt = at;
+  }
+  if (form.singleUse) l.singleUse = true;
+  const uses = form.maxUses.trim();
+  if (uses !== '') {
+    if (!/^\d{1,7}$/.test(uses) || Number(uses) < 1 || Number(uses) > 1_000_000)
+      errors.maxUses = 'Enter a whole number of charges, 1 or more.';
+    else if (form.singleUse && Number(uses) > 1)
+      errors.maxUses = 'A single-use token is charged once: leave this empty.';
+    else l.maxUses = Number(uses);
+  }
+  const countries = form.countries
+    .split(/[\s,]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  if (countries.length > 0) {
+    if (!countries.every((c) => /^[A-Z]{2}$/.test(c)))
+      errors.countries = 'Enter two-letter country codes, such as DE or FR, separated by commas.';
+    else l.location = { countries: [...new Set(countries)] };
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = memberTokenLimitationsSchema.safeParse(l);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldOfLimitation[String(issue.path[0])] ?? 'amount';
+      errors[field] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, limitations: parsed.data };
+}

@@ -1,0 +1,147 @@
+import { type PostalAddress, postalAddressSchema } from '@tokenos/protocol';
+import { type FormEvent, useId, useState } from 'react';
+
+type Draft = Record<
+  'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'country',
+  string
+>;
+
+const empty: Draft = {
+  label: '',
+  recipient: '',
+  line1: '',
+  line2: '',
+  city: '',
+  region: '',
+  postalCode: '',
+  country: '',
+};
+
+function draftOf(a: PostalAddress | undefined): Draft {
+  if (!a) return empty;
+  return {
+    label: a.label ?? '',
+    recipient: a.recipient,
+    line1: a.lines[0] ?? '',
+    line2: a.lines.slice(1).join(', '),
+    city: a.city,
+    region: a.region ?? '',
+    postalCode: a.postalCode,
+    country: a.country,
+  };
+}
+
+/** The draft as the protocol's address, or the first problem per field (the schema's own rules). */
+function parseDraft(d: Draft): { address: PostalAddress } | { errors: Partial<Record<keyof Draft, string>> } {
+  const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
+  const candidate = {
+    ...(optional(d.label) ? { label: d.label.trim() } : {}),
+    recipient: d.recipient,
+    lines: [d.line1, d.line2].filter((l) => l.trim() !== ''),
+    city: d.city,
+    ...(optional(d.region) ? { region: d.region.trim() } : {}),
+    postalCode: d.postalCode,
+    country: d.country.trim().toUpperCase(),
+  };
+  const parsed = postalAddressSchema.safeParse(candidate);
+  if (parsed.success) return { address: parsed.data };
+  const errors: Partial<Record<keyof Draft, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const top = String(issue.path[0] ?? '');
+    const field: keyof Draft = top === 'lines' ? 'line1' : top in empty ? (top as keyof Draft) : 'recipient';
+    errors[field] ??=
+      field === 'country'
+        ? 'Use the two-letter country code, such as DE or GB'
+        : field === 'line1'
+          ? 'Enter the street and number'
+          : 'Fill this in (up to 100 characters)';
+  }
+  return { errors };
+}
+
+const labels: Record<keyof Draft, string> = {
+  label: 'Name for this address (optional, only you see it)',
+  recipient: 'Recipient',
+  line1: 'Street and number',
+  line2: 'More (optional: floor, building)',
+  city: 'City',
+  region: 'Region or state (optional)',
+  postalCode: 'Postal code',
+  country: 'Country code',
+};
+
+const autocomplete: Record<keyof Draft, string> = {
+  label: 'off',
+  recipient: 'shipping name',
+  line1: 'shipping address-line1',
+  line2: 'shipping address-line2',
+  city: 'shipping address-level2',
+  region: 'shipping address-level1',
+  postalCode: 'shipping postal-code',
+  country: 'shipping country',
+};
+
+/** Add or edit one address; checks it with the same schema the cloud applies. */
+export function AddressForm(props: {
+  initial?: PostalAddress | undefined;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (address: PostalAddress) => void;
+  onCancel?: () => void;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.initial));
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const id = useId();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const result = parseDraft(draft);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    props.onSubmit(result.address);
+  };
+
+  return (
+    <form className="address-form" onSubmit={submit} noValidate>
+      {(Object.keys(labels) as (keyof Draft)[]).map((name) => (
+        <div key={name} className="field">
+          <label htmlFor={`${id}-${name}`}>{labels[name]}</label>
+          <input
+            id={`${id}-${name}`}
+            name={name}
+            value={draft[name]}
+            autoComplete={autocomplete[name]}
+            aria-invalid={errors[name] ? true : undefined}
+            aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+            maxLength={name === 'country' ? 2 : 100}
+            onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
+            disabled={props.busy}
+          />
+          {errors[name] ? (
+            <p id={`${id}-${name}-error`} className="field-error">
+              {errors[name]}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <p className="form-actions">
+        <button type="submit" className="button button-primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={props.onCancel}
+            disabled={props.busy}
+          >
+            Cancel
+          </button>
+        ) : null}
+      </p>
+    </form>
+  );
+}

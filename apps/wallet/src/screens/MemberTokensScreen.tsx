@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { listMemberTokens } from '@tokenos/sdk';
+import { useState } from 'react';
+import { ErrorNotice, Loading } from '../components/Notice.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { CreateMemberTokenForm } from '../member-tokens/CreateMemberTokenForm.tsx';
+import { MemberTokenCard } from '../member-tokens/MemberTokenCard.tsx';
+import { useMember } from '../wallet/member.ts';
+import { useApps } from '../wallet/queries.ts';
+
+/**
+ * OpenToken member tokens (issue 7): tokens that let a merchant charge the user later within set
+ * limits; each with its usage against every limit, its code (QR and text, both formats), revoke.
+ */
+export function MemberTokensScreen() {
+  const member = useMember();
+  const apps = useApps();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string>();
+  const tokens = useQuery({
+    queryKey: ['member-tokens'],
+    queryFn: () => listMemberTokens(member),
+  });
+  const live = tokens.data?.filter((t) => t.status === 'active' || t.status === 'pending') ?? [];
+  const ended = tokens.data?.filter((t) => t.status !== 'active' && t.status !== 'pending') ?? [];
+  const newButton = (
+    <button
+      type="button"
+      className="button button-primary"
+      onClick={() => {
+        setCreated(undefined);
+        setCreating(true);
+      }}
+    >
+      New member token
+    </button>
+  );
+  return (
+    <Screen title="Member tokens" className="member-tokens">
+      <p className="lede">
+        Let a shop charge you later (a subscription, a saved way to pay) within limits you choose. Revoke any
+        of them at any time.
+      </p>
+      {created ? (
+        <p className="notice notice-ok" role="status">
+          Token created. Show its code to the merchant, or copy it.
+        </p>
+      ) : null}
+      {creating ? (
+        <CreateMemberTokenForm
+          onCancel={() => setCreating(false)}
+          onCreated={(token) => {
+            setCreating(false);
+            setCreated(token.tokenId);
+          }}
+        />
+      ) : tokens.data && live.length > 0 ? (
+        <p className="actions">{newButton}</p>
+      ) : null}
+      {tokens.isPending ? (
+        <Loading>Reading your member tokens…</Loading>
+      ) : tokens.isError ? (
+        <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : live.length === 0 && !creating ? (
+        <div className="empty card">
+          <h2>No merchant can charge you</h2>
+          <p>
+            Create a member token to let a shop charge you later, or choose “Save for later” or “Subscribe” in
+            a shop that offers it.
+          </p>
+          <p className="actions">{newButton}</p>
+        </div>
+      ) : (
+        <ul className="token-list" aria-label="Your member tokens">
+          {live.map((t) => (
+            <MemberTokenCard key={t.tokenId} token={t} apps={apps.data} />
+          ))}
+        </ul>
+      )}
+      {ended.length > 0 ? (
+        <details className="past">
+          <summary>Revoked and ended ({ended.length})</summary>
+          <ul className="token-list">
+            {ended.map((t) => (
+              <MemberTokenCard key={t.tokenId} token={t} apps={apps.data} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,261 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type PostalAddress, type Profile, profileSchema } from '@tokenos/protocol';
+import { addAddress, deleteAddress, saveProfile, updateAddress } from '@tokenos/sdk';
+import { type FormEvent, useId, useState } from 'react';
+import { Confirm } from '../components/Confirm.tsx';
+import { Link } from '../components/Link.tsx';
+import { ErrorNotice, Loading } from '../components/Notice.tsx';
+import { Screen } from '../components/Screen.tsx';
+import { navigate } from '../router.ts';
+import { useMember } from '../wallet/member.ts';
+import { addressLine, usePersonalData } from '../wallet/personal-data.ts';
+import { AddressForm } from './AddressForm.tsx';
+
+type Editing =
+  | { kind: 'none' }
+  | { kind: 'add' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'delete'; id: string };
+
+const profileLabels: Record<
+  keyof Profile,
+  { label: string; type: string; autoComplete: string; hint: string }
+> = {
+  name: { label: 'Name', type: 'text', autoComplete: 'name', hint: '' },
+  email: { label: 'Email', type: 'email', autoComplete: 'email', hint: '' },
+  phone: {
+    label: 'Phone',
+    type: 'tel',
+    autoComplete: 'tel',
+    hint: 'With country code, such as +49 151 2345678',
+  },
+};
+
+function ProfileForm({ profile }: { profile: Profile }) {
+  const member = useMember();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Record<keyof Profile, string>>({
+    name: profile.name ?? '',
+    email: profile.email ?? '',
+    phone: profile.phone ?? '',
+  });
+  const [errors, setErrors] = useState<Partial<Record<keyof Profile, string>>>({});
+  const id = useId();
+  const save = useMutation({
+    mutationFn: (p: Profile) => saveProfile(member, p),
+    onSuccess: (_, saved) => {
+      // Show what was stored (trimmed, phone without spaces); the form stays mounted so the
+      // confirmation stays on screen while the profile is read again.
+      setDraft({ name: saved.name ?? '', email: saved.email ?? '', phone: saved.phone ?? '' });
+      void queryClient.invalidateQueries({ queryKey: ['personal-data'] });
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const candidate: Profile = {};
+    if (draft.name.trim()) candidate.name = draft.name.trim();
+    if (draft.email.trim()) candidate.email = draft.email.trim();
+    if (draft.phone.trim()) candidate.phone = draft.phone.replace(/[\s()-]/g, '');
+    const parsed = profileSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const next: Partial<Record<keyof Profile, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof Profile;
+        next[field] ??=
+          field === 'phone' ? 'Enter the number with its country code, such as +49…' : `Check the ${field}`;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {(Object.keys(profileLabels) as (keyof Profile)[]).map((name) => {
+        const f = profileLabels[name];
+        const hintId = `${id}-${name}-hint`;
+        return (
+          <div key={name} className="field">
+            <label htmlFor={`${id}-${name}`}>{f.label}</label>
+            <input
+              id={`${id}-${name}`}
+              name={name}
+              type={f.type}
+              autoComplete={f.autoComplete}
+              value={draft[name]}
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={f.hint || errors[name] ? hintId : undefined}
+              onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
+              disabled={save.isPending}
+            />
+            {errors[name] ? (
+              <p id={hintId} className="field-error">
+                {errors[name]}
+              </p>
+            ) : f.hint ? (
+              <p id={hintId} className="form-hint">
+                {f.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      {save.isError ? <ErrorNotice error={save.error} /> : null}
+      {save.isSuccess ? (
+        <p className="notice notice-ok" role="status">
+          Profile saved.
+        </p>
+      ) : null}
+      <p className="form-actions">
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save profile'}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/**
+ * Profile and address book (issue 9). Stored by the cloud encrypted; an app sees an address or a
+ * profile field only through a grant the user approved, listed under Grants.
+ */
+export function ProfileScreen({ next }: { next?: string | undefined }) {
+  const member = useMember();
+  const queryClient = useQueryClient();
+  const data = usePersonalData(member);
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['personal-data'] });
+  const add = useMutation({
+    mutationFn: (a: PostalAddress) => addAddress(member, a),
+    onSuccess: async () => {
+      await refresh();
+      setEditing({ kind: 'none' });
+      // Came here from a payment that needs an address: back to it.
+      if (next) navigate(next);
+    },
+  });
+  const edit = useMutation({
+    mutationFn: (args: { id: string; address: PostalAddress }) =>
+      updateAddress(member, args.id, args.address),
+    onSuccess: async () => {
+      await refresh();
+      setEditing({ kind: 'none' });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => deleteAddress(member, id),
+    onSuccess: async () => {
+      await refresh();
+      setEditing({ kind: 'none' });
+    },
+  });
+
+  if (data.isPending) return <Loading>Reading your profile…</Loading>;
+  if (data.isError) return <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />;
+  const { profile, addresses } = data.data;
+  const busy = add.isPending || edit.isPending || remove.isPending;
+  const failure = add.error ?? edit.error ?? remove.error;
+
+  return (
+    <Screen title="Profile" className="profile">
+      <p className="muted">
+        Kept encrypted. An app sees your address or contact details only when you share them, and you can stop
+        that in Grants.
+      </p>
+      {next ? (
+        <p>
+          <Link to={next}>Back to the payment</Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="addresses-heading" className="section">
+        <h2 id="addresses-heading">Addresses</h2>
+        {addresses.length === 0 ? <p className="muted">No address yet.</p> : null}
+        <ul className="rows">
+          {addresses.map((a) => (
+            <li key={a.id} className="row row-wrap">
+              {editing.kind === 'edit' && editing.id === a.id ? (
+                <AddressForm
+                  initial={a}
+                  submitLabel={edit.isPending ? 'Saving…' : 'Save address'}
+                  busy={busy}
+                  onSubmit={(address) => edit.mutate({ id: a.id, address })}
+                  onCancel={() => setEditing({ kind: 'none' })}
+                />
+              ) : (
+                <>
+                  <span className="row-main">
+                    <strong>{a.label ?? a.recipient}</strong>
+                    <span className="muted">
+                      {a.label ? `${a.recipient}, ` : ''}
+                      {addressLine(a)}
+                    </span>
+                  </span>
+                  {editing.kind === 'delete' && editing.id === a.id ? (
+                    <Confirm
+                      question={`Delete ${a.label ?? addressLine(a)}? Apps you shared it with can no longer read it.`}
+                      confirmLabel="Delete address"
+                      busyLabel="Deleting…"
+                      busy={remove.isPending}
+                      onConfirm={() => remove.mutate(a.id)}
+                      onCancel={() => setEditing({ kind: 'none' })}
+                    />
+                  ) : (
+                    <span className="token-actions">
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => setEditing({ kind: 'edit', id: a.id })}
+                        disabled={busy}
+                        aria-label={`Edit ${a.label ?? addressLine(a)}`}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => setEditing({ kind: 'delete', id: a.id })}
+                        disabled={busy}
+                        aria-label={`Delete ${a.label ?? addressLine(a)}`}
+                      >
+                        Delete
+                      </button>
+                    </span>
+                  )}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {failure ? <ErrorNotice error={failure} /> : null}
+        {editing.kind === 'add' ? (
+          <AddressForm
+            submitLabel={add.isPending ? 'Adding…' : 'Add address'}
+            busy={busy}
+            onSubmit={(address) => add.mutate(address)}
+            onCancel={() => setEditing({ kind: 'none' })}
+          />
+        ) : (
+          <p className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setEditing({ kind: 'add' })}
+              disabled={busy}
+            >
+              Add an address
+            </button>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="contact-heading" className="section">
+        <h2 id="contact-heading">Contact details</h2>
+        <ProfileForm profile={profile} />
+      </section>
+    </Screen>
+  );
+}

@@ -1,0 +1,23 @@
+// The member's profile and address book, kept by the cloud encrypted (issue 9). Key: ['personal-data'].
+import { useQuery } from '@tanstack/react-query';
+import { type PersonalData, parseWith, personalDataSchema } from '@tokenos/protocol';
+import { getPersonalData, type Member } from '@tokenos/sdk';
+
+export function usePersonalData(member: Member, enabled = true) {
+  return useQuery({
+    queryKey: ['personal-data'],
+    enabled,
+    queryFn: async (): Promise<PersonalData> =>
+      parseWith(personalDataSchema, await getPersonalData(member), 'personal data'),
+  });
+}
+
+/** One line for an address: what the wallet shows in lists and pickers. */
+export function addressLine(a: {
+  lines: readonly string[];
+  postalCode: string;
+  city: string;
+  country: string;
+}): string {
+  return [...a.lines, `${a.postalCode} ${a.city}`, a.country].join(', ');
+}

@@ -1,0 +1,99 @@
+/// <reference lib="dom" />
+// Personal data under consent (issue 9): the shopper keeps an address book in the wallet; the
+// shop's payment request asks for a shipping address; the wallet's approval shows the payment and
+// the address picker, and one passkey prompt approves both tokens; the shop reads the address
+// with its access token and shows it on the order; the grant is listed under Grants. Then a
+// shopper who shares no address still pays (the demo shop asks for an address as optional).
+import { expect, test } from '@playwright/test';
+import {
+  cartWith,
+  cloud,
+  collectErrors,
+  payToOrder,
+  shoot,
+  shop,
+  shopperJourneys,
+  wallet,
+  walletPopup,
+} from './checkout-world.ts';
+
+const world = shopperJourneys([cloud, shop], 'the shipping journey needs the cloud, a bank and the shop');
+
+test('checkout that shares a shipping address: one approval, and the shop shows the address', async () => {
+  test.setTimeout(180_000);
+  // The address book, in the wallet's own tab.
+  const w = world.shopper.page;
+  const walletErrors = collectErrors(w);
+  await w.goto(`${wallet}/profile`);
+  await expect(w.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible({ timeout: 20_000 });
+  await w.getByRole('button', { name: 'Add an address' }).click();
+  await w.getByLabel('Name for this address').fill('Home');
+  await w.getByLabel('Recipient').fill('Alice Liddell');
+  await w.getByLabel('Street and number').fill('Rabbit Hole Lane 7');
+  await w.getByLabel('City').fill('Oxford');
+  await w.getByLabel('Postal code').fill('OX1 1AA');
+  await w.getByLabel('Country code').fill('gb');
+  await w.getByRole('button', { name: 'Add address' }).click();
+  await expect(w.getByText('Rabbit Hole Lane 7, OX1 1AA Oxford, GB')).toBeVisible({ timeout: 20_000 });
+  await shoot(w, 'shipping-profile');
+
+  const page = await world.shopper.context.newPage();
+  const errors = collectErrors(page);
+  await cartWith(page, 'House espresso beans');
+  const { popup, passkeyUses, done } = await walletPopup(world.shopper, () =>
+    page.getByRole('button', { name: 'Pay with Token' }).click(),
+  );
+  await expect(popup.getByRole('heading', { level: 1, name: 'Approve payment' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const shipTo = popup.getByRole('group', { name: 'Ship to' });
+  await expect(shipTo).toBeVisible();
+  // Sharing is optional at this shop: nothing is shared until the shopper picks an address.
+  await expect(shipTo.getByRole('radio', { name: /Don’t share an address/ })).toBeChecked();
+  await shipTo.getByRole('radio', { name: /Home · Alice Liddell/ }).check();
+  await shoot(popup, 'shipping-approve', [
+    { width: 360, height: 740 },
+    { width: 1280, height: 800 },
+  ]);
+
+  await payToOrder(page, popup, done, '€12.50', { orderTimeout: 40_000 });
+  // One passkey prompt approved the payment and the address grant together.
+  expect(passkeyUses()).toBe(1);
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  const shipping = page.getByTestId('order-shipping');
+  await expect(shipping).toContainText('Alice Liddell');
+  await expect(shipping).toContainText('Rabbit Hole Lane 7');
+  await expect(shipping).toContainText('OX1 1AA Oxford');
+  await expect(shipping).not.toContainText('Home');
+  await shoot(page, 'shipping-order');
+
+  // The grant beside account grants, with what it shares and its last use.
+  await w.goto(`${wallet}/grants`);
+  const grant = w
+    .getByRole('listitem')
+    .filter({ has: w.getByRole('heading', { level: 2 }) })
+    .filter({ hasText: 'Rabbit Hole Lane 7' });
+  await expect(grant).toBeVisible({ timeout: 20_000 });
+  await expect(grant.getByText('Address', { exact: true })).toBeVisible();
+  await expect(grant.getByText('Not used yet')).toHaveCount(0);
+  await shoot(w, 'shipping-grants');
+  expect(errors).toEqual([]);
+  expect(walletErrors).toEqual([]);
+  await page.close();
+});
+
+test('a shopper who shares no address still pays', async () => {
+  test.setTimeout(120_000);
+  const page = await world.shopper.context.newPage();
+  const errors = collectErrors(page);
+  await cartWith(page, 'House espresso beans');
+  const { popup, done } = await walletPopup(world.shopper, () =>
+    page.getByRole('button', { name: 'Pay with Token' }).click(),
+  );
+  await expect(popup.getByRole('group', { name: 'Ship to' })).toBeVisible({ timeout: 20_000 });
+  await payToOrder(page, popup, done, '€12.50', { orderTimeout: 40_000 });
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-shipping')).toHaveText(/No address shared/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
