@@ -12,6 +12,8 @@ import { meRoutes } from './me/routes.ts';
 /** A demo bank's HTTP service: the connector API for the cloud, settlement with other banks, the consent page. */
 export function createBankApp(deps: BankDeps): Hono<BankEnv> {
   const app = new Hono<BankEnv>();
+  // The cloud keys pinned at start are the only claim authorities this bank accepts (custody.ts).
+  deps.cloud.pinClaimAuthorities(deps.cloudKeys);
   app.onError(onError(isConnectionError));
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 

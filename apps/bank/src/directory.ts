@@ -5,6 +5,7 @@ import {
   type MemberState,
   memberIdSchema,
   ProtocolError,
+  type PublicKeyRef,
   signRequest,
   verifyDirectoryLog,
 } from '@tokenos/protocol';
@@ -30,11 +31,27 @@ const logPath = /^\/api\/v1\/members\/([A-Za-z0-9_-]{43})\/log$/;
 export class BankCloudClient extends CloudClient {
   readonly #db: Db;
   readonly #fetchImpl: typeof fetch;
+  #claimAuthorities: readonly PublicKeyRef[] | undefined;
 
   constructor(options: ClientOptions, db: Db) {
     super(options);
     this.#db = db;
     this.#fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /**
+   * From now on a member created in custody must name one of these keys as its claim authority:
+   * the cloud keys the bank pinned at start. Otherwise a merchant that named a key of its own
+   * (or a cloud that let it) could attest a claim to itself and hand the member to whom it chose.
+   */
+  pinClaimAuthorities(
+    keys: readonly { keyId: string; algorithm: PublicKeyRef['algorithm']; publicKey: Uint8Array }[],
+  ): void {
+    this.#claimAuthorities = keys.map((k) => ({
+      id: k.keyId,
+      algorithm: k.algorithm,
+      publicKey: base64url(k.publicKey),
+    }));
   }
 
   override async get<T>(path: string): Promise<T> {
@@ -61,6 +78,7 @@ export class BankCloudClient extends CloudClient {
     const state = await verifyDirectoryLog(operations, getSignatureBackend(), {
       memberId,
       ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}),
+      ...(this.#claimAuthorities ? { claimAuthorities: this.#claimAuthorities } : {}),
     });
     await this.#db.query(
       `insert into member_heads (member_id, seq, head) values ($1, $2, $3)

@@ -192,6 +192,26 @@ export interface VerifyLogOptions {
   memberId?: string;
   /** A head seen earlier (by this client or a bank): the log must still contain it, else it was forked. */
   knownHead?: { seq: number; hash: string };
+  /**
+   * The claim authorities this verifier trusts (a bank pins the cloud's published keys). When
+   * given, a member created in custody must name one of them, id, algorithm and public key alike:
+   * otherwise whoever created it (a merchant, or a cloud that lies) could have named a key of its
+   * own and attested the claim to itself. Absent: any authority the first operation names.
+   */
+  claimAuthorities?: readonly PublicKeyRef[];
+}
+
+function checkTrustedAuthority(named: PublicKeyRef, trusted: readonly PublicKeyRef[]): void {
+  if (
+    !trusted.some(
+      (t) => t.id === named.id && t.algorithm === named.algorithm && t.publicKey === named.publicKey,
+    )
+  )
+    throw new ProtocolError(
+      'Forbidden',
+      `log entry 0: the claim authority ${named.id} is not one this verifier trusts (${trusted.map((t) => t.id).join(', ') || 'none'})`,
+      { field: '0.action.claimAuthority' },
+    );
 }
 
 /**
@@ -218,6 +238,8 @@ export async function verifyDirectoryLog(
       throw e;
     }
     hashes.push(state.head);
+    if (i === 0 && state.custody && options.claimAuthorities)
+      checkTrustedAuthority(state.custody.claimAuthority, options.claimAuthorities);
   }
   const final = state as MemberState;
   if (options.memberId !== undefined && final.memberId !== options.memberId)

@@ -261,6 +261,34 @@ describe("members created on a user's behalf (custody) and the claim", () => {
     expect((await refusal([await create(1_000)])).code).toBe('Malformed');
   });
 
+  it('a verifier that pins its claim authorities refuses a member naming another', async () => {
+    const log = await claimedLog();
+    // The pinned authority: the same key verifies; an ordinary member's log is not affected.
+    const pinned = { claimAuthorities: [ref(stranger.entry), ref(authority.entry)] };
+    expect((await verifyDirectoryLog(log, nobleBackend, pinned)).claimed?.custodian).toBe(merchantId);
+    const ordinary = await op(null, null, 0, 1_000, { kind: 'create', keys: [user.entry] }, user);
+    expect((await verifyDirectoryLog([ordinary], nobleBackend, { claimAuthorities: [] })).keys).toHaveLength(
+      1,
+    );
+
+    // A merchant (or a lying cloud) that names and signs as its own authority is refused before
+    // the claim is even looked at; so is a pinned id whose key differs, and an empty pin list.
+    for (const claimAuthorities of [
+      [ref(stranger.entry)],
+      [{ ...ref(authority.entry), publicKey: stranger.entry.publicKey }],
+      [],
+    ]) {
+      let refused: unknown;
+      try {
+        await verifyDirectoryLog(log, nobleBackend, { claimAuthorities });
+      } catch (e) {
+        refused = e;
+      }
+      expect(refused).toBeInstanceOf(ProtocolError);
+      expect(refused).toMatchObject({ code: 'Forbidden', field: '0.action.claimAuthority' });
+    }
+  });
+
   it('refuses every changed custodial log with a ProtocolError, and nothing else', async () => {
     const log = await claimedLog();
     const texts = log.map((o) => canonicalize(o));

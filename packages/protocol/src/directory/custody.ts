@@ -28,8 +28,9 @@ import { aliasEntrySchema } from './entries.ts';
  *   longer valid for anything, and the member is an ordinary one.
  *
  * A verifier that wants more than the log offers can check that `custodian.key` is a key of
- * `custodian.memberId` (its own log) and that `claimAuthority` is the cloud's published key
- * (GET /api/v1/cloud/keys); the log alone proves everything else.
+ * `custodian.memberId` (its own log), and should pin the claim authorities it trusts (the cloud's
+ * published keys, GET /api/v1/cloud/keys) with `verifyDirectoryLog`'s `claimAuthorities`, as the
+ * bank does: the log alone cannot tell the cloud's key from one the merchant made up.
  */
 
 /** A public key named by its id, with no level: custodians and authorities are not member keys. */
