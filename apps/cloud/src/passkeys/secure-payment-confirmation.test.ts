@@ -5,10 +5,13 @@ import {
   objectId,
   ProtocolError,
   type SpcPaymentData,
+  scaBundleChallenge,
   scaChallenge,
   spcPayeeOrigin,
 } from '@tokenos/protocol';
 import {
+  accessTokenPayload,
+  addAddress,
   addAlias,
   completeAliasVerification,
   createToken,
@@ -168,5 +171,73 @@ describe('endorsing a transfer with Secure Payment Confirmation', () => {
     expect(refused).toMatchObject({ field: 'sca.assertion.clientDataJSON.payment.total' });
     expect((await getToken(w.alice, created.id)).endorsement).toBeFalsy();
     expect((await endorseShowing(amount)).status).toBe('valid');
+  });
+});
+
+describe('a payment and an address grant approved in one Secure Payment Confirmation dialog', () => {
+  /** Alice's payment to `payee` and a grant of her address to `grantee`, one SPC assertion over both. */
+  async function bundle(o: { payee: Member; grantee: Member; refId: string }) {
+    const w = await makeWorld(cloud);
+    const auth = new SoftAuthenticator(walletOrigin);
+    const { passkey } = await registerPasskey(w.alice, (options) => auth.create(options));
+    const address = await addAddress(w.alice, {
+      recipient: 'Alice Liddell',
+      lines: ['Rabbit Hole Lane 7'],
+      city: 'Oxford',
+      postalCode: 'OX1 1AA',
+      country: 'GB',
+    });
+    const transfer = await createToken(
+      w.alice,
+      transferTokenPayload(w.alice, {
+        payee: o.payee.id,
+        amount,
+        description: 'Order with delivery',
+        refId: o.refId,
+        source: w.aliceAccount,
+      }),
+    );
+    const access = await createToken(
+      w.alice,
+      accessTokenPayload(w.alice, {
+        grantee: o.grantee.id,
+        resources: [{ type: 'address', addressId: address.id }],
+        expiresInMs: 30 * 24 * 3600_000,
+      }),
+    );
+    const tokenIds = [transfer.id, access.id].sort();
+    const assertion = passkeyAssertionFromJSON(
+      await auth.get(
+        { credentialId: passkey.credentialId, challenge: scaBundleChallenge(tokenIds) },
+        { payment: shown() },
+      ),
+    );
+    const endorse = async (id: string) =>
+      endorseToken(
+        w.alice,
+        id,
+        await endorsementFor(w.alice, id, 'STANDARD', { method: 'passkey', assertion, tokenIds }),
+      ).catch((e: unknown) => e);
+    return { w, transfer, access, endorse };
+  }
+
+  it('the one assertion endorses the payment and the grant it came with', async () => {
+    const { transfer, access, endorse } = await bundle({ payee: shop, grantee: shop, refId: 'spc-bundle-1' });
+    expect(await endorse(transfer.id)).toMatchObject({ status: 'valid', sca: 'passkey' });
+    expect(await endorse(access.id)).toMatchObject({ status: 'valid', sca: 'passkey' });
+  });
+
+  it('is refused for a grant to someone other than the payee the dialog showed, which stays unendorsed', async () => {
+    const other = await Member.create(cloud.client, new MemoryKeyStore());
+    const { w, transfer, access, endorse } = await bundle({
+      payee: shop,
+      grantee: other,
+      refId: 'spc-bundle-2',
+    });
+    expect(await endorse(transfer.id)).toMatchObject({ status: 'valid' });
+    const refused = await endorse(access.id);
+    expect(isApiError(refused, 'ScaFailed')).toBe(true);
+    expect(refused).toMatchObject({ field: 'sca.assertion.clientDataJSON.type' });
+    expect((await getToken(w.alice, access.id)).endorsement).toBeFalsy();
   });
 });

@@ -12,6 +12,7 @@ import {
   requiredEndorsementLevel,
   scaDecision,
   type TokenPayload,
+  type TransferTokenPayload,
   verifyObjectSignature,
 } from '@tokenos/protocol';
 import type { CloudDeps } from '../deps.ts';
@@ -19,6 +20,7 @@ import { loadMember } from '../directory/member-store.ts';
 import { verifyScaAssertion } from '../passkeys/verify-assertion.ts';
 import { checkRefundBounds, claimsRefundExemption } from './refund-exemption.ts';
 import { lockScaCounters, saveScaCounters } from './sca-counters.ts';
+import { loadToken } from './token-store.ts';
 
 function attemptOf(payload: TokenPayload) {
   if (payload.type === 'AccessToken') return { kind: 'access' as const };
@@ -84,9 +86,7 @@ export async function checkEndorsement(
       assertion: endorsement.sca.assertion,
       challenge: endorsementScaChallenge(endorsement),
       bundle: endorsement.sca.tokenIds !== undefined,
-      ...(args.payload.type === 'TransferToken'
-        ? { payment: { amount: args.payload.transfer.amount, payee: args.payload.to.memberId } }
-        : {}),
+      ...(await paymentApproved(tx, args.tokenId, args.payload, endorsement.sca.tokenIds)),
     });
     await saveScaCounters(tx, owner, nextScaCounters(counters, { method: 'passkey' }), true);
     return { endorsement, sca: 'passkey' };
@@ -98,4 +98,37 @@ export async function checkEndorsement(
   const amount = attempt.kind === 'transfer' ? attempt.amount : 0n;
   await saveScaCounters(tx, owner, nextScaCounters(counters, { method: 'exemption', amount }), false);
   return { endorsement, sca: `exemption:${decision.exemption}` };
+}
+
+/**
+ * The payment a Secure Payment Confirmation dialog may have shown for this approval: the transfer
+ * itself; or, for an access grant approved in one bundle with a payment (an address shared at
+ * checkout), that payment, when the bundle names exactly one transfer from the same owner to this
+ * grantee. SPC shows one payment, and the one dialog approves the whole bundle, whose challenge
+ * names every token. Anything else: no payment, so an SPC assertion is refused.
+ */
+async function paymentApproved(
+  tx: Db,
+  tokenId: string,
+  payload: TokenPayload,
+  bundle: readonly string[] | undefined,
+): Promise<{ payment?: { amount: TransferTokenPayload['transfer']['amount']; payee: string } }> {
+  if (payload.type === 'TransferToken')
+    return { payment: { amount: payload.transfer.amount, payee: payload.to.memberId } };
+  if (!bundle) return {};
+  const transfers: TransferTokenPayload[] = [];
+  for (const id of bundle) {
+    if (id === tokenId) continue;
+    const other = (await loadToken(tx, id))?.payload;
+    if (
+      other?.type === 'TransferToken' &&
+      other.from.memberId === payload.from.memberId &&
+      other.to.memberId === payload.to.memberId
+    )
+      transfers.push(other);
+  }
+  const [only] = transfers;
+  return only && transfers.length === 1
+    ? { payment: { amount: only.transfer.amount, payee: only.to.memberId } }
+    : {};
 }

@@ -1,8 +1,8 @@
 // A payment that shares a shipping address (issue 9): two tokens, one approval. The transfer token
 // pays the merchant; an access token lets the merchant read the chosen address. One passkey
-// assertion covers both: its challenge is scaBundleChallenge(both ids), and each endorsement
+// assertion (through Secure Payment Confirmation where the browser has it) covers both: its challenge is scaBundleChallenge(both ids), and each endorsement
 // carries it with the ids (the cloud and the bank check the challenge names the token endorsed).
-import { scaBundleChallenge, type TokenRequestResult, tokenId as tokenIdOf } from '@tokenos/protocol';
+import { type TokenRequestResult, tokenId as tokenIdOf } from '@tokenos/protocol';
 import {
   accessTokenPayload,
   cancelToken,
@@ -11,11 +11,10 @@ import {
   endorseToken,
   getToken,
   listTokens,
-  passkeyAssertionFromJSON,
   replaceAccessToken,
   type TokenView,
 } from '@tokenos/sdk';
-import { passkeyAssertion } from '../wallet/passkey.ts';
+import { bundleEvidence } from '../wallet/passkey.ts';
 import { answer, createRequestedTransfer, endorseAndCosign, type PaymentArgs, WalletError } from './flows.ts';
 
 /** How long the merchant may read the address: enough to ship and handle a return. */
@@ -52,10 +51,10 @@ export async function approvePaymentWithAddress(
   });
   const accessId = live ? tokenIdOf(payload) : (await createToken(a.member, payload)).id;
 
-  const tokenIds = [transferId, accessId].sort();
   a.onStep('passkey');
-  const json = await passkeyAssertion(scaBundleChallenge(tokenIds), a.passkeys);
-  const sca = { method: 'passkey' as const, assertion: passkeyAssertionFromJSON(json), tokenIds };
+  // Secure Payment Confirmation where the browser has it: its dialog shows the payment, and the
+  // challenge names both tokens; the cloud accepts it for the grant to this same payee.
+  const sca = await bundleEvidence([transferId, accessId], a.passkeys, a.spc);
 
   a.onStep('endorsing');
   let token: TokenView;

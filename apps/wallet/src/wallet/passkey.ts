@@ -9,7 +9,13 @@ import {
   WebAuthnAbortService,
   WebAuthnError,
 } from '@simplewebauthn/browser';
-import { base64url, type PasskeyEntry, type ScaEvidence, scaChallenge } from '@tokenos/protocol';
+import {
+  base64url,
+  type PasskeyEntry,
+  type ScaEvidence,
+  scaBundleChallenge,
+  scaChallenge,
+} from '@tokenos/protocol';
 import { type Member, passkeyAssertionFromJSON, registerPasskey } from '@tokenos/sdk';
 import { type SpcDisplay, spcAssertion } from './secure-payment-confirmation.ts';
 
@@ -98,6 +104,24 @@ export async function paymentEvidence(
   const spc = display ? await spcAssertion(scaChallenge(tokenId), credentialIds, display) : undefined;
   if (spc) return { method: 'passkey', assertion: spc };
   return passkeyEvidence(tokenId, credentialIds);
+}
+
+/**
+ * SCA evidence for several tokens approved at once (a payment and the address shared with it):
+ * one assertion over scaBundleChallenge(tokenIds), through Secure Payment Confirmation where the
+ * browser has it (the dialog shows the payment; the challenge names every token), else a plain
+ * passkey prompt.
+ */
+export async function bundleEvidence(
+  tokenIds: readonly string[],
+  credentialIds: readonly string[],
+  display: SpcDisplay | undefined,
+): Promise<ScaEvidence & { tokenIds: string[] }> {
+  const ids = [...tokenIds].sort();
+  const challenge = scaBundleChallenge(ids);
+  const spc = display ? await spcAssertion(challenge, credentialIds, display) : undefined;
+  const assertion = spc ?? passkeyAssertionFromJSON(await passkeyAssertion(challenge, credentialIds));
+  return { method: 'passkey', assertion, tokenIds: ids };
 }
 
 export type PasskeyFailure = 'cancelled' | 'unsupported' | 'already-registered' | 'other';
