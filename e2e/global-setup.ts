@@ -9,7 +9,7 @@ import {
   type ServiceSpec,
   startServices,
 } from '../packages/stack/src/services.ts';
-import { stackFile, stackLog } from './stack.ts';
+import { stackFile, stackLog, stackPidsFile } from './stack.ts';
 
 const bankEntry = fileURLToPath(new URL('../apps/bank/src/server.ts', import.meta.url));
 
@@ -64,18 +64,36 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
 
   const urls: Record<string, string> = {};
-  for (const service of stack.services) urls[service.name] = service.url;
+  const pids: Record<string, number> = {};
+  for (const service of stack.services) {
+    urls[service.name] = service.url;
+    pids[service.name] = service.pid;
+  }
   for (const skipped of stack.skipped) console.log(`e2e: ${skipped.label} not started: ${skipped.reason}`);
   if (urls.wallet) process.env.WALLET_URL = urls.wallet;
   if (urls.cloud) process.env.CLOUD_URL = urls.cloud;
   // The workers inherit this run's URLs; stack.json is for a person (or a second run) looking on.
   process.env.STACK_URLS = JSON.stringify(urls);
   writeFileSync(stackFile, `${JSON.stringify(urls, null, 2)}\n`);
+  // The pids let a test pause a service (SIGSTOP) to see how the others cope with its silence.
+  process.env.STACK_PIDS = JSON.stringify(pids);
+  writeFileSync(stackPidsFile, `${JSON.stringify(pids, null, 2)}\n`);
 
   return async () => {
+    // A test that paused a service and died before resuming it must not leave it paused: a stopped
+    // process would sit out SIGTERM until the grace period ends in SIGKILL. The children are not
+    // reaped yet, so none of these pids can belong to another process.
+    for (const pid of Object.values(pids)) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // Exited already.
+      }
+    }
     await stack.stop();
     output.end();
     rmSync(stackFile, { force: true });
+    rmSync(stackPidsFile, { force: true });
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -48,8 +48,9 @@ const byCode: Record<string, Omit<Explained, 'retry'> & { retry?: boolean }> = {
       'Nothing was paid. Choose another account, or check with your bank that the account can make this payment.',
   },
   BankPending: {
-    title: 'Your bank has not confirmed yet',
-    detail: 'You approved, but your bank has not answered. Nothing was paid yet. Try again in a moment.',
+    title: 'Your bank has not answered yet',
+    detail:
+      'Your approval is kept, but your bank has not confirmed it, so nothing was paid or set up yet. Try again in a moment: the wallet asks your bank again.',
     retry: true,
   },
   NotAnswerable: {

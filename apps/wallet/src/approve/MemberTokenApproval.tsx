@@ -4,6 +4,7 @@ import { Screen } from '../components/Screen.tsx';
 import { limitTerms } from '../member-tokens/usage.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
+import { WalletError } from './flows.ts';
 import { approveMemberToken } from './member-token-flow.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import type { LoadedRequest } from './request.ts';
@@ -20,11 +21,20 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
   const { request, domainVerified } = loaded;
   const body = request.body.kind === 'memberToken' ? request.body : undefined;
   const [chosen, setChosen] = useState<string>();
+  // The account of the last attempt: once that attempt left a token waiting for its bank, trying
+  // again finishes that token, so the account can no longer be changed on this screen.
+  const [attempted, setAttempted] = useState<string>();
 
   if (!body) return null;
   const merchant = request.requester.name;
   const accounts = accountChoices(links.data ?? []);
-  const { usable, selected } = payingAccounts(accounts, body.limitations.currency, chosen);
+  const waitingForBank =
+    phase.kind === 'failed' && phase.error instanceof WalletError && phase.error.code === 'BankPending';
+  const { usable, selected } = payingAccounts(
+    accounts,
+    body.limitations.currency,
+    waitingForBank ? attempted : chosen,
+  );
   const limits = limitTerms(body.limitations);
 
   if (phase.kind === 'done')
@@ -37,6 +47,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
   const allow = () => {
     if (!selected) return;
     const source = { bankId: selected.bankId, accountRef: selected.accountRef };
+    setAttempted(accountKey(selected));
     void approve('member-tokens', ({ passkeys, onStep }) =>
       approveMemberToken({
         member,
@@ -83,12 +94,21 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
             : `None of your linked accounts is in ${body.limitations.currency}. Link one to continue.`}
         </NoAccountNotice>
       ) : (
-        <PayFromPicker usable={usable} selected={selected} onChoose={setChosen} disabled={working} />
+        <PayFromPicker
+          usable={usable}
+          selected={selected}
+          onChoose={setChosen}
+          disabled={working || waitingForBank}
+        />
       )}
+      {waitingForBank ? (
+        <p className="form-hint">Trying again finishes this approval from the same account.</p>
+      ) : null}
 
       <PhaseNotice
         phase={phase}
         bankName={selected?.bankName}
+        onRetry={allow}
         confirming={
           <p className="confirming">
             Let <strong>{merchant}</strong> ({request.requester.domain}) charge{' '}

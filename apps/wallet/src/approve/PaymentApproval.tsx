@@ -152,6 +152,7 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
       <PhaseNotice
         phase={phase}
         bankName={selected?.bankName}
+        onRetry={pay}
         confirming={
           <p className="confirming">
             Pay <strong>{amount}</strong> to <strong>{payee}</strong> ({request.requester.domain})

@@ -69,17 +69,23 @@ export function Working({
   return <Loading>{text[step]}</Loading>;
 }
 
-/** Below the choices: what went wrong, or the progress while working. */
+/**
+ * Below the choices: what went wrong, or the progress while working. A failure that may pass (the
+ * bank has not answered yet, say) offers `onRetry` right where the user reads it; it should be what
+ * the approve button does, so that a retry resumes what the failed attempt left.
+ */
 export function PhaseNotice({
   phase,
   confirming,
   bankName,
+  onRetry,
 }: {
   phase: Phase;
   confirming: ReactNode;
   bankName?: string | undefined;
+  onRetry?: (() => void) | undefined;
 }) {
-  if (phase.kind === 'failed') return <ErrorNotice error={phase.error} />;
+  if (phase.kind === 'failed') return <ErrorNotice error={phase.error} onRetry={onRetry} />;
   if (phase.kind === 'working')
     return <Working step={phase.step} confirming={confirming} bankName={bankName} />;
   return null;
