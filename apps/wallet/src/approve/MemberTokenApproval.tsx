@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { limitTerms } from '../member-tokens/usage.ts';
