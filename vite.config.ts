@@ -38,6 +38,7 @@ export default defineConfig({
       project('db', 'packages/db', { testTimeout: 60_000 }),
       project('wallet', 'apps/wallet'),
       project('checkout', 'packages/checkout'),
+      project('web-kit', 'packages/web-kit'),
       project('shop', 'apps/shop', { testTimeout: 60_000 }),
       project('budget', 'apps/budget', { testTimeout: 60_000 }),
       // Real cloud and bank processes on PostgreSQL, killed and restarted: one file at a time.

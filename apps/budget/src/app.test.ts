@@ -1,17 +1,12 @@
-import type {
-  AccountBalance,
-  AccountTransaction,
-  LinkedAccount,
-  TokenRequestResult,
-} from '@tokenos/protocol';
-import { ProtocolError } from '@tokenos/protocol';
+import type { AccountBalance, AccountTransaction, LinkedAccount } from '@tokenos/protocol';
 import { ApiError } from '@tokenos/sdk';
+import { FakeTokenRequests, testBrowser } from '@tokenos/web-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { createBudgetApp } from './app.ts';
 import type { BudgetConfig } from './config.ts';
 import { summarize } from './dashboard.ts';
 import type { AisGateway } from './gateway.ts';
-import { SessionStore } from './sessions.ts';
+import { budgetSessions } from './sessions.ts';
 
 const config: BudgetConfig = {
   name: 'Tally',
@@ -45,8 +40,7 @@ const tx = (
 });
 
 /** A cloud stand-in: a grant is live until revoked; reads of a revoked grant fail as the cloud's do. */
-class FakeCloud implements AisGateway {
-  requests: { requestId: string; csrfToken: string; days: number; redirectUrl: string }[] = [];
+class FakeCloud extends FakeTokenRequests<{ days: number; redirectUrl: string }> implements AisGateway {
   revoked = new Set<string>();
   /** Old grant id to the grant that replaced it. */
   replaced = new Map<string, string>();
@@ -55,38 +49,14 @@ class FakeCloud implements AisGateway {
   /** The name the user shared in the grant; undefined: no profile field shared. */
   sharedName: string | undefined;
 
+  constructor() {
+    super('G');
+  }
+
   async requestAccess(o: { days: number; returnOrigin: string; redirectUrl: string }) {
-    const n = this.requests.length + 1;
-    const r = {
-      requestId: `${'R'.repeat(42)}${n}`,
-      csrfToken: `csrf-${n}`,
-      days: o.days,
-      redirectUrl: o.redirectUrl,
-    };
-    this.requests.push(r);
-    return { requestId: r.requestId, csrfToken: r.csrfToken };
+    return this.createRequest({ days: o.days, redirectUrl: o.redirectUrl });
   }
-  resultFor(n: number, outcome: 'approved' | 'declined' = 'approved'): TokenRequestResult {
-    const r = this.requests[n - 1]!;
-    return {
-      type: 'TokenRequestResult',
-      version: 1,
-      requestId: r.requestId,
-      outcome,
-      tokenId: outcome === 'approved' ? `${'G'.repeat(42)}${n}` : null,
-      state: `state-of-${r.csrfToken}`,
-      createdAt: 1,
-      keyId: 'K'.repeat(22),
-      signature: 'cloud-signature',
-    };
-  }
-  async verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }) {
-    const r = result as TokenRequestResult;
-    if (r?.requestId !== expected.requestId) throw new ProtocolError('Forbidden', 'another request');
-    if (r.state !== `state-of-${expected.csrfToken}`) throw new ProtocolError('Forbidden', 'CSRF state');
-    if (r.signature !== 'cloud-signature') throw new ProtocolError('InvalidSignature', 'bad signature');
-    return r;
-  }
+
   #live(tokenId: string) {
     if (this.revoked.has(tokenId))
       throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
@@ -135,30 +105,12 @@ function setup() {
   const app = createBudgetApp({
     config,
     gateway: cloud,
-    sessions: new SessionStore(),
+    sessions: budgetSessions(),
     state: { ready: true, widgetIntegrity: 'sha384-xyz' },
     now: () => now,
   });
   /** A browser of its own: keeps its session cookie, sends the app's Origin on every POST. */
-  const browser = () => {
-    let cookie = '';
-    const request = async (path: string, init: RequestInit = {}) => {
-      const headers = new Headers(init.headers);
-      if (cookie) headers.set('cookie', cookie);
-      if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', config.publicUrl);
-      const res = await app.request(path, { ...init, headers });
-      const set = res.headers.get('set-cookie');
-      if (set) cookie = set.split(';')[0]!;
-      return res;
-    };
-    const json = (path: string, body: unknown) =>
-      request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    return { request, json };
-  };
+  const browser = () => testBrowser(app, config.publicUrl);
   return { cloud, app, browser, ...browser() };
 }
 

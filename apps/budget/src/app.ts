@@ -1,56 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { isProtocolError } from '@tokenos/protocol';
 import { isApiError } from '@tokenos/sdk';
-import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { createSiteApp, problem, type SessionEnv, type SiteState, widgetScripts } from '@tokenos/web-kit';
+import type { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BudgetConfig } from './config.ts';
 import { GrantEnded, loadDashboard } from './dashboard.ts';
 import type { AisGateway } from './gateway.ts';
-import { html } from './html.ts';
 import { dashboardPage, endedPage, page, unavailablePage, welcomePage } from './pages.ts';
-import type { Session, SessionStore } from './sessions.ts';
+import type { BudgetSessions, Session } from './sessions.ts';
 
-export interface BudgetState {
-  ready: boolean;
-  domainProof?: { memberId: string; token: string };
-  /** The SRI hash of the widget the cloud serves, pinned into the page. */
-  widgetIntegrity?: string;
-}
+export type BudgetState = SiteState;
 
 export interface BudgetDeps {
   config: BudgetConfig;
   gateway: AisGateway;
-  sessions: SessionStore;
+  sessions: BudgetSessions;
   state: BudgetState;
   now: () => number;
 }
 
-type Env = { Variables: { session: Session | undefined } };
+type Env = SessionEnv<Session>;
 
-const cookieName = 'budget_session';
-const staticFiles: Record<string, { type: string; body: string }> = {
-  'budget.js': { type: 'text/javascript; charset=utf-8', body: '' },
-  'budget.css': { type: 'text/css; charset=utf-8', body: '' },
-};
-for (const name of Object.keys(staticFiles))
-  staticFiles[name]!.body = readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
-
-export function contentSecurityPolicy(cloudUrl: string): string {
-  const cloud = new URL(cloudUrl).origin;
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${cloud}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${cloud}`,
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    "require-trusted-types-for 'script'",
-  ].join('; ');
-}
+const publicDir = new URL('../public/', import.meta.url);
 
 class BudgetError extends Error {
   readonly status: ContentfulStatusCode;
@@ -62,16 +33,6 @@ class BudgetError extends Error {
   }
 }
 
-function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string): Response {
-  return c.body(
-    JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }),
-    status,
-    {
-      'content-type': 'application/problem+json',
-    },
-  );
-}
-
 /**
  * The demo budgeting app: "Connect your bank" asks the user's wallet for an access grant through a
  * token request; the dashboard reads accounts, balances and transactions through the cloud as the
@@ -79,27 +40,14 @@ function problem(c: Context, status: ContentfulStatusCode, code: string, detail:
  */
 export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
   const { config, gateway, sessions, state } = deps;
-  const csp = contentSecurityPolicy(config.cloudUrl);
-  const app = new Hono<Env>();
-
-  app.use(async (c, next) => {
-    c.set('session', sessions.get(getCookie(c, cookieName), deps.now()));
-    await next();
-    const h = c.res.headers;
-    h.set('Content-Security-Policy', csp);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
-    if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
-  });
-
-  app.use(async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    if (origin ? origin !== config.publicUrl : site !== undefined && site !== 'same-origin')
-      return problem(c, 403, 'Forbidden', `requests must come from ${config.publicUrl}`);
-    return next();
+  const { app, session } = createSiteApp({
+    config,
+    state,
+    sessions,
+    cookieName: 'budget_session',
+    now: deps.now,
+    publicDir,
+    staticFiles: ['budget.js', 'budget.css'],
   });
 
   app.onError((e, c) => {
@@ -113,39 +61,18 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
         );
   });
 
-  const session = (c: Context<Env>): Session => {
-    const existing = c.get('session');
-    if (existing) return existing;
-    const created = sessions.create(deps.now());
-    setCookie(c, cookieName, created.id, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: config.publicUrl.startsWith('https:'),
-    });
-    c.set('session', created);
-    return created;
-  };
   function layout(title: string, withWidget = false) {
     const scripts =
       withWidget && state.widgetIntegrity
-        ? html`<script src="${config.cloudUrl}/checkout/v1/checkout.js" integrity="${state.widgetIntegrity}" crossorigin="anonymous" data-wallet-origin="${config.walletOrigin}" defer></script>
-<script src="/static/budget.js" defer></script>`
+        ? widgetScripts({
+            cloudUrl: config.cloudUrl,
+            integrity: state.widgetIntegrity,
+            walletOrigin: config.walletOrigin,
+            script: 'budget.js',
+          })
         : undefined;
     return { appName: config.name, title, ...(scripts ? { scripts } : {}) };
   }
-
-  app.get('/health', (c) => c.json({ ok: state.ready }, state.ready ? 200 : 503));
-  app.get('/.well-known/tokenos-member', (c) =>
-    state.domainProof
-      ? c.json(state.domainProof)
-      : problem(c, 404, 'NotFound', 'no verification in progress'),
-  );
-  app.get('/static/:name', (c) => {
-    const file = staticFiles[c.req.param('name')];
-    if (!file) return problem(c, 404, 'NotFound', 'no such file');
-    return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
-  });
 
   app.get('/', async (c) => {
     const s = c.get('session');

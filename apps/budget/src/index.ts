@@ -1,5 +1,5 @@
-export { type BudgetDeps, type BudgetState, contentSecurityPolicy, createBudgetApp } from './app.ts';
+export { type BudgetDeps, type BudgetState, createBudgetApp } from './app.ts';
 export { type BudgetConfig, budgetConfigFromEnv } from './config.ts';
 export { type Dashboard, GrantEnded, loadDashboard, summarize } from './dashboard.ts';
 export { type AisGateway, deferredGateway, sdkGateway } from './gateway.ts';
-export { SessionStore } from './sessions.ts';
+export { type BudgetSessions, budgetSessions } from './sessions.ts';

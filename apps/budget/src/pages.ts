@@ -1,5 +1,5 @@
+import { type Html, html, renderPage } from '@tokenos/web-kit';
 import type { Dashboard, Row } from './dashboard.ts';
-import { type Html, html } from './html.ts';
 
 export interface Layout {
   appName: string;
@@ -8,26 +8,17 @@ export interface Layout {
 }
 
 export function page(layout: Layout, body: Html): string {
-  return `<!doctype html>${
-    html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${layout.title} · ${layout.appName}</title>
-<link rel="stylesheet" href="/static/budget.css">
-<link rel="icon" href="data:,">
-${layout.scripts}
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site"><a class="brand" href="/"><span class="mark" aria-hidden="true"></span>${layout.appName}</a><span class="tagline">Budgeting, read-only</span></header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-<footer class="site">${layout.appName} is a demo account-information app. It can read, never move, money.</footer>
-</body>
-</html>`.text
-  }`;
+  return renderPage(
+    {
+      siteName: layout.appName,
+      title: layout.title,
+      stylesheet: 'budget.css',
+      scripts: layout.scripts,
+      header: html`<span class="tagline">Budgeting, read-only</span>`,
+      footer: `${layout.appName} is a demo account-information app. It can read, never move, money.`,
+    },
+    body,
+  );
 }
 
 function connectBox(appName: string, days: number, label: string): Html {

@@ -1,10 +1,11 @@
-import { type AccountRef, type Money, ProtocolError, type TokenRequestResult } from '@tokenos/protocol';
+import type { AccountRef, Money } from '@tokenos/protocol';
 import { ApiError } from '@tokenos/sdk';
+import { FakeTokenRequests, testBrowser } from '@tokenos/web-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { createShopApp, type ShopState } from './app.ts';
 import type { ShopConfig } from './config.ts';
 import type { PaymentGateway, Transfer } from './gateway.ts';
-import { OrderStore, SessionStore } from './store.ts';
+import { OrderStore, shopSessions } from './store.ts';
 
 const config: ShopConfig = {
   name: 'Demo Shop',
@@ -17,57 +18,26 @@ const payerAccount: AccountRef = { bankId: 'B'.repeat(43), accountRef: 'alice-cu
 const payer = 'P'.repeat(43);
 
 /**
- * A cloud stand-in with the semantics the shop relies on: a result verifies only with its
- * "signature", for the request it names, under the CSRF token of the session that made the
- * request; redemption is idempotent per refId. (The SDK's real checks are tested against the
- * cloud in apps/cloud and across apps in e2e/checkout-*.spec.ts.)
+ * A cloud stand-in with the semantics the shop relies on: token requests and their results as
+ * `FakeTokenRequests` checks them (signature, request, the session's CSRF token); redemption is
+ * idempotent per refId. (The SDK's real checks are tested against the cloud in apps/cloud and
+ * across apps in e2e/checkout-*.spec.ts.)
  */
-class FakeCloud implements PaymentGateway {
-  requests: { requestId: string; csrfToken: string; amount: Money; refId: string; redirectUrl: string }[] =
-    [];
+class FakeCloud
+  extends FakeTokenRequests<{ amount: Money; refId: string; redirectUrl: string }>
+  implements PaymentGateway
+{
   redemptions: { tokenId: string; amount: Money; refId: string }[] = [];
   refunds: Parameters<PaymentGateway['refund']>[0][] = [];
   nextStatus: Transfer['status'] = 'ACSC';
   refundError: Error | undefined;
-  #n = 0;
+
+  constructor() {
+    super('T');
+  }
 
   async requestPayment(o: Parameters<PaymentGateway['requestPayment']>[0]) {
-    const n = ++this.#n;
-    const r = {
-      requestId: `${'R'.repeat(42)}${n}`,
-      csrfToken: `csrf-${n}`,
-      amount: o.amount,
-      refId: o.refId,
-      redirectUrl: o.redirectUrl,
-    };
-    this.requests.push(r);
-    return { requestId: r.requestId, csrfToken: r.csrfToken };
-  }
-
-  /** What the wallet would bring back for request `n` (1-based). */
-  resultFor(n: number, outcome: 'approved' | 'declined' = 'approved'): TokenRequestResult {
-    const r = this.requests[n - 1]!;
-    return {
-      type: 'TokenRequestResult',
-      version: 1,
-      requestId: r.requestId,
-      outcome,
-      tokenId: outcome === 'approved' ? `${'T'.repeat(42)}${n}` : null,
-      state: `state-of-${r.csrfToken}`,
-      createdAt: 1,
-      keyId: 'K'.repeat(22),
-      signature: 'cloud-signature',
-    };
-  }
-
-  async verifyResult(result: unknown, expected: { requestId: string; csrfToken: string }) {
-    const r = result as TokenRequestResult;
-    if (typeof r !== 'object' || r === null || typeof r.requestId !== 'string')
-      throw new ProtocolError('Malformed', 'not a result');
-    if (r.requestId !== expected.requestId) throw new ProtocolError('Forbidden', 'another request');
-    if (r.state !== `state-of-${expected.csrfToken}`) throw new ProtocolError('Forbidden', 'CSRF state');
-    if (r.signature !== 'cloud-signature') throw new ProtocolError('InvalidSignature', 'bad signature');
-    return r;
+    return this.createRequest({ amount: o.amount, refId: o.refId, redirectUrl: o.redirectUrl });
   }
 
   async payment(tokenId: string) {
@@ -101,7 +71,7 @@ async function shop(state: Partial<ShopState> = {}) {
     config,
     gateway: cloud,
     orders,
-    sessions: new SessionStore(),
+    sessions: shopSessions(),
     state: { ready: true, widgetIntegrity: 'sha384-abc', ...state },
     now: Date.now,
   });
@@ -110,26 +80,11 @@ async function shop(state: Partial<ShopState> = {}) {
 
 /** A browser: keeps the session cookie, sends the shop's Origin on every POST. */
 function browser(app: Awaited<ReturnType<typeof shop>>['app']) {
-  let cookie = '';
-  const request = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', config.publicUrl);
-    const res = await app.request(path, { ...init, headers });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res;
-  };
+  const b = testBrowser(app, config.publicUrl);
   return {
-    request,
+    ...b,
     add: (product: string) =>
-      request('/cart/items', { method: 'POST', body: new URLSearchParams({ product }) }),
-    json: (path: string, body: unknown) =>
-      request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+      b.request('/cart/items', { method: 'POST', body: new URLSearchParams({ product }) }),
   };
 }
 

@@ -1,35 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { createSiteApp, problem, type SessionEnv, type SiteState, widgetScripts } from '@tokenos/web-kit';
+import type { Context, Hono } from 'hono';
 import { findProduct, maxQuantity, priceCart, products } from './catalog.ts';
 import { Checkout, ShopError } from './checkout.ts';
 import type { ShopConfig } from './config.ts';
 import type { PaymentGateway } from './gateway.ts';
-import { html } from './html.ts';
 import { type LoyaltyClub, loyaltyRoutes } from './loyalty.ts';
 import { cartPage, errorPage, orderPage, ordersPage, page, productsPage } from './pages.ts';
 import type { SavedPaymentStore } from './saved-payments.ts';
-import type { Order, OrderStore, Session, SessionStore } from './store.ts';
+import type { Order, OrderStore, Session, ShopSessions } from './store.ts';
 import { mountSubscriptionRoutes } from './subscription-routes.ts';
 import type { Subscriptions } from './subscriptions.ts';
 
 /** What changes while the shop runs: set by the start-up (identity, bank account, widget hash). */
-export interface ShopState {
-  ready: boolean;
-  /** Served at /.well-known/tokenos-member while the cloud verifies the shop's domain. */
-  domainProof?: { memberId: string; token: string };
+export interface ShopState extends SiteState {
   /** Why payments are off, or undefined when the merchant account is linked. */
   unavailable?: string;
-  /** The SRI hash of the widget the cloud serves (W3C SRI), pinned into the page. */
-  widgetIntegrity?: string;
 }
 
 export interface ShopDeps {
   config: ShopConfig;
   gateway: PaymentGateway;
   orders: OrderStore;
-  sessions: SessionStore;
+  sessions: ShopSessions;
   state: ShopState;
   now: () => number;
   /** Save for later / subscribe and the marketplace seller (issue 7); off when absent. */
@@ -38,43 +30,9 @@ export interface ShopDeps {
   loyalty?: LoyaltyClub;
 }
 
-type Env = { Variables: { session: Session | undefined } };
+type Env = SessionEnv<Session>;
 
-const cookieName = 'shop_session';
-const staticFiles: Record<string, { type: string; body: string }> = {
-  'shop.js': { type: 'text/javascript; charset=utf-8', body: '' },
-  'shop.css': { type: 'text/css; charset=utf-8', body: '' },
-  'subscribe.js': { type: 'text/javascript; charset=utf-8', body: '' },
-};
-for (const name of Object.keys(staticFiles))
-  staticFiles[name]!.body = readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
-
-/** The Content-Security-Policy of every page: no inline script or style, the widget from the cloud only. */
-export function contentSecurityPolicy(cloudUrl: string): string {
-  const cloud = new URL(cloudUrl).origin;
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${cloud}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${cloud}`,
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    "require-trusted-types-for 'script'",
-  ].join('; ');
-}
-
-function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string): Response {
-  return c.body(
-    JSON.stringify({ type: `https://tokenos.dev/problems/${code}`, title: code, status, code, detail }),
-    status,
-    {
-      'content-type': 'application/problem+json',
-    },
-  );
-}
+const publicDir = new URL('../public/', import.meta.url);
 
 /**
  * The demo shop: products, a cart in a server-side session, the widget on the cart page, the
@@ -92,29 +50,14 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     unavailable: () => state.unavailable,
     shipping: config.shipping,
   });
-  const csp = contentSecurityPolicy(config.cloudUrl);
-  const app = new Hono<Env>();
-
-  app.use(async (c, next) => {
-    c.set('session', sessions.get(getCookie(c, cookieName), deps.now()));
-    await next();
-    const h = c.res.headers;
-    h.set('Content-Security-Policy', csp);
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    // The wallet popup keeps its opener (the result comes back by postMessage).
-    h.set('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
-    if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
-  });
-
-  // Every state change comes from the shop's own pages (CSRF): a foreign Origin is refused.
-  app.use(async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    if (origin ? origin !== config.publicUrl : site !== undefined && site !== 'same-origin')
-      return problem(c, 403, 'Forbidden', `requests must come from ${config.publicUrl}`);
-    return next();
+  const { app, session } = createSiteApp({
+    config,
+    state,
+    sessions,
+    cookieName: 'shop_session',
+    now: deps.now,
+    publicDir,
+    staticFiles: ['shop.js', 'shop.css', 'subscribe.js'],
   });
 
   app.onError((e, c) => {
@@ -134,19 +77,6 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
         );
   });
 
-  const session = (c: Context<Env>): Session => {
-    const existing = c.get('session');
-    if (existing) return existing;
-    const created = sessions.create(deps.now());
-    setCookie(c, cookieName, created.id, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: config.publicUrl.startsWith('https:'),
-    });
-    c.set('session', created);
-    return created;
-  };
   const cartCount = (s: Session | undefined) => [...(s?.cart.values() ?? [])].reduce((a, b) => a + b, 0);
   function layout(c: Context<Env>, title: string, current?: 'products' | 'cart' | 'orders' | 'subscription') {
     return {
@@ -164,18 +94,6 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
       throw new ShopError(404, 'NotFound', 'There is no such order.');
     return order;
   };
-
-  app.get('/health', (c) => c.json({ ok: state.ready }, state.ready ? 200 : 503));
-  app.get('/.well-known/tokenos-member', (c) =>
-    state.domainProof
-      ? c.json(state.domainProof)
-      : problem(c, 404, 'NotFound', 'no verification in progress'),
-  );
-  app.get('/static/:name', (c) => {
-    const file = staticFiles[c.req.param('name')];
-    if (!file) return problem(c, 404, 'NotFound', 'no such file');
-    return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
-  });
 
   app.get('/', (c) => {
     const added = findProduct(c.req.query('added') ?? '')?.name;
@@ -207,8 +125,12 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const { lines, total } = priceCart(c.get('session')?.cart ?? new Map());
     const payable = lines.length > 0 && !state.unavailable && state.widgetIntegrity !== undefined;
     const scripts = payable
-      ? html`<script src="${config.cloudUrl}/checkout/v1/checkout.js" integrity="${state.widgetIntegrity ?? ''}" crossorigin="anonymous" data-wallet-origin="${config.walletOrigin}" defer></script>
-<script src="/static/shop.js" defer></script>`
+      ? widgetScripts({
+          cloudUrl: config.cloudUrl,
+          integrity: state.widgetIntegrity ?? '',
+          walletOrigin: config.walletOrigin,
+          script: 'shop.js',
+        })
       : undefined;
     const unavailable =
       state.unavailable ?? (state.widgetIntegrity ? undefined : 'Token checkout is not available right now.');

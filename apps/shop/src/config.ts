@@ -1,17 +1,11 @@
+import { exactOrigin, type SiteConfig } from '@tokenos/web-kit';
 import { type ShippingAsk, shippingAskFromEnv } from './shipping.ts';
 
-/** The demo shop's settings, from the environment (`npm start` and e2e set them). */
-export interface ShopConfig {
-  /** What shoppers see and what the shop tells the wallet, e.g. "Demo Shop". */
-  name: string;
-  /** The shop's own origin, e.g. http://localhost:5174: the DOMAIN alias, the only postMessage target. */
-  publicUrl: string;
-  /** The token cloud, e.g. http://localhost:4000 (the backend's API and the widget's script). */
-  cloudUrl: string;
-  /** The wallet's exact origin, e.g. http://localhost:5173 (the widget accepts results from it only). */
-  walletOrigin: string;
-  /** Keys (keys.json) and the merchant's state (merchant.json, orders.json). */
-  dataDir: string;
+/**
+ * The demo shop's settings, from the environment (`npm start` and e2e set them). Its data folder
+ * holds keys.json and the merchant's state (merchant.json, orders.json).
+ */
+export interface ShopConfig extends SiteConfig {
   /**
    * The bank that keeps the shop's merchant account and the demo sign-in the shop links it with
    * (the bank's consent page, as its operator would in a browser). Unset: no account, no checkout.
@@ -21,14 +15,7 @@ export interface ShopConfig {
   shipping?: ShippingAsk;
 }
 
-function origin(value: string, name: string): string {
-  const trimmed = value.replace(/\/+$/, '');
-  if (!URL.canParse(trimmed) || new URL(trimmed).origin !== trimmed)
-    throw new RangeError(
-      `${name}: expected an exact origin such as http://localhost:5174, got ${JSON.stringify(value)}`,
-    );
-  return trimmed;
-}
+const origin = (value: string, variable: string) => exactOrigin(value, variable, 'http://localhost:5174');
 
 export function shopConfigFromEnv(env: Record<string, string | undefined>): ShopConfig {
   const port = env.PORT ?? '5174';

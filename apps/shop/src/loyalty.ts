@@ -1,8 +1,8 @@
 import { aliasValueSchema } from '@tokenos/protocol';
 import { createMemberOnBehalf, isApiError, type Member } from '@tokenos/sdk';
+import { type Html, html } from '@tokenos/web-kit';
 import { type Context, Hono } from 'hono';
 import { ShopError } from './checkout.ts';
-import { type Html, html } from './html.ts';
 
 /**
  * The loyalty club (issue 9): the shop's backend creates a member on the customer's behalf for the

@@ -1,6 +1,6 @@
+import { Html, html, renderPage } from '@tokenos/web-kit';
 import { displayMoney, groupDigits, type Line, maxQuantity, type Product } from './catalog.ts';
 import type { Transfer } from './gateway.ts';
-import { Html, html } from './html.ts';
 import { shippingFact } from './shipping.ts';
 import type { Order, OrderStatus } from './store.ts';
 
@@ -17,34 +17,22 @@ export function page(layout: Layout, body: Html): string {
   const nav = (href: string, label: string, key: Layout['current'], extra?: Html) =>
     html`<a href="${href}"${layout.current === key ? new Html(' aria-current="page"') : ''}>${label}${extra}</a>`;
   const count = html` <span class="count">${layout.cartCount}</span><span class="sr-only"> ${layout.cartCount === 1 ? 'item' : 'items'}</span>`;
-  return `<!doctype html>${
-    html`<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${layout.title} · ${layout.shopName}</title>
-<link rel="stylesheet" href="/static/shop.css">
-<link rel="icon" href="data:,">
-${layout.scripts}
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site">
-  <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>${layout.shopName}</a>
-  <nav aria-label="Shop">
+  return renderPage(
+    {
+      siteName: layout.shopName,
+      title: layout.title,
+      stylesheet: 'shop.css',
+      scripts: layout.scripts,
+      header: html`<nav aria-label="Shop">
     ${nav('/', 'Coffee', 'products')}
     ${nav('/subscription', 'Subscribe', 'subscription')}
     ${nav('/orders', 'Orders', 'orders')}
     ${nav('/cart', 'Cart', 'cart', count)}
-  </nav>
-</header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-<footer class="site">A demo shop for the Token wallet. Payments move demo money between demo banks.</footer>
-</body>
-</html>`.text
-  }`;
+  </nav>`,
+      footer: 'A demo shop for the Token wallet. Payments move demo money between demo banks.',
+    },
+    body,
+  );
 }
 
 export function productsPage(products: readonly Product[], added: string | undefined): Html {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { type AccountRef, setSignatureBackend } from '@tokenos/protocol';
-import { CloudClient, type Member } from '@tokenos/sdk';
+import type { Member } from '@tokenos/sdk';
 import { loadServiceIdentity } from '@tokenos/sdk/node';
+import { SiteStartUp, serveSite } from '@tokenos/web-kit';
 import { createShopApp, type ShopState } from './app.ts';
 import { linkMerchantAccount } from './bank-link.ts';
 import { shopConfigFromEnv } from './config.ts';
@@ -11,7 +11,7 @@ import { deferredGateway, sdkGateway } from './gateway.ts';
 import type { LoyaltyClub } from './loyalty.ts';
 import { deferredMemberTokenGateway, sdkMemberTokenGateway } from './member-token-gateway.ts';
 import { SavedPaymentStore } from './saved-payments.ts';
-import { OrderStore, SessionStore } from './store.ts';
+import { OrderStore, shopSessions } from './store.ts';
 import { Subscriptions } from './subscriptions.ts';
 
 // The demo shop as a process: listens first (the cloud fetches the domain proof from it), then
@@ -20,8 +20,8 @@ import { Subscriptions } from './subscriptions.ts';
 const config = shopConfigFromEnv(process.env);
 const log = (m: string) => console.log(m);
 setSignatureBackend(nodeBackend);
-const client = new CloudClient({ baseUrl: config.cloudUrl });
 const state: ShopState = { ready: false, unavailable: 'The shop is still starting. Try again in a moment.' };
+const site = new SiteStartUp({ config, state, log });
 const gateway = deferredGateway();
 const memberTokens = deferredMemberTokenGateway();
 const saved = await SavedPaymentStore.open(join(config.dataDir, 'saved-payments.json'));
@@ -39,54 +39,21 @@ const app = createShopApp({
   config,
   gateway: gateway.gateway,
   orders: await OrderStore.open(join(config.dataDir, 'orders.json')),
-  sessions: new SessionStore(),
+  sessions: shopSessions(),
   state,
   now: Date.now,
   loyalty,
   subscriptions: { subscriptions, saved, sellerReady: () => seller !== undefined },
 });
 
-const port = Number(process.env.PORT ?? 5174);
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
-  log(`${config.name} listening on ${config.publicUrl}`),
-);
-
-async function retry<T>(what: string, fn: () => Promise<T>, everyMs = 2_000): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (attempt === 1 || attempt % 10 === 0)
-        log(`${what}: ${e instanceof Error ? e.message : String(e)}; retrying`);
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  }
-}
-
-async function widgetIntegrity(): Promise<string> {
-  const res = await fetch(`${config.cloudUrl}/checkout/v1/sri.json`);
-  if (!res.ok) throw new Error(`GET /checkout/v1/sri.json answered ${res.status}`);
-  const { integrity } = (await res.json()) as { integrity?: unknown };
-  if (typeof integrity !== 'string' || !integrity.startsWith('sha384-'))
-    throw new Error('no sha384 integrity');
-  return integrity;
-}
+serveSite(app, { config, env: process.env, defaultPort: 5174, log });
 
 async function start(): Promise<void> {
-  await retry(`waiting for the cloud at ${config.cloudUrl}`, () => client.get('/health'));
-  const domain = new URL(config.publicUrl).host;
-  const identity = await retry('setting up the merchant member', () =>
-    loadServiceIdentity({
-      client,
-      dataDir: config.dataDir,
-      domain,
-      publish: (document) => {
-        state.domainProof = document;
-      },
-      log,
-      stateFile: 'merchant.json',
-    }),
-  );
+  const identity = await site.identity({
+    what: 'setting up the merchant member',
+    stateFile: 'merchant.json',
+  });
+  const { domain } = site;
   let account: AccountRef | undefined = identity.state.account;
   loyalty.member = identity.member;
   gateway.set(
@@ -100,23 +67,20 @@ async function start(): Promise<void> {
       seller: () => seller,
     }),
   );
-  state.widgetIntegrity = await retry('reading the widget’s SRI hash from the cloud', widgetIntegrity);
+  await site.widget();
 
   const bank = config.bank;
   if (!bank) {
     state.unavailable = 'This shop has no bank account to be paid into (SHOP_BANK_URL=none).';
   } else if (!account) {
-    account = await retry(`linking the merchant account at ${bank.url}`, () =>
+    account = await site.retry(`linking the merchant account at ${bank.url}`, () =>
       linkMerchantAccount({ bank, member: identity.member, walletOrigin: config.walletOrigin }),
     );
     await identity.save({ ...identity.state, account });
     log(`merchant account linked at bank ${account.bankId}`);
   }
   if (account) delete state.unavailable;
-  state.ready = true;
-  log(
-    `ready: member ${identity.member.id}, domain ${domain} ${identity.domainVerified ? 'verified' : 'NOT verified'}`,
-  );
+  site.ready(identity);
 }
 
 /**
@@ -128,9 +92,9 @@ async function start(): Promise<void> {
 async function startSeller(): Promise<void> {
   const sellerDomain =
     process.env.SHOP_SELLER_DOMAIN ?? `seller.${new URL(config.publicUrl).hostname}.invalid`;
-  const identity = await retry('setting up the marketplace seller', () =>
+  const identity = await site.retry('setting up the marketplace seller', () =>
     loadServiceIdentity({
-      client,
+      client: site.client,
       dataDir: join(config.dataDir, 'seller'),
       domain: sellerDomain,
       publish: () => undefined,
@@ -148,10 +112,3 @@ start().then(
     process.exit(1);
   },
 );
-
-function shutdown(): void {
-  server.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

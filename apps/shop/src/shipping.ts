@@ -1,5 +1,5 @@
 import type { GrantedAddress } from '@tokenos/protocol';
-import { type Html, html } from './html.ts';
+import { type Html, html } from '@tokenos/web-kit';
 
 /**
  * Shipping through the wallet (issue 9): the payment request asks for an address; the shopper picks

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountRef, Money } from '@tokenos/protocol';
+import { SessionStore, type StoredSession } from '@tokenos/web-kit';
 import type { Line } from './catalog.ts';
 import type { Transfer } from './gateway.ts';
 import { JsonFileMap } from './json-file-map.ts';
@@ -51,45 +52,17 @@ export class OrderStore extends JsonFileMap<Order> {
   }
 }
 
-export interface Session {
-  id: string;
+export interface Session extends StoredSession {
   cart: Map<string, number>;
   /** The payment request in flight: its CSRF token never leaves the server. */
   checkout?: { orderId: string; requestId: string; csrfToken: string };
-  lastSeen: number;
 }
 
-const idleMs = 12 * 3600_000;
-const maxSessions = 10_000;
+export type ShopSessions = SessionStore<Session>;
 
-/** Server-side sessions behind an HttpOnly cookie; idle ones expire, and memory is bounded. */
-export class SessionStore {
-  readonly #sessions = new Map<string, Session>();
-
-  get(id: string | undefined, now: number): Session | undefined {
-    if (!id) return undefined;
-    const s = this.#sessions.get(id);
-    if (!s) return undefined;
-    if (now - s.lastSeen > idleMs) {
-      this.#sessions.delete(id);
-      return undefined;
-    }
-    s.lastSeen = now;
-    // Most recently used last, so eviction takes the stalest.
-    this.#sessions.delete(id);
-    this.#sessions.set(id, s);
-    return s;
-  }
-
-  create(now: number): Session {
-    if (this.#sessions.size >= maxSessions) {
-      const oldest = this.#sessions.keys().next().value;
-      if (oldest !== undefined) this.#sessions.delete(oldest);
-    }
-    const s: Session = { id: randomId(32), cart: new Map(), lastSeen: now };
-    this.#sessions.set(s.id, s);
-    return s;
-  }
+/** The shop's server-side sessions (@tokenos/web-kit): each starts with an empty cart. */
+export function shopSessions(): ShopSessions {
+  return new SessionStore((base) => ({ ...base, cart: new Map() }));
 }
 
 /** One operation per key at a time (a double-clicked refund, a result posted twice at once). */

@@ -1,6 +1,6 @@
 import type { MemberTokenView } from '@tokenos/sdk';
+import { type Html, html } from '@tokenos/web-kit';
 import { displayMoney, products } from './catalog.ts';
-import { type Html, html } from './html.ts';
 import type { SavedCharge, SavedPayment } from './saved-payments.ts';
 import { sellerOffer, subscriptionPlan } from './subscriptions.ts';
 

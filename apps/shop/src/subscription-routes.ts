@@ -1,5 +1,5 @@
+import { type SessionEnv, widgetScripts } from '@tokenos/web-kit';
 import type { Context, Hono } from 'hono';
-import { html } from './html.ts';
 import { type Layout, page } from './pages.ts';
 import type { SavedPaymentStore } from './saved-payments.ts';
 import type { Session } from './store.ts';
@@ -7,7 +7,7 @@ import { subscriptionPage } from './subscription-pages.ts';
 import type { Subscriptions } from './subscriptions.ts';
 
 /** The shop app's env (app.ts): the session its middleware found for the request. */
-type ShopEnv = { Variables: { session: Session | undefined } };
+type ShopEnv = SessionEnv<Session>;
 
 export interface SubscriptionRouteDeps {
   subscriptions: Subscriptions;
@@ -43,8 +43,12 @@ export function mountSubscriptionRoutes(app: Hono<ShopEnv>, d: SubscriptionRoute
       d.unavailable() ?? (integrity ? undefined : 'Token checkout is not available right now.');
     const payable = saved?.status !== 'active' && !unavailable;
     const scripts = payable
-      ? html`<script src="${d.cloudUrl}/checkout/v1/checkout.js" integrity="${integrity ?? ''}" crossorigin="anonymous" data-wallet-origin="${d.walletOrigin}" defer></script>
-<script src="/static/subscribe.js" defer></script>`
+      ? widgetScripts({
+          cloudUrl: d.cloudUrl,
+          integrity: integrity ?? '',
+          walletOrigin: d.walletOrigin,
+          script: 'subscribe.js',
+        })
       : undefined;
     const views = saved?.status === 'active' ? await d.subscriptions.view(saved) : {};
     const latestRef = c.req.query('charge');

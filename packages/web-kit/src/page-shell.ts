@@ -1,0 +1,47 @@
+import { type Html, html } from './html.ts';
+import { baseStylesheet } from './static-files.ts';
+
+/** What a site's page layout fills in; the rest of the document is the same on every site. */
+export interface PageShell {
+  /** The site's name: the brand in the header and the end of the title. */
+  siteName: string;
+  title: string;
+  /** The site's own stylesheet in /static, loaded after the base one so it can set the palette. */
+  stylesheet: string;
+  /** Scripts of this page, in order (all external: the CSP allows no inline script). */
+  scripts?: Html;
+  /** What the header shows after the brand: navigation, a tagline. */
+  header?: Html;
+  footer: Html | string;
+}
+
+/**
+ * A whole HTML document: a skip link to the main content (WCAG 2.4.1), the site header, the body
+ * in `<main>`, the footer. No inline script or style anywhere, so the strict CSP holds.
+ */
+export function renderPage(shell: PageShell, body: Html): string {
+  return `<!doctype html>${
+    html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${shell.title} · ${shell.siteName}</title>
+<link rel="stylesheet" href="/static/${baseStylesheet}">
+<link rel="stylesheet" href="/static/${shell.stylesheet}">
+<link rel="icon" href="data:,">
+${shell.scripts}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+  <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>${shell.siteName}</a>
+  ${shell.header}
+</header>
+<main id="main" tabindex="-1">
+${body}
+</main>
+<footer class="site">${shell.footer}</footer>
+</body>
+</html>`.text
+  }`;
+}
