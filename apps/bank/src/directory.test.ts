@@ -1,3 +1,4 @@
+import type { Db } from '@tokenos/db';
 import { openTestDb } from '@tokenos/db/testing';
 import {
   aliasCommitment,
@@ -14,7 +15,7 @@ import {
   secretKeySigner,
   signObject,
 } from '@tokenos/protocol';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BankCloudClient } from './directory.ts';
 import { migrateBank } from './migrations.ts';
 
@@ -104,10 +105,11 @@ async function claimedLog(authority: Signer): Promise<DirectoryOperation[]> {
 
 describe("the bank's directory client and members created in custody", () => {
   let client: BankCloudClient;
+  let db: Db;
   const served = new Map<string, DirectoryOperation[]>();
 
   beforeAll(async () => {
-    const db = await openTestDb('bank-directory');
+    db = await openTestDb('bank-directory');
     await migrateBank(db);
     const fetch: typeof globalThis.fetch = async (input) => {
       const id = /members\/([^/]+)\/log$/.exec(new URL(String(input)).pathname)?.[1] ?? '';
@@ -121,6 +123,8 @@ describe("the bank's directory client and members created in custody", () => {
       { keyId: cloudKey.entry.id, algorithm: 'Ed25519', publicKey: cloudKey.publicKey },
     ]);
   });
+
+  afterAll(() => db.close());
 
   async function read(log: DirectoryOperation[]): Promise<unknown> {
     const id = operationHash(log[0]!);

@@ -82,6 +82,12 @@ export class FakeCloud {
     this.#routes();
   }
 
+  /** Back to the truth, between tests: logs as they are, every grant valid. */
+  tellTheTruth(): void {
+    this.tamper = undefined;
+    this.tokenStatus.clear();
+  }
+
   state(memberId: string): Promise<MemberState> {
     return this.#replay(this.logs.get(memberId) ?? []);
   }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { nodeBackend } from '@tokenos/crypto-node';
 import type { Db } from '@tokenos/db';
-import { openTestDb } from '@tokenos/db/testing';
 import {
   type AccessTokenPayload,
   type AccountLink,
@@ -25,13 +24,13 @@ import type { BankDeps } from '../src/deps.ts';
 import { BankCloudClient } from '../src/directory.ts';
 import { fetchCloudKeys } from '../src/identity.ts';
 import { PeerBanks } from '../src/interbank/peers.ts';
-import { migrateBank } from '../src/migrations.ts';
+import { openBankDb, testCost, testRandom } from './bank-db.ts';
 import { FakeCloud, Network } from './fake-cloud.ts';
 import { SoftPasskey } from './soft-authenticator.ts';
 
 export const walletOrigin = 'http://localhost:5173';
-/** Cheap scrypt for tests; the stored format carries its parameters, so verification is the real code. */
-const testCost = { N: 1024, r: 8, p: 1 };
+export const ironBank = { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' };
+export const goldBank = { name: 'Gold Bank', code: 'GOLD', origin: 'http://gold.test' };
 
 export interface World {
   net: Network;
@@ -63,8 +62,7 @@ export async function startBank(
   world: World,
   args: { name: string; code: string; origin: string; peers?: string[] },
 ): Promise<TestBank> {
-  const db = await openTestDb(`bank-${args.code}`);
-  await migrateBank(db);
+  const db = await openBankDb(`bank-${args.code}`);
   const config = bankConfigFromEnv({
     BANK_NAME: args.name,
     BANK_CODE: args.code,
@@ -73,8 +71,7 @@ export async function startBank(
     PEER_BANK_URLS: (args.peers ?? []).join(','),
     WALLET_ORIGINS: walletOrigin,
   });
-  const random = (n: number) => new Uint8Array(randomBytes(n));
-  await seedDemoBank(db, config, { randomBytes: random, cost: testCost });
+  await seedDemoBank(db, config, { randomBytes: testRandom, cost: testCost });
   const now = () => world.clock.now;
   const cloudClient = new BankCloudClient({ baseUrl: world.cloud.origin, fetch: world.net.fetch, now }, db);
   const member = await Member.create(cloudClient, new MemoryKeyStore());
@@ -87,7 +84,7 @@ export async function startBank(
     cloudKeys: await fetchCloudKeys(cloudClient),
     peers: new PeerBanks(args.peers ?? [], { fetch: world.net.fetch, now }),
     now,
-    randomBytes: random,
+    randomBytes: testRandom,
     fetch: world.net.fetch,
   };
   const app = createBankApp(deps);
@@ -162,6 +159,73 @@ export async function linkAccounts(
   return { link, refs: Object.fromEntries(link.accounts.map((a) => [a.name, a.accountRef])), location };
 }
 
+export interface IronWorld {
+  world: World;
+  iron: TestBank;
+  /** A wallet user who banks at Iron Bank as the demo customer `alice`. */
+  alice: User;
+}
+
+/** A world with Iron Bank in it and alice, who has linked nothing yet. */
+export async function ironWorld(opts: { peers?: string[] } = {}): Promise<IronWorld> {
+  const world = startWorld();
+  const iron = await startBank(world, { ...ironBank, peers: opts.peers ?? [] });
+  return { world, iron, alice: await newUser(world) };
+}
+
+/**
+ * The set-up most bank tests start from: Iron Bank, and alice with `accounts` linked (finished).
+ * `refs` are her account references by account name.
+ */
+export async function linkedWorld(
+  accounts: string[],
+  opts: { peers?: string[] } = {},
+): Promise<IronWorld & { refs: Record<string, string> }> {
+  const started = await ironWorld(opts);
+  try {
+    const { refs } = await linkAccounts(started.world, started.iron, started.alice, {
+      username: 'alice',
+      accounts,
+    });
+    return { ...started, refs };
+  } catch (e) {
+    // The caller never gets the bank to close in its afterAll.
+    await started.iron.close();
+    throw e;
+  }
+}
+
+/** A new wallet user who links one account of the demo customer `username` at `bank`. */
+export async function linkedUser(
+  world: World,
+  bank: TestBank,
+  args: { username: string; account: string },
+): Promise<{ user: User; ref: string }> {
+  const user = await newUser(world);
+  const { refs } = await linkAccounts(world, bank, user, {
+    username: args.username,
+    accounts: [args.account],
+  });
+  const ref = refs[args.account];
+  if (ref === undefined) throw new Error(`${args.account} was not linked`);
+  return { user, ref };
+}
+
+/**
+ * What every smart token carries besides its grant: a fresh nonce, its members and a validity
+ * window from now. The recipient issues it, as a merchant or an app asking for a token does.
+ */
+function tokenEnvelope(world: World, from: Member, to: Member, expiresIn: number) {
+  return {
+    nonce: base64url(randomBytes(16)),
+    issuer: to.id,
+    from: { memberId: from.id },
+    to: { memberId: to.id },
+    effectiveAt: world.clock.now - 1_000,
+    expiresAt: world.clock.now + expiresIn,
+  };
+}
+
 export function transferPayload(
   world: World,
   args: {
@@ -179,10 +243,7 @@ export function transferPayload(
   return {
     type: 'TransferToken',
     version: 1,
-    nonce: base64url(randomBytes(16)),
-    issuer: args.payee.id,
-    from: { memberId: args.payer.id },
-    to: { memberId: args.payee.id },
+    ...tokenEnvelope(world, args.payer, args.payee, args.expiresIn ?? 3_600_000),
     redeemer: args.payee.id,
     transfer: {
       amount: { value: args.amount, currency },
@@ -191,8 +252,6 @@ export function transferPayload(
       source: { bankId: args.bankId, accountRef: args.accountRef },
     },
     conditions: { currency, singleUse: true, ...args.conditions },
-    effectiveAt: world.clock.now - 1_000,
-    expiresAt: world.clock.now + (args.expiresIn ?? 3_600_000),
   };
 }
 
@@ -229,42 +288,9 @@ export function accessPayload(
   return {
     type: 'AccessToken',
     version: 1,
-    nonce: base64url(randomBytes(16)),
-    issuer: args.grantee.id,
-    from: { memberId: args.grantor.id },
-    to: { memberId: args.grantee.id },
+    ...tokenEnvelope(world, args.grantor, args.grantee, args.expiresIn ?? 24 * 3_600_000),
     resources: args.resources,
-    effectiveAt: world.clock.now - 1_000,
-    expiresAt: world.clock.now + (args.expiresIn ?? 24 * 3_600_000),
   };
 }
 
 export { tokenIdOf };
-
-/** Balances of every account, to show that a refused request moved nothing. */
-export async function ledgerSnapshot(
-  db: Db,
-): Promise<{ balances: Record<string, bigint>; entries: bigint; transfers: bigint; cosignatures: bigint }> {
-  const balances: Record<string, bigint> = {};
-  for (const a of await db.query<{ account_id: bigint; balance: bigint }>(
-    'select account_id, balance from accounts order by account_id',
-  ))
-    balances[String(a.account_id)] = a.balance;
-  const count = async (table: string) =>
-    (await db.one<{ n: bigint }>(`select count(*) as n from ${table}`)).n;
-  return {
-    balances,
-    entries: await count('entries'),
-    transfers: await count('transfers'),
-    cosignatures: await count('cosignatures'),
-  };
-}
-
-/** A customer account's balance by its name, in minor units. */
-export async function balance(db: Db, username: string, accountName: string): Promise<bigint> {
-  const row = await db.one<{ balance: bigint }>(
-    'select a.balance from accounts a join customers c using (customer_id) where c.username = $1 and a.name = $2',
-    [username, accountName],
-  );
-  return row.balance;
-}

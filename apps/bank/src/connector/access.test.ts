@@ -1,20 +1,19 @@
 import type { AccessTokenPayload, AccountBalance, LinkedAccount, TransactionsPage } from '@tokenos/protocol';
-import { type ApiError, isApiError } from '@tokenos/sdk';
+import type { ApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ibansOf, postHistory } from '../../test/bank-db.ts';
 import {
   accessPayload,
   endorse,
   linkAccounts,
+  linkedWorld,
   newUser,
-  startBank,
-  startWorld,
   type TestBank,
   tokenIdOf,
   type User,
   type World,
 } from '../../test/harness.ts';
-import { equityAccount, post } from '../ledger/ledger.ts';
-import { resolveAccountRef } from '../link/store.ts';
+import { expectApiError } from '../../test/refusals.ts';
 
 let world: World;
 let iron: TestBank;
@@ -29,14 +28,8 @@ const elsewhere = {
 };
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
+  ({ world, iron, alice, refs } = await linkedWorld(['Current account', 'Savings']));
   budget = await newUser(world);
-  ({ refs } = await linkAccounts(world, iron, alice, {
-    username: 'alice',
-    accounts: ['Current account', 'Savings'],
-  }));
   const payload = accessPayload(world, {
     grantor: alice.member,
     grantee: budget.member,
@@ -53,38 +46,16 @@ beforeAll(async () => {
   const tokenId = tokenIdOf(payload);
   grant = { tokenId, payload, endorsement: await endorse(world, alice, tokenId) };
   // Some history on the current account: seven more entries after the opening balance.
-  const current = (await resolveAccountRef(iron.db, refs['Current account']!))!.account;
-  const equity = await equityAccount(iron.db, 'EUR');
-  for (let i = 1; i <= 7; i++) {
-    const [from, to] =
-      i % 2 ? [current.account_id, equity.account_id] : [equity.account_id, current.account_id];
-    await post(iron.db, {
-      from,
-      to,
-      amount: BigInt(i * 100),
-      currency: 'EUR',
-      kind: 'transfer',
-      description: `Entry ${i}`,
-      reference: `H${i}`,
-    });
-  }
-  ibans = (await iron.db.query<{ iban: string }>('select iban from accounts where iban is not null')).map(
-    (r) => r.iban,
-  );
+  await postHistory(iron.db, refs['Current account']!, 7, 'H');
+  ibans = await ibansOf(iron.db);
 });
 
 afterAll(() => iron?.close());
 
-beforeEach(() => {
-  world.cloud.tokenStatus.clear();
-  world.cloud.tamper = undefined;
-});
+beforeEach(() => world.cloud.tellTheTruth());
 
-async function refused(code: string, path: string, body: unknown): Promise<ApiError> {
-  const err = await iron.call(path, body).catch((e: unknown) => e);
-  expect(isApiError(err), String(err)).toBe(true);
-  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
-  return err as ApiError;
+function refused(code: string, path: string, body: unknown): Promise<ApiError> {
+  return expectApiError(code, iron.call(path, body));
 }
 
 describe('account information through an access token', () => {

@@ -15,17 +15,16 @@ import { type ApiError, CloudClient, isApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   endorse,
-  ledgerSnapshot,
   linkAccounts,
+  linkedWorld,
   newUser,
-  startBank,
-  startWorld,
   type TestBank,
   tokenIdOf,
   transferPayload,
   type User,
   type World,
 } from '../../test/harness.ts';
+import { expectRefusedUnchanged } from '../../test/refusals.ts';
 
 let world: World;
 let iron: TestBank;
@@ -34,21 +33,13 @@ let shop: User;
 let refs: Record<string, string>;
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
+  ({ world, iron, alice, refs } = await linkedWorld(['Current account', 'Sterling account']));
   shop = await newUser(world);
-  ({ refs } = await linkAccounts(world, iron, alice, {
-    username: 'alice',
-    accounts: ['Current account', 'Sterling account'],
-  }));
 });
 
 afterAll(() => iron?.close());
 
-beforeEach(() => {
-  world.cloud.tamper = undefined;
-});
+beforeEach(() => world.cloud.tellTheTruth());
 
 function token(amount: string, opts: { accountRef?: string; currency?: string } = {}) {
   const payload = transferPayload(world, {
@@ -63,15 +54,10 @@ function token(amount: string, opts: { accountRef?: string; currency?: string } 
 }
 
 /** The bank refuses with `code`, and nothing changed: no co-signature, no counter, no movement. */
-async function expectRefused(code: string, body: unknown): Promise<ApiError> {
-  const before = await ledgerSnapshot(iron.db);
-  const counters = await iron.db.query('select * from sca_counters order by member_id');
-  const err = await iron.call('/connector/v1/cosign', body).catch((e: unknown) => e);
-  expect(isApiError(err), String(err)).toBe(true);
-  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
-  expect(await ledgerSnapshot(iron.db)).toEqual(before);
-  expect(await iron.db.query('select * from sca_counters order by member_id')).toEqual(counters);
-  return err as ApiError;
+function expectRefused(code: string, body: unknown): Promise<ApiError> {
+  return expectRefusedUnchanged(iron.db, code, () => iron.call('/connector/v1/cosign', body), [
+    'select * from sca_counters order by member_id',
+  ]);
 }
 
 describe('co-signature: the bank verifies the payer endorsement itself', () => {

@@ -1,22 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { nodeBackend } from '@tokenos/crypto-node';
-import { type BankEndorsement, type Conditions, keyPairFromSecret, signObject } from '@tokenos/protocol';
-import { type ApiError, isApiError } from '@tokenos/sdk';
+import { type Conditions, keyPairFromSecret, signObject } from '@tokenos/protocol';
+import type { ApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { balance, ledgerSnapshot } from '../../test/bank-db.ts';
 import {
-  balance,
   endorse,
-  ledgerSnapshot,
-  linkAccounts,
-  newUser,
-  startBank,
-  startWorld,
+  linkedUser,
+  linkedWorld,
   type TestBank,
   tokenIdOf,
   transferPayload,
   type User,
   type World,
 } from '../../test/harness.ts';
+import { type Cosigned, cosignedPayment, transferRequest } from '../../test/payments.ts';
+import { expectRefusedUnchanged } from '../../test/refusals.ts';
 import { checkLedger, closeAccount } from '../ledger/ledger.ts';
 import { resolveAccountRef } from '../link/store.ts';
 import type { ExecuteResult } from './execute.ts';
@@ -31,61 +30,38 @@ let shopRef: string;
 let poundsRef: string;
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
-  shop = await newUser(world);
-  pounds = await newUser(world);
-  ({ refs: aliceRefs } = await linkAccounts(world, iron, alice, {
-    username: 'alice',
-    accounts: ['Current account', 'Savings'],
+  ({ world, iron, alice, refs: aliceRefs } = await linkedWorld(['Current account', 'Savings']));
+  ({ user: shop, ref: shopRef } = await linkedUser(world, iron, {
+    username: 'shop',
+    account: 'Merchant account',
   }));
-  shopRef = (await linkAccounts(world, iron, shop, { username: 'shop', accounts: ['Merchant account'] }))
-    .refs['Merchant account']!;
   // A merchant whose only account here is in sterling.
-  poundsRef = (await linkAccounts(world, iron, pounds, { username: 'alice', accounts: ['Sterling account'] }))
-    .refs['Sterling account']!;
+  ({ user: pounds, ref: poundsRef } = await linkedUser(world, iron, {
+    username: 'alice',
+    account: 'Sterling account',
+  }));
 });
 
 afterAll(() => iron?.close());
 
-beforeEach(() => {
-  world.cloud.tamper = undefined;
-});
-
-interface Authorised {
-  tokenId: string;
-  payload: ReturnType<typeof transferPayload>;
-  endorsement: Awaited<ReturnType<typeof endorse>>;
-  bankEndorsement: BankEndorsement;
-}
+beforeEach(() => world.cloud.tellTheTruth());
 
 /** A token endorsed by alice (passkey) and co-signed by the bank, ready to redeem. */
-async function authorised(
+function authorised(
   amount: string,
   opts: { source?: string; payee?: User; conditions?: Partial<Conditions> } = {},
-): Promise<Authorised> {
-  const payee = opts.payee ?? shop;
-  const payload = transferPayload(world, {
-    payer: alice.member,
-    payee: payee.member,
-    bankId: iron.id,
+): Promise<Cosigned> {
+  return cosignedPayment(world, iron, {
+    payer: alice,
+    payee: opts.payee ?? shop,
     accountRef: opts.source ?? aliceRefs['Current account']!,
     amount,
     ...(opts.conditions ? { conditions: opts.conditions } : {}),
   });
-  const tokenId = tokenIdOf(payload);
-  const endorsement = await endorse(world, alice, tokenId);
-  const bankEndorsement = await iron.call<BankEndorsement>('/connector/v1/cosign', {
-    tokenId,
-    payload,
-    endorsement,
-  });
-  return { tokenId, payload, endorsement, bankEndorsement };
 }
 
 function redeem(
-  t: Authorised,
+  t: Cosigned,
   args: {
     refId: string;
     amount?: string;
@@ -95,29 +71,23 @@ function redeem(
     location?: { country?: string };
   },
 ): Promise<ExecuteResult> {
-  return iron.call<ExecuteResult>('/connector/v1/transfers', {
-    transferId: `tr-${args.refId}`,
-    tokenId: t.tokenId,
-    payload: t.payload,
-    endorsement: t.endorsement,
-    bankEndorsement: args.bankEndorsement ?? t.bankEndorsement,
-    refId: args.refId,
-    amount: {
-      value: args.amount ?? t.payload.transfer.amount.value,
-      currency: args.currency ?? t.payload.transfer.amount.currency,
-    },
-    destination: { bankId: iron.id, accountRef: args.destination ?? shopRef },
-    ...(args.location ? { location: args.location } : {}),
-  });
+  return iron.call<ExecuteResult>(
+    '/connector/v1/transfers',
+    transferRequest(t, {
+      refId: args.refId,
+      amount: {
+        value: args.amount ?? t.payload.transfer.amount.value,
+        currency: args.currency ?? t.payload.transfer.amount.currency,
+      },
+      destination: { bankId: iron.id, accountRef: args.destination ?? shopRef },
+      bankEndorsement: args.bankEndorsement,
+      location: args.location,
+    }),
+  );
 }
 
-async function expectRefused(code: string, attempt: () => Promise<unknown>): Promise<ApiError> {
-  const before = await ledgerSnapshot(iron.db);
-  const err = await attempt().catch((e: unknown) => e);
-  expect(isApiError(err), String(err)).toBe(true);
-  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
-  expect(await ledgerSnapshot(iron.db)).toEqual(before);
-  return err as ApiError;
+function expectRefused(code: string, attempt: () => Promise<unknown>): Promise<ApiError> {
+  return expectRefusedUnchanged(iron.db, code, attempt);
 }
 
 /** Rejected with `reason`: recorded once, the same answer on retry, and no money moved. */

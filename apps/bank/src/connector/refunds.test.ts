@@ -1,19 +1,17 @@
 import type { BankEndorsement } from '@tokenos/protocol';
-import { type ApiError, isApiError } from '@tokenos/sdk';
+import type { ApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  endorse,
-  ledgerSnapshot,
-  linkAccounts,
-  newUser,
-  startBank,
-  startWorld,
+  linkedUser,
+  linkedWorld,
   type TestBank,
   tokenIdOf,
   transferPayload,
   type User,
   type World,
 } from '../../test/harness.ts';
+import { cosignedPayment, refundToken, transferRequest } from '../../test/payments.ts';
+import { expectRefusedUnchanged } from '../../test/refusals.ts';
 import type { ExecuteResult } from './execute.ts';
 
 let world: World;
@@ -24,76 +22,49 @@ let aliceRef: string;
 let shopRef: string;
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
-  shop = await newUser(world);
-  aliceRef = (await linkAccounts(world, iron, alice, { username: 'alice', accounts: ['Current account'] }))
-    .refs['Current account']!;
-  shopRef = (await linkAccounts(world, iron, shop, { username: 'shop', accounts: ['Merchant account'] }))
-    .refs['Merchant account']!;
+  let refs: Record<string, string>;
+  ({ world, iron, alice, refs } = await linkedWorld(['Current account']));
+  aliceRef = refs['Current account']!;
+  ({ user: shop, ref: shopRef } = await linkedUser(world, iron, {
+    username: 'shop',
+    account: 'Merchant account',
+  }));
 });
 
 afterAll(() => iron?.close());
 
 /** Alice pays the shop `amount` (passkey), the bank co-signs and settles it into the merchant account. */
 async function settledPayment(amount: string): Promise<string> {
-  const payload = transferPayload(world, {
-    payer: alice.member,
-    payee: shop.member,
-    bankId: iron.id,
-    accountRef: aliceRef,
-    amount,
-  });
-  const tokenId = tokenIdOf(payload);
-  const endorsement = await endorse(world, alice, tokenId);
-  const bankEndorsement = await iron.call<BankEndorsement>('/connector/v1/cosign', {
-    tokenId,
-    payload,
-    endorsement,
-  });
-  const result = await iron.call<ExecuteResult>('/connector/v1/transfers', {
-    transferId: `tr-${tokenId.slice(0, 8)}`,
-    tokenId,
-    payload,
-    endorsement,
-    bankEndorsement,
-    refId: 'pay',
-    amount: payload.transfer.amount,
-    destination: { bankId: iron.id, accountRef: shopRef },
-  });
+  const t = await cosignedPayment(world, iron, { payer: alice, payee: shop, accountRef: aliceRef, amount });
+  const result = await iron.call<ExecuteResult>(
+    '/connector/v1/transfers',
+    transferRequest(t, {
+      transferId: `tr-${t.tokenId.slice(0, 8)}`,
+      refId: 'pay',
+      destination: { bankId: iron.id, accountRef: shopRef },
+    }),
+  );
   expect(result.status).toBe('ACSC');
-  return tokenId;
+  return t.tokenId;
 }
 
 /** The shop's refund to Alice from the merchant account, endorsed with the Refund exemption. */
-async function refund(amount: string, refundOf: string | undefined) {
-  const base = transferPayload(world, {
-    payer: shop.member,
-    payee: alice.member,
+function refund(amount: string, refundOf: string | undefined) {
+  return refundToken(world, {
+    merchant: shop,
+    customer: alice,
     bankId: iron.id,
     accountRef: shopRef,
     amount,
+    refundOf,
   });
-  const payload = refundOf === undefined ? base : { ...base, transfer: { ...base.transfer, refundOf } };
-  const tokenId = tokenIdOf(payload);
-  const endorsement = await endorse(world, shop, tokenId, {
-    sca: { method: 'exemption', exemption: 'Refund' },
-  });
-  return { tokenId, payload, endorsement };
 }
 
-async function refused(code: string, body: unknown): Promise<ApiError> {
-  const before = await ledgerSnapshot(iron.db);
-  const cosignatures = await iron.db.query('select token_id from cosignatures order by token_id');
-  const counters = await iron.db.query('select * from sca_counters order by member_id');
-  const err = await iron.call('/connector/v1/cosign', body).catch((e: unknown) => e);
-  expect(isApiError(err), String(err)).toBe(true);
-  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
-  expect(await ledgerSnapshot(iron.db)).toEqual(before);
-  expect(await iron.db.query('select token_id from cosignatures order by token_id')).toEqual(cosignatures);
-  expect(await iron.db.query('select * from sca_counters order by member_id')).toEqual(counters);
-  return err as ApiError;
+function refused(code: string, body: unknown): Promise<ApiError> {
+  return expectRefusedUnchanged(iron.db, code, () => iron.call('/connector/v1/cosign', body), [
+    'select token_id from cosignatures order by token_id',
+    'select * from sca_counters order by member_id',
+  ]);
 }
 
 describe('co-signature of a refund (Refund exemption, by the bank’s own records)', () => {

@@ -1,25 +1,27 @@
 import type { BankEndorsement } from '@tokenos/protocol';
 import { type ApiError, CloudClient, isApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balance } from '../../test/bank-db.ts';
 import {
-  balance,
-  endorse,
-  linkAccounts,
+  goldBank,
+  ironBank,
+  linkedUser,
+  linkedWorld,
   newUser,
   startBank,
-  startWorld,
   type TestBank,
   tokenIdOf,
   transferPayload,
   type User,
   type World,
 } from '../../test/harness.ts';
+import { cosignedPayment, refundToken, transferRequest } from '../../test/payments.ts';
 import type { ExecuteResult } from '../connector/execute.ts';
 import { checkLedger, closeAccount } from '../ledger/ledger.ts';
 import { resolveAccountRef } from '../link/store.ts';
 
-const ironOrigin = 'http://iron.test';
-const goldOrigin = 'http://gold.test';
+const ironOrigin = ironBank.origin;
+const goldOrigin = goldBank.origin;
 
 let world: World;
 let iron: TestBank;
@@ -30,15 +32,14 @@ let aliceRef: string;
 let shopRef: string;
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: ironOrigin, peers: [goldOrigin] });
-  gold = await startBank(world, { name: 'Gold Bank', code: 'GOLD', origin: goldOrigin, peers: [ironOrigin] });
-  alice = await newUser(world);
-  shop = await newUser(world);
-  aliceRef = (await linkAccounts(world, iron, alice, { username: 'alice', accounts: ['Current account'] }))
-    .refs['Current account']!;
-  shopRef = (await linkAccounts(world, gold, shop, { username: 'shop', accounts: ['Merchant account'] }))
-    .refs['Merchant account']!;
+  let refs: Record<string, string>;
+  ({ world, iron, alice, refs } = await linkedWorld(['Current account'], { peers: [goldOrigin] }));
+  aliceRef = refs['Current account']!;
+  gold = await startBank(world, { ...goldBank, peers: [ironOrigin] });
+  ({ user: shop, ref: shopRef } = await linkedUser(world, gold, {
+    username: 'shop',
+    account: 'Merchant account',
+  }));
 });
 
 afterAll(async () => {
@@ -52,32 +53,10 @@ async function pay(
   refId: string,
   destination = shopRef,
 ): Promise<{ result: unknown; tokenId: string; again: () => Promise<ExecuteResult> }> {
-  const payload = transferPayload(world, {
-    payer: alice.member,
-    payee: shop.member,
-    bankId: iron.id,
-    accountRef: aliceRef,
-    amount,
-  });
-  const tokenId = tokenIdOf(payload);
-  const endorsement = await endorse(world, alice, tokenId);
-  const bankEndorsement = await iron.call<BankEndorsement>('/connector/v1/cosign', {
-    tokenId,
-    payload,
-    endorsement,
-  });
-  const body = {
-    transferId: `tr-${refId}`,
-    tokenId,
-    payload,
-    endorsement,
-    bankEndorsement,
-    refId,
-    amount: payload.transfer.amount,
-    destination: { bankId: gold.id, accountRef: destination },
-  };
+  const t = await cosignedPayment(world, iron, { payer: alice, payee: shop, accountRef: aliceRef, amount });
+  const body = transferRequest(t, { refId, destination: { bankId: gold.id, accountRef: destination } });
   const again = () => iron.call<ExecuteResult>('/connector/v1/transfers', body);
-  return { result: await again().catch((e: unknown) => e), tokenId, again };
+  return { result: await again().catch((e: unknown) => e), tokenId: t.tokenId, again };
 }
 
 async function clearing(bank: TestBank, peer: TestBank): Promise<bigint> {
@@ -224,20 +203,15 @@ describe('a payment from an Iron Bank customer to a Gold Bank merchant', () => {
 
 describe('a refund by the Gold Bank merchant of a payment that came from Iron Bank', () => {
   /** The shop's refund to alice from its Gold account, with the Refund exemption (no passkey). */
-  async function refund(amount: string, refundOf: string) {
-    const base = transferPayload(world, {
-      payer: shop.member,
-      payee: alice.member,
+  function refund(amount: string, refundOf: string) {
+    return refundToken(world, {
+      merchant: shop,
+      customer: alice,
       bankId: gold.id,
       accountRef: shopRef,
       amount,
+      refundOf,
     });
-    const payload = { ...base, transfer: { ...base.transfer, refundOf } };
-    const tokenId = tokenIdOf(payload);
-    const endorsement = await endorse(world, shop, tokenId, {
-      sca: { method: 'exemption', exemption: 'Refund' },
-    });
-    return { tokenId, payload, endorsement };
   }
 
   it('is co-signed by Gold Bank from its own interbank credit record, and only within it', async () => {

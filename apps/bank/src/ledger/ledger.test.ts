@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '@tokenos/db';
-import { openTestDb } from '@tokenos/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomer } from '../customers/store.ts';
-import { migrateBank } from '../migrations.ts';
+import { openBankDb, testCustomer } from '../../test/bank-db.ts';
 import {
   type AccountRow,
   balanceOf,
@@ -16,7 +13,6 @@ import {
   post,
 } from './ledger.ts';
 
-const random = (n: number) => new Uint8Array(randomBytes(n));
 let db: Db;
 let alice: AccountRow;
 let bob: AccountRow;
@@ -45,24 +41,8 @@ async function expectRefused(reason: string, move: () => Promise<unknown>): Prom
 }
 
 beforeAll(async () => {
-  db = await openTestDb('bank-ledger');
-  await migrateBank(db);
-  const c = await createCustomer(db, {
-    username: 'alice',
-    displayName: 'Alice',
-    kind: 'person',
-    password: 'pw',
-    randomBytes: random,
-    cost: { N: 1024, r: 8, p: 1 },
-  });
-  const open = (name: string, currency: string) =>
-    openCustomerAccount(db, {
-      customerId: c.customer_id,
-      name,
-      currency,
-      bankCode: 'IRON',
-      sortCode: '401276',
-    });
+  db = await openBankDb('bank-ledger');
+  const { open } = await testCustomer(db, { username: 'alice', displayName: 'Alice' });
   alice = await open('A', 'EUR');
   bob = await open('B', 'EUR');
   pounds = await open('P', 'GBP');

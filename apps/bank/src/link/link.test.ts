@@ -7,11 +7,11 @@ import {
   verifyAccountLink,
 } from '@tokenos/sdk/bank';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ibansOf } from '../../test/bank-db.ts';
 import {
+  ironWorld,
   linkAccounts,
   newUser,
-  startBank,
-  startWorld,
   type TestBank,
   type User,
   type World,
@@ -25,12 +25,8 @@ let alice: User;
 let ibans: string[];
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
-  ibans = (await iron.db.query<{ iban: string }>('select iban from accounts where iban is not null')).map(
-    (r) => r.iban,
-  );
+  ({ world, iron, alice } = await ironWorld());
+  ibans = await ibansOf(iron.db);
 });
 
 afterAll(() => iron?.close());

@@ -1,18 +1,16 @@
 import { base64url, signRequest, type TransactionsPage } from '@tokenos/protocol';
 import { type ApiError, CloudClient, isApiError } from '@tokenos/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balance, ibansOf, postHistory } from '../../test/bank-db.ts';
 import {
-  balance,
   linkAccounts,
+  linkedWorld,
   newUser,
-  startBank,
-  startWorld,
   type TestBank,
   type User,
   type World,
 } from '../../test/harness.ts';
-import { equityAccount, post } from '../ledger/ledger.ts';
-import { resolveAccountRef } from '../link/store.ts';
+import { expectApiError as refused } from '../../test/refusals.ts';
 import type { OwnAccount } from './own-accounts.ts';
 
 let world: World;
@@ -23,33 +21,11 @@ let refs: Record<string, string>;
 let ibans: string[];
 
 beforeAll(async () => {
-  world = startWorld();
-  iron = await startBank(world, { name: 'Iron Bank', code: 'IRON', origin: 'http://iron.test' });
-  alice = await newUser(world);
+  ({ world, iron, alice, refs } = await linkedWorld(['Current account', 'Savings']));
   mallory = await newUser(world);
-  ({ refs } = await linkAccounts(world, iron, alice, {
-    username: 'alice',
-    accounts: ['Current account', 'Savings'],
-  }));
   // Some history on the current account after its opening balance: five entries, both ways.
-  const current = (await resolveAccountRef(iron.db, refs['Current account']!))!.account;
-  const equity = await equityAccount(iron.db, 'EUR');
-  for (let i = 1; i <= 5; i++) {
-    const [from, to] =
-      i % 2 ? [current.account_id, equity.account_id] : [equity.account_id, current.account_id];
-    await post(iron.db, {
-      from,
-      to,
-      amount: BigInt(i * 100),
-      currency: 'EUR',
-      kind: 'transfer',
-      description: `Entry ${i}`,
-      reference: `M${i}`,
-    });
-  }
-  ibans = (await iron.db.query<{ iban: string }>('select iban from accounts where iban is not null')).map(
-    (r) => r.iban,
-  );
+  await postHistory(iron.db, refs['Current account']!, 5, 'M');
+  ibans = await ibansOf(iron.db);
 });
 
 afterAll(() => iron?.close());
@@ -58,13 +34,6 @@ afterAll(() => iron?.close());
 async function read<T>(user: User, path: string): Promise<T> {
   const bank = new CloudClient({ baseUrl: iron.origin, fetch: world.net.fetch, now: () => world.clock.now });
   return bank.send<T>('GET', path, undefined, await user.member.signerFor('LOW'));
-}
-
-async function refused(code: string, call: Promise<unknown>): Promise<ApiError> {
-  const err = await call.catch((e: unknown) => e);
-  expect(isApiError(err), String(err)).toBe(true);
-  expect((err as ApiError).code, (err as ApiError).message).toBe(code);
-  return err as ApiError;
 }
 
 describe('a member reading its own linked accounts', () => {

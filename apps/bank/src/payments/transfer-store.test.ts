@@ -1,23 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '@tokenos/db';
-import { openTestDb } from '@tokenos/db/testing';
 import { base64url } from '@tokenos/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBankDb, testRandom as random, testCustomer } from '../../test/bank-db.ts';
 import { prng } from '../../test/prng.ts';
-import { createCustomer } from '../customers/store.ts';
 import {
   type AccountRow,
   checkLedger,
   clearingAccount,
   closeAccount,
   equityAccount,
-  openCustomerAccount,
   post,
 } from '../ledger/ledger.ts';
-import { migrateBank } from '../migrations.ts';
 import { executeOnce, settlePending, type TransferInstruction, type TransferRow } from './transfer-store.ts';
 
-const random = (n: number) => new Uint8Array(randomBytes(n));
 const peerA = 'PeerBankA_____________________________aaaa';
 const peerB = 'PeerBankB_____________________________bbbb';
 
@@ -41,24 +36,9 @@ async function sums(): Promise<{ all: Record<string, bigint>; customers: bigint 
 }
 
 beforeAll(async () => {
-  db = await openTestDb('bank-conservation');
-  await migrateBank(db);
-  const c = await createCustomer(db, {
-    username: 'many',
-    displayName: 'Many',
-    kind: 'person',
-    password: 'pw',
-    randomBytes: random,
-    cost: { N: 1024, r: 8, p: 1 },
-  });
-  const open = (currency: string) =>
-    openCustomerAccount(db, {
-      customerId: c.customer_id,
-      name: 'acc',
-      currency,
-      bankCode: 'IRON',
-      sortCode: '401276',
-    });
+  db = await openBankDb('bank-conservation');
+  const many = await testCustomer(db, { username: 'many', displayName: 'Many' });
+  const open = (currency: string) => many.open('acc', currency);
   const equity = await equityAccount(db, 'EUR');
   for (let i = 0; i < 8; i++) {
     const a = await open('EUR');
