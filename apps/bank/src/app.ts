@@ -1,9 +1,9 @@
-import { isConnectionError } from '@tokenos/db';
+import { onError, problemFor, problemResponse } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { connectorRoutes } from './connector/routes.ts';
 import type { BankDeps } from './deps.ts';
 import type { BankEnv } from './http/env.ts';
-import { onError, problemFor, problemResponse } from './http/problem.ts';
+import { unavailableDetail } from './http/problem.ts';
 import { interbankRoutes } from './interbank/routes.ts';
 import { stylesheet } from './link/pages.ts';
 import { linkRoutes } from './link/routes.ts';
@@ -14,7 +14,7 @@ export function createBankApp(deps: BankDeps): Hono<BankEnv> {
   const app = new Hono<BankEnv>();
   // The cloud keys pinned at start are the only claim authorities this bank accepts (custody.ts).
   deps.cloud.pinClaimAuthorities(deps.cloudKeys);
-  app.onError(onError(isConnectionError));
+  app.onError(onError({ unavailable: unavailableDetail }));
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 
   app.get('/health', (c) => c.json({ ok: true }));

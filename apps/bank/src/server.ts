@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { openDb } from '@tokenos/db';
 import { setSignatureBackend } from '@tokenos/protocol';
+import { purgeNonces, runService } from '@tokenos/service-kit';
 import { createBankApp } from './app.ts';
-import { purgeNonces } from './auth/nonce-store.ts';
 import { bankConfigFromEnv, defaultDataDir } from './config.ts';
 import { demoCustomers, seedDemoBank } from './customers/seed.ts';
 import { BankCloudClient } from './directory.ts';
@@ -70,28 +69,21 @@ const app = createBankApp({
   fetch: globalThis.fetch.bind(globalThis),
 });
 
-const port = Number(env.PORT ?? 4100);
-const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, () => {
-  log(
-    `${config.name} listening on ${config.publicUrl} (${db.engine}), member ${member.id}, cloud key ${cloudKeys.map((k) => k.keyId).join(', ')} pinned`,
-  );
-  log(`account linking: ${config.publicUrl}/link?member=<member id>&return=<wallet URL>&state=<state>`);
-  log(
-    `demo sign-ins: ${demoCustomers(config.bankCode)
-      .map((c) => `${c.username} / ${c.password}`)
-      .join(', ')}`,
-  );
+runService({
+  fetch: app.fetch,
+  port: Number(env.PORT ?? 4100),
+  hostname: env.HOST ?? '127.0.0.1',
+  onListening: () => {
+    log(
+      `${config.name} listening on ${config.publicUrl} (${db.engine}), member ${member.id}, cloud key ${cloudKeys.map((k) => k.keyId).join(', ')} pinned`,
+    );
+    log(`account linking: ${config.publicUrl}/link?member=<member id>&return=<wallet URL>&state=<state>`);
+    log(
+      `demo sign-ins: ${demoCustomers(config.bankCode)
+        .map((c) => `${c.username} / ${c.password}`)
+        .join(', ')}`,
+    );
+  },
+  jobs: [{ name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) }],
+  close: () => db.close(),
 });
-const purge = setInterval(() => {
-  purgeNonces(db, Date.now()).catch((e: unknown) => console.error('nonce purge failed', e));
-}, 60_000);
-purge.unref();
-
-async function shutdown(): Promise<void> {
-  clearInterval(purge);
-  server.close();
-  await db.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());

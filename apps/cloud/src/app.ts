@@ -1,4 +1,5 @@
 import { isConnectionError } from '@tokenos/db';
+import { onError, problemFor, problemResponse } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
 import { devOutboxRoutes } from './aliases/outbox.ts';
@@ -9,7 +10,6 @@ import { custodyRoutes } from './custody/routes.ts';
 import type { CloudDeps } from './deps.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import type { CloudEnv } from './http/env.ts';
-import { onError, problemFor, problemResponse } from './http/problem.ts';
 import { limitersFor, limitPerAddress } from './http/rate-limit.ts';
 import { wellKnownRoutes } from './member-tokens/jwks.ts';
 import { memberTokenRoutes } from './member-tokens/routes.ts';
@@ -26,7 +26,12 @@ import { transferRoutes } from './transfers/routes.ts';
 /** The token cloud's HTTP API: one sub-app per resource under /api/v1. */
 export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
-  app.onError(onError(isConnectionError));
+  // A database that does not answer is a 503 the client may retry; nothing was decided.
+  app.onError(
+    onError({
+      unavailable: (e) => (isConnectionError(e) ? 'the database is unreachable; retry shortly' : undefined),
+    }),
+  );
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 
   // Every answer, JSON and the docs page alike: never sniffed into another type, never framed.

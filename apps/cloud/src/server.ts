@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { openDb } from '@tokenos/db';
 import { fromBase64url, setSignatureBackend } from '@tokenos/protocol';
+import { purgeNonces, runService } from '@tokenos/service-kit';
 import { createCloudApp } from './app.ts';
-import { purgeNonces } from './auth/nonce-store.ts';
 import { BankRegistry, parseBankUrls } from './banks/registry.ts';
 import { loadCloudKey } from './cloud-keys.ts';
 import { configFromEnv } from './config.ts';
@@ -43,25 +42,20 @@ const app = createCloudApp({
   personalDataKeys: personalDataKeysFromEnv(env, random),
 });
 
-const port = Number(env.PORT ?? 4000);
-const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '127.0.0.1' }, () => {
-  console.log(`cloud listening on ${config.publicUrl} (${db.engine})`);
-  // Banks usually start after the cloud (they register as members first); unresolved ones are
-  // looked up again when a request names them.
-  void banks.refresh();
+runService({
+  fetch: app.fetch,
+  port: Number(env.PORT ?? 4000),
+  hostname: env.HOST ?? '127.0.0.1',
+  onListening: () => {
+    console.log(`cloud listening on ${config.publicUrl} (${db.engine})`);
+    // Banks usually start after the cloud (they register as members first); unresolved ones are
+    // looked up again when a request names them.
+    void banks.refresh();
+  },
+  jobs: [
+    { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
+    // Members created on a user's behalf and never claimed: their data goes (issue 9).
+    { name: 'custody sweep', everyMs: 60_000, run: () => sweepUnclaimed({ db, now: Date.now }) },
+  ],
+  close: () => db.close(),
 });
-const purge = setInterval(() => {
-  purgeNonces(db, Date.now()).catch((e: unknown) => console.error('nonce purge failed', e));
-  // Members created on a user's behalf and never claimed: their data goes (issue 9).
-  sweepUnclaimed({ db, now: Date.now }).catch((e: unknown) => console.error('custody sweep failed', e));
-}, 60_000);
-purge.unref();
-
-async function shutdown(): Promise<void> {
-  clearInterval(purge);
-  server.close();
-  await db.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());

@@ -1,16 +1,16 @@
+import { fromBase64url, type KeyLevel, keyUsableAt, ProtocolError, parseKeyid } from '@tokenos/protocol';
 import {
-  fromBase64url,
-  inspectSignedRequest,
-  type KeyLevel,
-  keyUsableAt,
-  ProtocolError,
-  parseKeyid,
-} from '@tokenos/protocol';
+  assertKeyAlgorithm,
+  assertSignedBy,
+  consumeNonce,
+  inspectRequest,
+  parseJsonBody,
+  type VerifyingKey,
+} from '@tokenos/service-kit';
 import type { MiddlewareHandler } from 'hono';
 import type { BankDeps } from '../deps.ts';
 import { verifiedMember } from '../directory.ts';
 import type { BankEnv } from '../http/env.ts';
-import { consumeNonce } from './nonce-store.ts';
 
 /**
  * Who may sign a request to a route: the token cloud (connector API), a member of the directory
@@ -18,29 +18,6 @@ import { consumeNonce } from './nonce-store.ts';
  * settles with (inter-bank credits).
  */
 export type SignedBy = { cloud: true } | { member: KeyLevel } | { peerBank: true };
-
-async function readBody(req: Request, max: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max)
-    throw new ProtocolError('Malformed', `body of ${declared} bytes exceeds the limit of ${max}`, {
-      field: 'body',
-    });
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.length > max)
-    throw new ProtocolError('Malformed', `body of ${bytes.length} bytes exceeds the limit of ${max}`, {
-      field: 'body',
-    });
-  return bytes;
-}
-
-function parseJsonBody(bytes: Uint8Array): unknown {
-  if (bytes.length === 0) return undefined;
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new ProtocolError('Malformed', 'body is not UTF-8 JSON', { field: 'body' });
-  }
-}
 
 /**
  * Verifies an RFC 9421 signed request: Content-Digest against the body, the time window, the key
@@ -50,20 +27,12 @@ function parseJsonBody(bytes: Uint8Array): unknown {
 export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv> {
   return async (c, next) => {
     const now = deps.now();
-    const bytes = await readBody(c.req.raw, deps.config.maxBodyBytes);
-    const url = new URL(c.req.url);
-    const inspected = inspectSignedRequest(
-      {
-        method: c.req.method,
-        path: url.pathname,
-        query: url.search,
-        body: bytes,
-        headers: c.req.raw.headers,
-      },
+    const { inspected, bytes } = await inspectRequest(c.req.raw, {
+      maxBodyBytes: deps.config.maxBodyBytes,
       now,
-    );
+    });
     const keyid = inspected.params.keyid;
-    let verifyWith: { algorithm: string; publicKey: Uint8Array };
+    let verifyWith: VerifyingKey;
 
     if ('cloud' in by) {
       if (!keyid.startsWith('cloud:'))
@@ -77,7 +46,7 @@ export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv>
         throw new ProtocolError('UnknownKey', `${keyid} is not the cloud key this bank pinned`, {
           field: 'signature-input',
         });
-      verifyWith = key;
+      verifyWith = { id: key.keyId, algorithm: key.algorithm, publicKey: key.publicKey };
       c.set('caller', { kind: 'cloud', keyId: key.keyId });
     } else {
       const { memberId, keyId } = parseKeyid(keyid);
@@ -106,27 +75,13 @@ export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv>
           `this call needs a ${level} key; ${keyId} is ${key.level}`,
           { field: 'signature-input' },
         );
-      verifyWith = { algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) };
+      verifyWith = { id: key.id, algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) };
       c.set('caller', { kind: 'member', memberId, key, member });
     }
-    if (verifyWith.algorithm !== inspected.params.algorithm)
-      throw new ProtocolError(
-        'InvalidSignature',
-        `key is ${verifyWith.algorithm}, the signature says ${inspected.params.algorithm}`,
-        { field: 'signature-input' },
-      );
-    const ok = await deps.backend.verify(
-      inspected.params.algorithm,
-      verifyWith.publicKey,
-      inspected.base,
-      inspected.signature,
-      { lowS: true },
-    );
-    if (!ok)
-      throw new ProtocolError('InvalidSignature', `request signature does not verify under ${keyid}`, {
-        field: 'signature',
-      });
+    assertKeyAlgorithm(verifyWith, inspected);
+    await assertSignedBy(deps.backend, verifyWith, inspected);
     await consumeNonce(deps.db, keyid, inspected.params.nonce);
+    // Parsed only now: a body that is not JSON is Malformed only for a request that verified.
     c.set('body', parseJsonBody(bytes));
     await next();
   };

@@ -8,6 +8,7 @@ import {
   ProtocolError,
   parseWith,
 } from '@tokenos/protocol';
+import { problemResponse, problemType } from '@tokenos/service-kit';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -15,7 +16,6 @@ import { signed } from '../auth/signed-request.ts';
 import { type BankConnector, BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
-import { problemResponse, problemType } from '../http/problem.ts';
 import { tokenIdParam } from '../tokens/params.ts';
 import { liveStatus, loadToken, type TokenRow } from '../tokens/token-store.ts';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { problemResponse, problemType } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { CloudEnv } from '../http/env.ts';
-import { problemResponse, problemType } from '../http/problem.ts';
 
 /** The widget's script-tag build, built by `npm run build -w @tokenos/checkout`. */
 export const checkoutScriptPath = fileURLToPath(

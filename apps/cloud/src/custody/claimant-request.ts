@@ -5,8 +5,13 @@ import {
   ProtocolError,
   type PublicKeyRef,
 } from '@tokenos/protocol';
-import { consumeNonce } from '../auth/nonce-store.ts';
-import { assertKeyAlgorithm, assertSignedBy, inspectRequest } from '../auth/signed-request.ts';
+import {
+  assertKeyAlgorithm,
+  assertSignedBy,
+  consumeNonce,
+  inspectRequest,
+  parseJsonBody,
+} from '@tokenos/service-kit';
 import type { CloudDeps } from '../deps.ts';
 
 /** The keyid a claimer signs under: it has no member yet, only the key the claim will bind. */
@@ -40,7 +45,7 @@ export function assertValidClaimantKey(key: PublicKeyRef, field: string): void {
 }
 
 /**
- * RFC 9421 for a claimer: the same checks as signed-request.ts (Content-Digest, time window,
+ * RFC 9421 for a claimer: the same checks as auth/signed-request.ts (Content-Digest, time window,
  * signature, nonce once per key) against the key the claim binds, under keyid `claimant:<keyId>`.
  * `keyFor` names that key from the body (a new claim) or the stored claim (its later steps). Every
  * step of a claim is thus signed by the key the member will be bound to: an attestation handed out
@@ -51,7 +56,11 @@ export async function verifyClaimantRequest(
   req: Request,
   keyFor: (body: unknown) => Promise<PublicKeyRef>,
 ): Promise<unknown> {
-  const { inspected, body } = await inspectRequest(deps, req, deps.now());
+  const { inspected, bytes } = await inspectRequest(req, {
+    maxBodyBytes: deps.config.maxBodyBytes,
+    now: deps.now(),
+  });
+  const body = parseJsonBody(bytes);
   const key = await keyFor(body);
   const keyid = claimantKeyid(key.id);
   if (inspected.params.keyid !== keyid)
@@ -59,7 +68,11 @@ export async function verifyClaimantRequest(
       field: 'signature-input',
     });
   assertKeyAlgorithm(key, inspected);
-  await assertSignedBy(deps, key, inspected);
+  await assertSignedBy(
+    deps.backend,
+    { algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) },
+    inspected,
+  );
   await consumeNonce(deps.db, keyid, inspected.params.nonce);
   return body;
 }

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { problemResponse, problemType } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
-import { problemResponse, problemType } from './problem.ts';
 
 export interface BucketLimit {
   /** Requests allowed in a burst. */

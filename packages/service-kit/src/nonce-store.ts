@@ -1,9 +1,12 @@
 import { type Db, isUniqueViolation } from '@tokenos/db';
 import { maxSignatureAgeSeconds, maxSignatureFutureSeconds, ProtocolError } from '@tokenos/protocol';
 
+// Both take the service's `request_nonces (keyid, nonce, created_at)` table as given: each
+// service's own migrations create it, primary key (keyid, nonce).
+
 /**
- * Records a request nonce once per key, in the database so it holds across cloud instances
- * (RFC 9421 §7.2.2, replay). A second use fails on the primary key.
+ * Records a request nonce once per key, in the database so it holds across instances of a
+ * service (RFC 9421 §7.2.2, replay). A second use fails on the primary key.
  */
 export async function consumeNonce(db: Db, keyid: string, nonce: string): Promise<void> {
   try {
@@ -17,7 +20,10 @@ export async function consumeNonce(db: Db, keyid: string, nonce: string): Promis
   }
 }
 
-/** Nonces older than the signature window can't be replayed anyway (the time check refuses them first). */
+/**
+ * Deletes nonces older than the signature window: those can't be replayed anyway, the time check
+ * refuses them first. Returns how many went.
+ */
 export async function purgeNonces(db: Db, now: number): Promise<number> {
   const cutoff = new Date(now - (maxSignatureAgeSeconds + maxSignatureFutureSeconds + 60) * 1000);
   const rows = await db.query('delete from request_nonces where created_at < $1 returning 1', [cutoff]);

@@ -1,6 +1,5 @@
-import { isProtocolError, type ProtocolErrorCode } from '@tokenos/protocol';
+import type { ProtocolErrorCode } from '@tokenos/protocol';
 import type { Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** RFC 9457 problem details, with the protocol's stable `code` and the field at fault. */
@@ -37,6 +36,7 @@ const statusByCode: Record<ProtocolErrorCode, ContentfulStatusCode> = {
   ConditionFailed: 422,
 };
 
+// RFC 9457 §3.1.4: a short summary of the problem type, the same for every occurrence.
 const titles: Record<ProtocolErrorCode, string> = {
   Malformed: 'Malformed request',
   InvalidAmount: 'Invalid amount',
@@ -60,10 +60,15 @@ const titles: Record<ProtocolErrorCode, string> = {
   ConditionFailed: 'Condition failed',
 };
 
+/** The problem type URI for a code (RFC 9457 §3.1.1). */
 export function problemType(code: string): string {
   return `https://tokenos.dev/problems/${code}`;
 }
 
+/**
+ * Answers `problem` as application/problem+json. Never stored by a cache: a problem describes
+ * one request (a replay, a stale signature), not the resource.
+ */
 export function problemResponse(
   c: Context,
   problem: Problem,
@@ -71,70 +76,12 @@ export function problemResponse(
 ): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    'cache-control': 'no-store',
     ...headers,
   });
 }
 
+/** The problem for a protocol error code: its status and title, with `detail` for this occurrence. */
 export function problemFor(code: ProtocolErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
   return { type: problemType(code), title: titles[code], status: statusByCode[code], detail, code, ...extra };
-}
-
-/** Hook for dependencies that can be briefly unavailable (the database restarting). */
-export type UnavailableCheck = (e: unknown) => boolean;
-
-/**
- * The service's one error handler: protocol errors become 4xx problem+json chosen by code; a
- * database that is unreachable is a 503 with Retry-After; anything else a 500 with no detail in the
- * body and the cause in the log.
- */
-export function onError(
-  isUnavailable: UnavailableCheck,
-  log: (msg: string, e: unknown) => void = (m, e) => console.error(m, e),
-) {
-  return (err: Error, c: Context): Response => {
-    if (isProtocolError(err)) {
-      const extra: Partial<Problem> = {};
-      if (err.field !== undefined) extra.field = err.field;
-      if (err.reasons !== undefined) extra.reasons = err.reasons;
-      return problemResponse(c, problemFor(err.code, err.message, extra));
-    }
-    if (err instanceof HTTPException) {
-      const status = err.status;
-      const code =
-        status === 413
-          ? 'PayloadTooLarge'
-          : status === 404
-            ? 'NotFound'
-            : status === 429
-              ? 'TooManyRequests'
-              : 'HttpError';
-      return problemResponse(c, {
-        type: problemType(code),
-        title: err.message || code,
-        status,
-        code,
-        detail: err.message || code,
-      });
-    }
-    if (isUnavailable(err)) {
-      return problemResponse(
-        c,
-        {
-          type: problemType('Unavailable'),
-          title: 'Service unavailable',
-          status: 503,
-          code: 'Unavailable',
-          detail: 'the database is unreachable; retry shortly',
-        },
-        { 'retry-after': '1' },
-      );
-    }
-    log(`unhandled error on ${c.req.method} ${c.req.path}`, err);
-    return problemResponse(c, {
-      type: problemType('Internal'),
-      title: 'Internal error',
-      status: 500,
-      code: 'Internal',
-    });
-  };
 }

@@ -1,0 +1,13 @@
+export { consumeNonce, purgeNonces } from './nonce-store.ts';
+export { type OnErrorOptions, onError, type UnavailableDetail } from './on-error.ts';
+export { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
+export {
+  assertKeyAlgorithm,
+  assertSignedBy,
+  type InspectedRequest,
+  inspectRequest,
+  parseJsonBody,
+  readBody,
+  type VerifyingKey,
+} from './request-signature.ts';
+export { type PeriodicJob, type RunningService, type RunServiceOptions, runService } from './run-service.ts';
