@@ -7,13 +7,13 @@ import {
   ProtocolError,
   type PublicKeyRef,
   signRequest,
+  VerifiedLogMemo,
   verifyDirectoryLog,
 } from '@tokenos/protocol';
 import {
   apiErrorFromResponse,
   type ClientOptions,
   CloudClient,
-  fetchVerifiedMember,
   isApiError,
   type RequestSigner,
 } from '@tokenos/sdk';
@@ -32,6 +32,11 @@ export class BankCloudClient extends CloudClient {
   readonly #db: Db;
   readonly #fetchImpl: typeof fetch;
   #claimAuthorities: readonly PublicKeyRef[] | undefined;
+  /**
+   * The logs replayed here, so that the next replay of a member's log (the same payment's second
+   * call, verifyTransferEndorsement's own replay) checks only the signatures it has not seen.
+   */
+  readonly verifiedLogs = new VerifiedLogMemo();
 
   constructor(options: ClientOptions, db: Db) {
     super(options);
@@ -55,18 +60,34 @@ export class BankCloudClient extends CloudClient {
   }
 
   override async get<T>(path: string): Promise<T> {
-    let answer: T;
-    try {
-      answer = await super.get<T>(path);
-    } catch (e) {
-      throw cloudFailure(e, path);
-    }
+    const answer = await this.#read<T>(path);
     const m = logPath.exec(path);
     if (m) await this.#checkHead(m[1]!, (answer as { operations?: unknown }).operations);
     return answer;
   }
 
-  async #checkHead(memberId: string, operations: unknown): Promise<void> {
+  /**
+   * The member's state after the last operation of its log, as #checkHead replayed it: for callers
+   * that want the state, this saves replaying the log a second time (fetchVerifiedMember would).
+   */
+  async verifiedMember(memberId: string): Promise<MemberState> {
+    if (!memberIdSchema.safeParse(memberId).success)
+      throw new ProtocolError('Malformed', `not a member id: ${memberId.slice(0, 60)}`, {
+        field: 'memberId',
+      });
+    const answer = await this.#read<{ operations?: unknown }>(`/api/v1/members/${memberId}/log`);
+    return this.#checkHead(memberId, answer.operations);
+  }
+
+  async #read<T>(path: string): Promise<T> {
+    try {
+      return await super.get<T>(path);
+    } catch (e) {
+      throw cloudFailure(e, path);
+    }
+  }
+
+  async #checkHead(memberId: string, operations: unknown): Promise<MemberState> {
     if (!Array.isArray(operations))
       throw new ProtocolError('Malformed', `the cloud's log of ${memberId} has no operations array`, {
         field: 'operations',
@@ -79,13 +100,18 @@ export class BankCloudClient extends CloudClient {
       memberId,
       ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}),
       ...(this.#claimAuthorities ? { claimAuthorities: this.#claimAuthorities } : {}),
+      memo: this.verifiedLogs,
     });
+    // The log contains the known head (checked above), so it is at least that long; at the same
+    // length the write below would change nothing, and it runs on every log read of a payment.
+    if (known && state.seq === known.seq) return state;
     await this.#db.query(
       `insert into member_heads (member_id, seq, head) values ($1, $2, $3)
        on conflict (member_id) do update set seq = excluded.seq, head = excluded.head, updated_at = now()
        where member_heads.seq < excluded.seq`,
       [memberId, state.seq, state.head],
     );
+    return state;
   }
 
   /** A GET signed by the bank's own key (RFC 9421), for what the cloud shows only to a party. */
@@ -124,8 +150,6 @@ function cloudFailure(e: unknown, path: string): Error {
 }
 
 /** A member's directory state, replayed and head-checked by this bank (BankCloudClient). */
-export async function verifiedMember(cloud: CloudClient, memberId: string): Promise<MemberState> {
-  if (!memberIdSchema.safeParse(memberId).success)
-    throw new ProtocolError('Malformed', `not a member id: ${memberId.slice(0, 60)}`, { field: 'memberId' });
-  return fetchVerifiedMember(cloud, memberId);
+export function verifiedMember(cloud: BankCloudClient, memberId: string): Promise<MemberState> {
+  return cloud.verifiedMember(memberId);
 }

@@ -16,6 +16,7 @@ export * from './directory/custody.ts';
 export * from './directory/entries.ts';
 export * from './directory/operation.ts';
 export * from './directory/state.ts';
+export * from './directory/verified-logs.ts';
 export * from './encoding.ts';
 export * from './errors.ts';
 export * from './hash.ts';

@@ -49,13 +49,17 @@ async function readScaCounters(db: Db, memberId: string): Promise<ScaCounters> {
     : { amountSinceSca: 0n, countSinceSca: 0 };
 }
 
-/** Locks the payer's RTS Art. 16 counters: every co-signature for one payer is decided one at a time. */
+/**
+ * Locks the payer's RTS Art. 16 counters: every co-signature for one payer is decided one at a time.
+ * One statement: the first co-signature inserts the row; any later one "updates" it to itself,
+ * which takes the row lock like SELECT ... FOR UPDATE and, after waiting for a concurrent holder,
+ * returns the newest committed counters (PostgreSQL, INSERT "ON CONFLICT DO UPDATE").
+ */
 async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
-  await tx.query('insert into sca_counters (member_id) values ($1) on conflict (member_id) do nothing', [
-    memberId,
-  ]);
   const row = await tx.one<{ amount_since_sca: bigint; count_since_sca: number }>(
-    'select amount_since_sca, count_since_sca from sca_counters where member_id = $1 for update',
+    `insert into sca_counters (member_id) values ($1)
+     on conflict (member_id) do update set amount_since_sca = sca_counters.amount_since_sca
+     returning amount_since_sca, count_since_sca`,
     [memberId],
   );
   return { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca };
@@ -141,6 +145,7 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
   let passkey: { credentialId: string; counter: number } | undefined;
   const { payload, endorsement, payer } = await verifyTransferEndorsement({
     client: deps.cloud,
+    verifiedMember: (id) => deps.cloud.verifiedMember(id),
     tokenId: req.tokenId,
     payload: req.payload,
     endorsement: req.endorsement,

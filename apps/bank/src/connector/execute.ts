@@ -97,6 +97,8 @@ async function assertOwnEndorsement(
   raw: unknown,
   tokenId: string,
   endorsementId: string,
+  /** This bank's record of the co-signature (written once, never changed). */
+  stored: { endorsement_id: string } | undefined,
 ): Promise<BankEndorsement> {
   const cosig = parseWith(bankEndorsementSchema, raw, 'bank endorsement');
   if (cosig.signer.memberId !== deps.member.id)
@@ -116,10 +118,6 @@ async function assertOwnEndorsement(
       'the bank endorsement does not verify under this bank’s keys',
       { field: 'bankEndorsement.signature' },
     );
-  const stored = await deps.db.maybeOne<{ endorsement_id: string; sca: string }>(
-    'select endorsement_id, sca from cosignatures where token_id = $1',
-    [tokenId],
-  );
   if (!stored || stored.endorsement_id !== endorsementId)
     throw new ProtocolError('Forbidden', `this bank has no record of co-signing token ${tokenId}`, {
       field: 'bankEndorsement',
@@ -157,11 +155,13 @@ export async function execute(deps: BankDeps, input: unknown): Promise<ExecuteRe
   }
 
   const now = deps.now();
-  const stored = await deps.db.maybeOne<{ sca: string }>('select sca from cosignatures where token_id = $1', [
-    req.tokenId,
-  ]);
+  const stored = await deps.db.maybeOne<{ endorsement_id: string; sca: string }>(
+    'select endorsement_id, sca from cosignatures where token_id = $1',
+    [req.tokenId],
+  );
   const { payload, endorsement } = await verifyTransferEndorsement({
     client: deps.cloud,
+    verifiedMember: (id) => deps.cloud.verifiedMember(id),
     tokenId: req.tokenId,
     payload: req.payload,
     endorsement: req.endorsement,
@@ -184,6 +184,7 @@ export async function execute(deps: BankDeps, input: unknown): Promise<ExecuteRe
     req.bankEndorsement,
     req.tokenId,
     objectId(endorsement),
+    stored,
   );
   if (now < payload.effectiveAt)
     throw new ProtocolError(
@@ -236,11 +237,12 @@ export async function execute(deps: BankDeps, input: unknown): Promise<ExecuteRe
     {
       // Under the token's lock, so concurrent redemptions of one token count one after another.
       check: async (tx) => {
+        // One statement: inserts the row, or "updates" it to itself, which locks it as FOR UPDATE would.
         await tx.query(
-          "insert into token_usage (token_id, usage) values ($1, '{}'::jsonb) on conflict (token_id) do nothing",
+          `insert into token_usage (token_id, usage) values ($1, '{}'::jsonb)
+           on conflict (token_id) do update set usage = token_usage.usage`,
           [req.tokenId],
         );
-        await tx.query('select 1 from token_usage where token_id = $1 for update', [req.tokenId]);
         assertAllowed(
           conditions,
           await usageOf(tx, conditions, payload, req.tokenId, req.refId),

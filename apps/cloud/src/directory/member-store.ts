@@ -13,6 +13,16 @@ export async function loadMember(
   return row?.state;
 }
 
+/** Which of these members exist: one statement for a token's parties instead of one per party. */
+export async function existingMembers(db: Db, memberIds: readonly string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await db.query<{ member_id: string }>(
+    'select member_id from members where member_id = any($1::text[])',
+    [memberIds],
+  );
+  return new Set(rows.map((r) => r.member_id));
+}
+
 export async function insertMember(db: Db, state: MemberState, op: DirectoryOperation): Promise<void> {
   await db.query('insert into members (member_id, seq, head, state) values ($1, $2, $3, $4::jsonb)', [
     state.memberId,

@@ -5,6 +5,7 @@ import {
   endorsementSchema,
   fromBase64url,
   keyUsableAt,
+  type MemberState,
   nextScaCounters,
   ProtocolError,
   parseAmount,
@@ -39,7 +40,13 @@ function attemptOf(payload: TokenPayload) {
 export async function checkEndorsement(
   deps: CloudDeps,
   tx: Db,
-  args: { tokenId: string; payload: TokenPayload; input: unknown },
+  args: {
+    tokenId: string;
+    payload: TokenPayload;
+    input: unknown;
+    /** The owner's directory state when the caller has it already (the owner signed the request). */
+    owner?: MemberState;
+  },
 ): Promise<{ endorsement: Endorsement; sca: string }> {
   const endorsement = parseWith(endorsementSchema, args.input, 'endorsement');
   const owner = args.payload.from.memberId;
@@ -54,7 +61,7 @@ export async function checkEndorsement(
       field: 'signer.memberId',
     });
   const now = deps.now();
-  const member = await loadMember(tx, owner);
+  const member = args.owner?.memberId === owner ? args.owner : await loadMember(tx, owner);
   if (!member) throw new ProtocolError('NotFound', `no member ${owner}`);
   const key = member.keys.find((k) => k.id === endorsement.signer.keyId);
   if (!key)

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { signed } from '../auth/signed-request.ts';
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
+import { existingMembers } from '../directory/member-store.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { cosignTransferToken } from './bank-cosign.ts';
 import { checkEndorsement } from './endorse.ts';
@@ -49,6 +49,7 @@ function assertUsableForEndorsement(row: TokenRow, now: number): void {
     );
 }
 
+/** The caller is one of the parties (its member was loaded to check the request's signature); the others exist. */
 async function checkParties(deps: CloudDeps, payload: TokenPayload, callerId: string): Promise<void> {
   if (payload.issuer !== callerId)
     throw new ProtocolError('Forbidden', 'issuer must be the member signing the request', {
@@ -62,9 +63,10 @@ async function checkParties(deps: CloudDeps, payload: TokenPayload, callerId: st
     payload.type === 'TransferToken' ? payload.redeemer : payload.to.memberId,
   ]);
   if (payload.type === 'TransferToken') ids.add(payload.transfer.source.bankId);
+  ids.delete(callerId);
+  const existing = await existingMembers(deps.db, [...ids]);
   for (const id of ids)
-    if (!(await loadMember(deps.db, id)))
-      throw new ProtocolError('NotFound', `no member ${id}`, { field: 'payload' });
+    if (!existing.has(id)) throw new ProtocolError('NotFound', `no member ${id}`, { field: 'payload' });
 }
 
 /** Smart tokens: create, read, list, endorse (and bank co-sign), cancel, replace. */
@@ -79,7 +81,7 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
       throw new ProtocolError('Expired', 'token would be expired at creation', { field: 'expiresAt' });
     const id = tokenIdOf(payload);
     const created = await insertToken(deps.db, id, payload);
-    const row = await loadToken(deps.db, id);
+    const row = created ?? (await loadToken(deps.db, id));
     return c.json(toView(row!, now), created ? 201 : 200);
   });
 
@@ -119,6 +121,7 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
         tokenId: id,
         payload: token.payload,
         input: c.get('body'),
+        owner: c.get('caller').member,
       });
       // An access token is live once its owner endorsed it; a transfer token also needs the bank.
       const status = token.kind === 'access' ? 'valid' : 'received';
@@ -221,6 +224,7 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
         tokenId: newId,
         payload,
         input: body.endorsement,
+        owner: c.get('caller').member,
       });
       await tx.query(
         "update tokens set status = 'replaced', replaced_by = $2, updated_at = now() where token_id = $1",

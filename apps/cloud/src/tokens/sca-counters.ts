@@ -1,13 +1,17 @@
 import type { Db } from '@tokenos/db';
 import type { ScaCounters } from '@tokenos/protocol';
 
-/** Reads a payer's RTS Art. 16 counters, locking the row so concurrent endorsements count one by one. */
+/**
+ * Reads a payer's RTS Art. 16 counters, locking the row so concurrent endorsements count one by one.
+ * One statement: the first endorsement inserts the row; any later one "updates" it to itself,
+ * which takes the row lock like SELECT ... FOR UPDATE and, after waiting for a concurrent holder,
+ * returns the newest committed counters (PostgreSQL, INSERT "ON CONFLICT DO UPDATE").
+ */
 export async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
-  await tx.query('insert into sca_counters (member_id) values ($1) on conflict (member_id) do nothing', [
-    memberId,
-  ]);
   const row = await tx.one<{ amount_since_sca: bigint; count_since_sca: number }>(
-    'select amount_since_sca, count_since_sca from sca_counters where member_id = $1 for update',
+    `insert into sca_counters (member_id) values ($1)
+     on conflict (member_id) do update set amount_since_sca = sca_counters.amount_since_sca
+     returning amount_since_sca, count_since_sca`,
     [memberId],
   );
   return { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca };

@@ -99,23 +99,23 @@ export async function loadToken(
   );
 }
 
-/** Inserts a new token; returns false when a token with this id (the same payload) exists already. */
+/** Inserts a new token and returns its row; undefined when a token with this id (the same payload) exists already. */
 export async function insertToken(
   db: Db,
   tokenId: string,
   payload: TokenPayload,
   extra: { replaces?: string } = {},
-): Promise<boolean> {
+): Promise<TokenRow | undefined> {
   const kind = payload.type === 'TransferToken' ? 'transfer' : 'access';
   const redeemer = payload.type === 'TransferToken' ? payload.redeemer : payload.to.memberId;
   const endorseUntil =
     payload.type === 'TransferToken' && payload.endorseUntil !== undefined
       ? new Date(payload.endorseUntil)
       : null;
-  const rows = await db.query(
+  return db.maybeOne<TokenRow>(
     `insert into tokens (token_id, kind, payload, issuer, payer, payee, redeemer, status, effective_at, expires_at, endorse_until, usage, request_id, replaces)
      values ($1, $2, $3::jsonb, $4, $5, $6, $7, 'received', $8, $9, $10, $11::jsonb, $12, $13)
-     on conflict (token_id) do nothing returning token_id`,
+     on conflict (token_id) do nothing returning *`,
     [
       tokenId,
       kind,
@@ -132,7 +132,6 @@ export async function insertToken(
       extra.replaces ?? null,
     ],
   );
-  return rows.length === 1;
 }
 
 export async function listTokens(

@@ -77,7 +77,8 @@ function usageFrom(payload: TransferTokenPayload, transfers: TransferRow[]): Usa
 
 /**
  * Step 1, one database transaction: lock the token, answer a retry with the first result, check
- * status and every condition against the usage so far, record the transfer (RCVD) and the new
+ * status and every condition against the usage so far, record the transfer (ACTC, or RCVD when no
+ * connection to its bank is configured, which executeTransfer then rejects) and the new
  * usage. The row lock makes concurrent redemptions of one token take turns across instances, so
  * a single-use token is redeemed once.
  */
@@ -86,7 +87,7 @@ export async function reserveTransfer(
   tokenId: string,
   redeemer: string,
   body: RedeemBody,
-): Promise<{ row: TransferRow; fresh: boolean }> {
+): Promise<{ row: TransferRow; fresh: boolean; token: TokenRow }> {
   return deps.db.transaction(async (tx) => {
     const token = await loadToken(tx, tokenId, { forUpdate: true });
     if (!token) throw new ProtocolError('NotFound', `no token ${tokenId}`, { field: 'tokenId' });
@@ -101,7 +102,7 @@ export async function reserveTransfer(
         throw new ProtocolError('Conflict', `refId ${body.refId} was used for another amount`, {
           field: 'refId',
         });
-      return { row: existing, fresh: false };
+      return { row: existing, fresh: false, token };
     }
     const now = deps.now();
     assertRedeemable(token, redeemer, now);
@@ -117,9 +118,13 @@ export async function reserveTransfer(
     const verdict = evaluate(conditions, usage, attempt, now);
     if (!verdict.allowed) throw conditionFailedError(verdict.violations);
     const transferId = base64url(deps.randomBytes(16));
+    // executeTransfer hands the transfer to the payer's bank right after this commits and marks it
+    // ACTC first; recording ACTC (one attempt) here saves that write. A crash in between leaves it
+    // pending, and a retry with the same refId sends it again, as it would have from RCVD.
+    const sending = deps.banks.connectorFor(token.payload.transfer.source.bankId) !== undefined;
     const row = await tx.one<TransferRow>(
-      `insert into transfers (transfer_id, token_id, ref_id, redeemer, amount, currency, destination, status, created_at, location)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, 'RCVD', $8, $9::jsonb) returning *`,
+      `insert into transfers (transfer_id, token_id, ref_id, redeemer, amount, currency, destination, status, attempts, created_at, location)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11::jsonb) returning *`,
       [
         transferId,
         tokenId,
@@ -128,6 +133,8 @@ export async function reserveTransfer(
         amount,
         body.amount.currency,
         JSON.stringify(body.destination),
+        sending ? 'ACTC' : 'RCVD',
+        sending ? 1 : 0,
         new Date(now),
         body.location ? JSON.stringify(body.location) : null,
       ],
@@ -136,7 +143,7 @@ export async function reserveTransfer(
       'update tokens set usage = $2::jsonb, last_used_at = $3, updated_at = now() where token_id = $1',
       [tokenId, JSON.stringify(usageToJson(recordUsage(conditions, usage, attempt, now))), new Date(now)],
     );
-    return { row, fresh: true };
+    return { row, fresh: true, token };
   });
 }
 
@@ -177,9 +184,18 @@ async function reject(deps: CloudDeps, transfer: TransferRow, reason: string): P
  * Settled → ACSC; refused → RJCT with the bank's ISO 20022 reason; unreachable → stays ACTC
  * (pending), never reported as success; a retry with the same refId calls the bank again.
  */
-export async function executeTransfer(deps: CloudDeps, transfer: TransferRow): Promise<TransferRow> {
+export async function executeTransfer(
+  deps: CloudDeps,
+  transfer: TransferRow,
+  /**
+   * The token as reserveTransfer read it, which saves reading it again: what is used here (payload,
+   * endorsement, bank co-signature) never changes once the token could be redeemed.
+   */
+  reserved?: TokenRow,
+): Promise<TransferRow> {
   if (transfer.status === 'ACSC' || transfer.status === 'RJCT') return transfer;
-  const token = await loadToken(deps.db, transfer.token_id);
+  const token =
+    reserved?.token_id === transfer.token_id ? reserved : await loadToken(deps.db, transfer.token_id);
   if (token?.payload.type !== 'TransferToken' || !token.endorsement || !token.bank_endorsement)
     return transfer;
   const bankId = token.payload.transfer.source.bankId;

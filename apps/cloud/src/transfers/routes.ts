@@ -18,8 +18,8 @@ export function transferRoutes(deps: CloudDeps): Hono<CloudEnv> {
   app.post('/tokens/:tokenId/redeem', signed(deps, { level: 'LOW' }), async (c) => {
     const tokenId = tokenIdParam(c.req.param('tokenId'));
     const body = parseWith(redeemBodySchema, c.get('body'), 'redemption');
-    const { row, fresh } = await reserveTransfer(deps, tokenId, c.get('caller').memberId, body);
-    const done = await executeTransfer(deps, row);
+    const { row, fresh, token } = await reserveTransfer(deps, tokenId, c.get('caller').memberId, body);
+    const done = await executeTransfer(deps, row, token);
     const status = done.status === 'ACTC' || done.status === 'RCVD' ? 202 : fresh ? 201 : 200;
     return c.json(transferView(done), status);
   });

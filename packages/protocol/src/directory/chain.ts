@@ -9,6 +9,7 @@ import type { PublicKeyRef } from './custody.ts';
 import { applyCustodialCreate, applyInCustody, type ClaimCheck } from './custody-rules.ts';
 import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
 import { findKey, keyUsableAt, type MemberState } from './state.ts';
+import type { VerifiedLogMemo } from './verified-logs.ts';
 
 /** The hash that names an operation (signature included): the next operation's `prev`. */
 export function operationHash(op: DirectoryOperation): string {
@@ -163,6 +164,17 @@ export async function appendOperation(
 ): Promise<{ state: MemberState; op: DirectoryOperation }> {
   const op = parseWith(directoryOperationSchema, input, 'directory operation');
   const { state, signingKey, claim } = applyOperation(before, op);
+  await assertOperationSignatures(op, signingKey, claim, backend);
+  return { state, op };
+}
+
+/** The operation's own signature, and for a claim the claim authority's attestation. */
+async function assertOperationSignatures(
+  op: DirectoryOperation,
+  signingKey: PublicKeyRef,
+  claim: ClaimCheck | undefined,
+  backend: SignatureBackend,
+): Promise<void> {
   if (!(await verifyOperationSignature(op, signingKey, backend)))
     throw new ProtocolError(
       'InvalidSignature',
@@ -184,7 +196,6 @@ export async function appendOperation(
       `the claim attestation does not verify under the claim authority ${claim.authority.id}`,
       { field: 'action.attestation.signature' },
     );
-  return { state, op };
 }
 
 export interface VerifyLogOptions {
@@ -199,6 +210,12 @@ export interface VerifyLogOptions {
    * own and attested the claim to itself. Absent: any authority the first operation names.
    */
   claimAuthorities?: readonly PublicKeyRef[];
+  /**
+   * Logs this verifier checked before (verified-logs.ts): operations that hash to the remembered
+   * ones, from the first on, skip their signature checks; every other check runs, and the answer
+   * (state or error) is the one a full replay gives. A log that passes is remembered.
+   */
+  memo?: VerifiedLogMemo;
 }
 
 function checkTrustedAuthority(named: PublicKeyRef, trusted: readonly PublicKeyRef[]): void {
@@ -226,9 +243,18 @@ export async function verifyDirectoryLog(
   if (log.length === 0) throw new ProtocolError('BrokenChain', 'empty directory log');
   let state: MemberState | null = null;
   const hashes: string[] = [];
+  // The remembered log of this member (known once operation 0 names it), while it still matches.
+  let remembered: readonly string[] | undefined;
   for (const [i, input] of log.entries()) {
     try {
-      ({ state } = await appendOperation(state, input, backend));
+      const op = parseWith(directoryOperationSchema, input, 'directory operation');
+      const applied = applyOperation(state, op);
+      state = applied.state;
+      if (i === 0) remembered = options.memo?.verifiedHashes(state.memberId);
+      if (remembered?.[i] !== state.head) {
+        remembered = undefined;
+        await assertOperationSignatures(op, applied.signingKey, applied.claim, backend);
+      }
     } catch (e) {
       if (e instanceof ProtocolError)
         throw new ProtocolError(e.code, `log entry ${i}: ${e.message}`, {
@@ -252,5 +278,6 @@ export async function verifyDirectoryLog(
       'Forked',
       `the log no longer contains operation ${options.knownHead.hash} at seq ${options.knownHead.seq}: forked or rewritten`,
     );
+  options.memo?.remember(final.memberId, hashes);
   return final;
 }

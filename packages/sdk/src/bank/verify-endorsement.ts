@@ -23,6 +23,13 @@ import type { CloudClient } from '../client.ts';
 export interface VerifyTransferEndorsementOptions {
   /** Reads the payer's directory log; the bank trusts none of the cloud's conclusions, only signatures. */
   client: CloudClient;
+  /**
+   * The payer's directory state, from the bank's own replay of the log. Given, it replaces the replay
+   * here (GET the log from `client`, verifyDirectoryLog): a bank whose client already replays every
+   * log it reads, against the head it saw before and with its pinned claim authorities, would
+   * otherwise replay each log twice.
+   */
+  verifiedMember?: (memberId: string) => Promise<MemberState>;
   tokenId: string;
   payload: unknown;
   endorsement: unknown;
@@ -82,8 +89,18 @@ export async function verifyTransferEndorsement(
       { field: 'endorsement.signer' },
     );
 
-  const { operations } = await opts.client.get<{ operations: unknown[] }>(`/api/v1/members/${payerId}/log`);
-  const payer = await verifyDirectoryLog(operations, getSignatureBackend(), { memberId: payerId });
+  const payer = opts.verifiedMember
+    ? await opts.verifiedMember(payerId)
+    : await verifyDirectoryLog(
+        (await opts.client.get<{ operations: unknown[] }>(`/api/v1/members/${payerId}/log`)).operations,
+        getSignatureBackend(),
+        { memberId: payerId },
+      );
+  if (payer.memberId !== payerId)
+    throw new ProtocolError(
+      'BrokenChain',
+      `the directory state is of ${payer.memberId}, not the payer ${payerId}`,
+    );
   const key = payer.keys.find((k) => k.id === endorsement.signer.keyId);
   if (!key)
     throw new ProtocolError('UnknownKey', `payer's directory has no key ${endorsement.signer.keyId}`, {

@@ -19,10 +19,10 @@ import type { BenchContext } from './types.ts';
 // |   verify passkey assertion (WebAuthn)  | cloud  |         |           |            | 1            |
 // |   POST /connector/v1/cosign signed     | cloud  | 1       |           |            |              |
 // |   bank: verify cloud's request         | bank   |         | 1         |            |              |
-// |   bank: payer's log replayed twice     | bank   |         | 4         |            |              |
-// |     (BankCloudClient head check, then  |        |         |           |            |              |
-// |     verifyTransferEndorsement; 2 ops:  |        |         |           |            |              |
-// |     create + addPasskey; no cache)     |        |         |           |            |              |
+// |   bank: payer's log replayed once      | bank   |         | 0         |            |              |
+// |     (BankCloudClient; its operations'  |        |         |           |            |              |
+// |     signatures were checked at an      |        |         |           |            |              |
+// |     earlier payment: VerifiedLogMemo)  |        |         |           |            |              |
 // |   bank: verify endorsement             | bank   |         | 1         |            |              |
 // |   bank: verify passkey assertion       | bank   |         |           |            | 1            |
 // |   bank: sign the co-signature          | bank   | 1       |           |            |              |
@@ -30,44 +30,46 @@ import type { BenchContext } from './types.ts';
 // | POST /redeem: request signature        | client | 1       |           |            |              |
 // |   verify request signature             | cloud  |         | 1         |            |              |
 // |   POST /connector/v1/transfers signed  | cloud  | 1       |           |            |              |
-// |   bank: verify request, 2 log replays, | bank   |         | 7         |            |              |
-// |     endorsement, own co-signature      |        |         |           |            |              |
+// |   bank: verify request, endorsement,   | bank   |         | 3         |            |              |
+// |     own co-signature (log as above)    |        |         |           |            |              |
 // |   bank: verify passkey assertion again | bank   |         |           |            | 1            |
-// | total                                  |        | 7       | 18        | 1          | 3            |
+// | total                                  |        | 7       | 10        | 1          | 3            |
 //
 // Database work: R = a statement on its own (autocommit read), W = an autocommit write, T(n) = an
 // explicit transaction of n statements. Priced with the engine figures of bench/engines.ts: a
 // write (W, or a T) as one "BEGIN; INSERT; UPDATE; COMMIT", each statement of a T beyond those two,
 // and each R, as one primary-key SELECT. pg_stat_database's xact_commit per payment should then be
-// R + W + T: 20 for the cloud, 16 for the bank (the PostgreSQL runs print what they measured).
+// R + W + T: 15 for the cloud, 14 for the bank (the PostgreSQL runs print what they measured).
 //
 // | call                          | cloud                                            | bank (Iron)                                           |
 // | ----------------------------- | ------------------------------------------------ | ----------------------------------------------------- |
-// | POST /tokens                  | R member, W nonce, 3R parties, W token, R token   |                                                       |
-// | POST /endorse                 | R member, W nonce, T(8): token for update, member,| cosign: W nonce, R SCA counters, R+W member head,     |
-// |                               | SCA counters (insert, lock), credential, counter, | R passkey counter, R account ref, T(6): counters      |
-// |                               | save counters, token; then R bank, W token        | (insert, lock), co-signature?, passkey counter,       |
-// |                               |                                                  | save counters, insert co-signature                    |
+// | POST /tokens                  | R member, W nonce, R parties (one statement),    |                                                       |
+// |                               | W token (insert ... returning)                   |                                                       |
+// | POST /endorse                 | R member, W nonce, T(6): token for update, SCA   | cosign: W nonce, R co-signature?, R SCA counters,     |
+// |                               | counters (insert-or-lock), credential, counter,  | R member head, R passkey counter, R account ref,      |
+// |                               | save counters, token; then R bank, W token       | T(5): counters (insert-or-lock), co-signature?,       |
+// |                               |                                                  | passkey counter, save counters, insert co-signature   |
 // | GET log (bank asks, x2)       | 2R                                               |                                                       |
-// | POST /redeem                  | R member, W nonce, T(4): token for update,        | execute: W nonce, R transfer, R co-signature, R+W     |
-// |                               | transfer?, insert transfer, usage; R token,       | member head, R co-signature, 2R account refs,         |
-// |                               | W ACTC, W ACSC                                    | T(10): claim, usage (insert, lock, read), ledger      |
-// |                               |                                                  | (lock, insert, balances), status, usage (read, save)  |
-// | total                         | 11R + 7W + T(8) + T(4) = 9 writes, 19 reads       | 10R + 4W + T(6) + T(10) = 6 writes, 22 reads           |
+// | POST /redeem                  | R member, W nonce, T(4): token for update,        | execute: W nonce, R transfer, R co-signature, R       |
+// |                               | transfer?, insert transfer (ACTC), usage;         | member head, 2R account refs, T(9): usage (insert-or- |
+// |                               | W ACSC                                           | lock, read), transfer, ledger (lock, insert,          |
+// |                               |                                                  | balances), status, usage (read, save)                 |
+// | total                         | 7R + 6W + T(6) + T(4) = 8 writes, 13 reads        | 10R + 2W + T(5) + T(9) = 4 writes, 20 reads            |
 //
 // Not counted (the "nothing else" of the bound): HTTP parsing and JSON, canonical JSON and SHA-256
-// (token ids, content digests), schema validation, the bank's key file reads, lock waits on the two
-// hot accounts (every payer draws on alice's Savings, every payment credits the one merchant account),
-// the 5 HTTP requests between processes besides the client's 3, and the key checks of each log
-// replay (isValidPublicKey: pure-JS curve math, remembered per key since 2026-11-22).
+// (token ids, content digests, the hashes of each log replay), schema validation, lock waits on the
+// two hot accounts (every payer draws on alice's Savings, every payment credits the one merchant
+// account), the 5 HTTP requests between processes besides the client's 3, and the key checks of each
+// log replay (isValidPublicKey: pure-JS curve math, remembered per key since 2026-11-22). The bank's
+// key file is read once (FileKeyStore keeps it in memory) and its secret key imported once.
 
 export const paymentCost = {
   ed25519Sign: 7,
   p256SignNoble: 1,
-  ed25519Verify: 18,
+  ed25519Verify: 10,
   p256Verify: 3,
-  cloud: { writes: 9, reads: 19, commits: 20 },
-  bank: { writes: 6, reads: 22, commits: 16 },
+  cloud: { writes: 8, reads: 13, commits: 15 },
+  bank: { writes: 4, reads: 20, commits: 14 },
 } as const;
 
 /** The signature figures of bench/signatures.ts this model is priced with. */
