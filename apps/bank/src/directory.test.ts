@@ -1,20 +1,7 @@
 import type { Db } from '@tokenos/db';
 import { openTestDb } from '@tokenos/db/testing';
-import {
-  aliasCommitment,
-  base64url,
-  type DirectoryAction,
-  type DirectoryOperation,
-  type KeyEntry,
-  keyIdOf,
-  keyPairFromSecret,
-  type MessageSigner,
-  nobleBackend,
-  operationHash,
-  ProtocolError,
-  secretKeySigner,
-  signObject,
-} from '@tokenos/protocol';
+import { type DirectoryOperation, operationHash, ProtocolError } from '@tokenos/protocol';
+import { claimedCustodialLog, type FixedKey, fixedKey } from '@tokenos/protocol/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BankCloudClient } from './directory.ts';
 import { migrateBank } from './migrations.ts';
@@ -24,83 +11,14 @@ import { migrateBank } from './migrations.ts';
 // merchant that named (and signed as) an authority of its own cannot hand the member to a key it
 // chose, whatever the cloud serves.
 
-type Signer = { entry: KeyEntry; signer: MessageSigner; publicKey: Uint8Array };
-function key(byte: number): Signer {
-  const pair = keyPairFromSecret('Ed25519', new Uint8Array(32).fill(byte));
-  return {
-    entry: {
-      id: keyIdOf('Ed25519', pair.publicKey),
-      algorithm: 'Ed25519',
-      publicKey: base64url(pair.publicKey),
-      level: 'PRIVILEGED',
-    },
-    signer: secretKeySigner('Ed25519', pair.secretKey, nobleBackend),
-    publicKey: pair.publicKey,
-  };
-}
-const merchant = key(11);
-const cloudKey = key(12);
-const merchantsOwnAuthority = key(13);
-const user = key(14);
-const ref = ({ id, algorithm, publicKey }: KeyEntry) => ({ id, algorithm, publicKey });
-const alias = {
-  type: 'EMAIL' as const,
-  commitment: aliasCommitment({ type: 'EMAIL', value: 'ann@example.com' }, 'salt-of-sixteen-chars'),
-};
-
-function op(
-  prev: DirectoryOperation | null,
-  member: string | null,
-  action: DirectoryAction,
-  by: Signer,
-  createdAt: number,
-): Promise<DirectoryOperation> {
-  return signObject(
-    {
-      type: 'DirectoryOperation' as const,
-      version: 1 as const,
-      member,
-      prev: prev && operationHash(prev),
-      seq: prev ? prev.seq + 1 : 0,
-      createdAt,
-      keyId: by.entry.id,
-      action,
-    },
-    by.signer,
-  );
-}
+const merchant = fixedKey(11);
+const cloudKey = fixedKey(12);
+const merchantsOwnAuthority = fixedKey(13);
+const user = fixedKey(14);
 
 /** Created in the merchant's custody naming `authority`, then claimed by `user` with its attestation. */
-async function claimedLog(authority: Signer): Promise<DirectoryOperation[]> {
-  const first = await op(
-    null,
-    null,
-    {
-      kind: 'createCustodial',
-      custodian: { memberId: 'M'.repeat(43), key: ref(merchant.entry) },
-      alias,
-      claimAuthority: ref(authority.entry),
-      claimBy: 100_000,
-    },
-    merchant,
-    1_000,
-  );
-  const id = operationHash(first);
-  const attestation = await signObject(
-    {
-      type: 'ClaimAttestation' as const,
-      version: 1 as const,
-      member: id,
-      prev: id,
-      alias,
-      keyId: user.entry.id,
-      authority: authority.entry.id,
-      issuedAt: 3_000,
-      expiresAt: 3_000 + 600_000,
-    },
-    authority.signer,
-  );
-  return [first, await op(first, id, { kind: 'claim', keys: [user.entry], attestation }, user, 4_000)];
+function claimedLog(authority: FixedKey): Promise<DirectoryOperation[]> {
+  return claimedCustodialLog({ custodian: merchant, authority, user });
 }
 
 describe("the bank's directory client and members created in custody", () => {

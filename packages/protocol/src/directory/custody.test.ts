@@ -1,31 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../canonical.ts';
-import { base64url } from '../encoding.ts';
 import { ProtocolError } from '../errors.ts';
-import { keyPairFromSecret } from '../key-pair.ts';
 import { nobleBackend } from '../signature-noble.ts';
-import { type MessageSigner, secretKeySigner, signObject } from '../signing.ts';
+import { signObject } from '../signing.ts';
+import { type FixedKey, fixedKey, keyRef, signedOperation } from '../testing/directory-fixtures.ts';
 import { operationHash, verifyDirectoryLog } from './chain.ts';
 import type { UnsignedClaimAttestation } from './custody.ts';
-import { aliasCommitment, type KeyEntry, keyIdOf } from './entries.ts';
+import { aliasCommitment, type KeyEntry } from './entries.ts';
 import type { DirectoryAction, DirectoryOperation } from './operation.ts';
 
-function key(
-  byte: number,
-  level: KeyEntry['level'] = 'PRIVILEGED',
-): { entry: KeyEntry; signer: MessageSigner } {
-  const pair = keyPairFromSecret('Ed25519', new Uint8Array(32).fill(byte));
-  return {
-    entry: {
-      id: keyIdOf('Ed25519', pair.publicKey),
-      algorithm: 'Ed25519',
-      publicKey: base64url(pair.publicKey),
-      level,
-    },
-    signer: secretKeySigner('Ed25519', pair.secretKey, nobleBackend),
-  };
-}
+const key = fixedKey;
 
 const merchant = key(1);
 const authority = key(2);
@@ -33,7 +18,7 @@ const user = key(3);
 const userStandard = key(4, 'STANDARD');
 const stranger = key(5);
 const merchantId = 'M'.repeat(43);
-const ref = ({ id, algorithm, publicKey }: KeyEntry) => ({ id, algorithm, publicKey });
+const ref = keyRef;
 const alias = {
   type: 'EMAIL' as const,
   commitment: aliasCommitment({ type: 'EMAIL', value: 'ann@example.com' }, 'salt-of-sixteen-chars'),
@@ -43,27 +28,15 @@ const second = {
   commitment: aliasCommitment({ type: 'PHONE', value: '+447700900123' }, 'another-salt-here'),
 };
 
-async function op(
+function op(
   prev: DirectoryOperation | null,
   member: string | null,
   seq: number,
   createdAt: number,
   action: DirectoryAction,
-  signer: { entry: KeyEntry; signer: MessageSigner },
+  signer: FixedKey,
 ): Promise<DirectoryOperation> {
-  return signObject(
-    {
-      type: 'DirectoryOperation' as const,
-      version: 1 as const,
-      member,
-      prev: prev && operationHash(prev),
-      seq,
-      createdAt,
-      keyId: signer.entry.id,
-      action,
-    },
-    signer.signer,
-  );
+  return signedOperation({ prev, member, seq, createdAt, action, by: signer });
 }
 
 /** The merchant creates a member for `alias` in its custody; `signer` other than the merchant forges it. */

@@ -1,28 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../canonical.ts';
-import { base64url } from '../encoding.ts';
 import { ProtocolError } from '../errors.ts';
-import { keyPairFromSecret } from '../key-pair.ts';
 import type { SignatureBackend } from '../signature.ts';
 import { nobleBackend } from '../signature-noble.ts';
-import { secretKeySigner, signObject } from '../signing.ts';
+import {
+  claimedCustodialLog,
+  type FixedKey,
+  fixedKey,
+  keyRef,
+  signedOperation,
+} from '../testing/directory-fixtures.ts';
 import { operationHash, type VerifyLogOptions, verifyDirectoryLog } from './chain.ts';
-import { aliasCommitment, type KeyEntry, keyIdOf } from './entries.ts';
 import type { DirectoryAction, DirectoryOperation } from './operation.ts';
 import { VerifiedLogMemo } from './verified-logs.ts';
 
-function key(byte: number, level: KeyEntry['level'] = 'PRIVILEGED') {
-  const pair = keyPairFromSecret('Ed25519', new Uint8Array(32).fill(byte));
-  const entry: KeyEntry = {
-    id: keyIdOf('Ed25519', pair.publicKey),
-    algorithm: 'Ed25519',
-    publicKey: base64url(pair.publicKey),
-    level,
-  };
-  return { entry, signer: secretKeySigner('Ed25519', pair.secretKey, nobleBackend) };
-}
-type Key = ReturnType<typeof key>;
+const key = fixedKey;
+type Key = FixedKey;
 
 const privileged = key(1);
 const standard = key(2, 'STANDARD');
@@ -30,7 +24,7 @@ const extra = key(3, 'LOW');
 const stranger = key(4);
 const merchant = key(5);
 const authority = key(6);
-const ref = ({ id, algorithm, publicKey }: KeyEntry) => ({ id, algorithm, publicKey });
+const ref = keyRef;
 
 function op(
   prev: DirectoryOperation | null,
@@ -38,21 +32,9 @@ function op(
   createdAt: number,
   action: DirectoryAction,
   by: Key,
-  member: string | null = prev && (prev.member ?? operationHash(prev)),
+  member?: string | null,
 ): Promise<DirectoryOperation> {
-  return signObject(
-    {
-      type: 'DirectoryOperation' as const,
-      version: 1 as const,
-      member,
-      prev: prev && operationHash(prev),
-      seq,
-      createdAt,
-      keyId: by.entry.id,
-      action,
-    },
-    by.signer,
-  );
+  return signedOperation({ prev, seq, createdAt, action, by, ...(member !== undefined ? { member } : {}) });
 }
 
 /** create, addKey, removeKey: three signatures to check. */
@@ -70,48 +52,8 @@ async function ordinaryLog(): Promise<DirectoryOperation[]> {
 }
 
 /** A member created in the merchant's custody and claimed: the claim carries the authority's attestation. */
-async function claimedLog(): Promise<DirectoryOperation[]> {
-  const alias = {
-    type: 'EMAIL' as const,
-    commitment: aliasCommitment({ type: 'EMAIL', value: 'ann@example.com' }, 'salt-of-sixteen-chars'),
-  };
-  const first = await op(
-    null,
-    0,
-    1_000,
-    {
-      kind: 'createCustodial',
-      custodian: { memberId: 'M'.repeat(43), key: ref(merchant.entry) },
-      alias,
-      claimAuthority: ref(authority.entry),
-      claimBy: 100_000,
-    },
-    merchant,
-  );
-  const id = operationHash(first);
-  const attestation = await signObject(
-    {
-      type: 'ClaimAttestation' as const,
-      version: 1 as const,
-      member: id,
-      prev: id,
-      alias,
-      keyId: privileged.entry.id,
-      authority: authority.entry.id,
-      issuedAt: 3_000,
-      expiresAt: 603_000,
-    },
-    authority.signer,
-  );
-  const claim = await op(
-    first,
-    1,
-    4_000,
-    { kind: 'claim', keys: [privileged.entry], attestation },
-    privileged,
-    id,
-  );
-  return [first, claim];
+function claimedLog(): Promise<DirectoryOperation[]> {
+  return claimedCustodialLog({ custodian: merchant, authority, user: privileged });
 }
 
 /** nobleBackend, counting the signatures it is asked to verify. */
