@@ -12,6 +12,7 @@ export * from './conditions/schema.ts';
 export * from './conditions/usage.ts';
 export * from './currencies.ts';
 export * from './directory/chain.ts';
+export { assertValidKeyRef } from './directory/checks.ts';
 export * from './directory/custody.ts';
 export * from './directory/entries.ts';
 export * from './directory/operation.ts';

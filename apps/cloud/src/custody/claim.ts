@@ -2,6 +2,7 @@ import {
   type AliasValue,
   aliasValueSchema,
   appendOperation,
+  assertValidKeyRef,
   base64url,
   type ClaimAttestation,
   equalBytes,
@@ -26,7 +27,6 @@ import { type OutboxMessage, outboxLine, writeOutbox } from '../aliases/outbox.t
 import { aliasKeysFor, aliasLookupHash, codeHash } from '../aliases/pepper.ts';
 import type { CloudDeps } from '../deps.ts';
 import { appendToMember, loadMember } from '../directory/member-store.ts';
-import { assertValidClaimantKey } from './claimant-request.ts';
 import {
   advanceClaim,
   awaitingClaim,
@@ -73,7 +73,7 @@ export interface ClaimVerified {
 /** Parses the start body far enough to know which key must have signed it. */
 export function claimStartKey(body: unknown) {
   const parsed = parseWith(claimStartSchema, body, 'claim');
-  assertValidClaimantKey(parsed.key, 'key');
+  assertValidKeyRef(parsed.key, 'key');
   return parsed;
 }
 

@@ -1,10 +1,4 @@
-import {
-  fromBase64url,
-  isValidPublicKey,
-  keyIdOf,
-  ProtocolError,
-  type PublicKeyRef,
-} from '@tokenos/protocol';
+import { fromBase64url, ProtocolError, type PublicKeyRef } from '@tokenos/protocol';
 import {
   assertKeyAlgorithm,
   assertSignedBy,
@@ -17,31 +11,6 @@ import type { CloudDeps } from '../deps.ts';
 /** The keyid a claimer signs under: it has no member yet, only the key the claim will bind. */
 export function claimantKeyid(keyId: string): string {
   return `claimant:${keyId}`;
-}
-
-/** A key offered by a claimer is a valid point whose id is derived from it, as in the directory. */
-export function assertValidClaimantKey(key: PublicKeyRef, field: string): void {
-  let raw: Uint8Array;
-  try {
-    raw = fromBase64url(key.publicKey, `${field}.publicKey`);
-  } catch {
-    throw new ProtocolError('Malformed', `${field}.publicKey is not base64url`, {
-      field: `${field}.publicKey`,
-    });
-  }
-  if (!isValidPublicKey(key.algorithm, raw))
-    throw new ProtocolError('Malformed', `${field}.publicKey: not a valid ${key.algorithm} public key`, {
-      field: `${field}.publicKey`,
-    });
-  const id = keyIdOf(key.algorithm, raw);
-  if (id !== key.id)
-    throw new ProtocolError(
-      'Malformed',
-      `${field}.id: expected ${id} (derived from the key), got ${key.id}`,
-      {
-        field: `${field}.id`,
-      },
-    );
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
   type AliasValue,
   aliasCommitment,
+  base64url,
   getSignatureBackend,
+  keyPairFromSecret,
   type MemberState,
   signObject,
   verifyDirectoryLog,
@@ -313,6 +315,27 @@ describe("members created on a user's behalf, and the claim", () => {
       ),
     );
     expect((await problemOf(res)).status).toBe(400);
+    // A claim start offering a key that is no valid point, or whose id is not derived from it:
+    // Malformed, naming the field, before the signature is even looked at.
+    const claimant = await shop.signerFor('PRIVILEGED');
+    const validKey = base64url(keyPairFromSecret('Ed25519', new Uint8Array(32).fill(7)).publicKey);
+    for (const [key, field] of [
+      // All zero bytes: a point of small order, never accepted as a key.
+      [{ id: claimant.keyId, algorithm: 'Ed25519', publicKey: 'A'.repeat(43) }, 'key.publicKey'],
+      [{ id: 'B'.repeat(22), algorithm: 'Ed25519', publicKey: validKey }, 'key.id'],
+    ] as const) {
+      const bad = await send(
+        cloud,
+        await buildSigned(
+          cloud,
+          'POST',
+          '/api/v1/custody/claims',
+          { alias: email(), key },
+          { ...claimant, keyid: `claimant:${key.id}` },
+        ),
+      );
+      expect(await problemOf(bad)).toMatchObject({ status: 400, code: 'Malformed', field });
+    }
     const unknown = await send(
       cloud,
       await buildSigned(

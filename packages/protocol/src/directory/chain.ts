@@ -4,7 +4,7 @@ import { objectId } from '../hash.ts';
 import type { SignatureBackend } from '../signature.ts';
 import { verifyObjectSignature } from '../signing.ts';
 import { parseWith } from '../validate.ts';
-import { checkKeyEntry, fail } from './checks.ts';
+import { assertValidKeyRef, fail } from './checks.ts';
 import type { PublicKeyRef } from './custody.ts';
 import { applyCustodialCreate, applyInCustody, type ClaimCheck } from './custody-rules.ts';
 import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
@@ -34,7 +34,7 @@ export function applyOperation(
     if (op.action.kind !== 'create' || op.seq !== 0 || op.prev !== null)
       fail('BrokenChain', 'a log starts with a create operation at seq 0');
     const keys = op.action.keys;
-    for (const [i, k] of keys.entries()) checkKeyEntry(k, `action.keys.${i}`);
+    for (const [i, k] of keys.entries()) assertValidKeyRef(k, `action.keys.${i}`);
     if (new Set(keys.map((k) => k.id)).size !== keys.length)
       fail('Malformed', 'action.keys: duplicate key id', 'action.keys');
     if (!keys.some((k) => k.level === 'PRIVILEGED'))
@@ -105,7 +105,7 @@ export function applyOperation(
       fail('BrokenChain', `${a.kind} may only be the first operation`, 'action.kind');
       break;
     case 'addKey':
-      checkKeyEntry(a.key, 'action.key');
+      assertValidKeyRef(a.key, 'action.key');
       if (findKey(before, a.key.id)) fail('Malformed', `key ${a.key.id} is already present`, 'action.key.id');
       next.keys = [...before.keys, a.key];
       break;

@@ -21,8 +21,11 @@ export function fail(
   throw new ProtocolError(code, message, field === undefined ? {} : { field });
 }
 
-/** The key's id is derived from its bytes, and the bytes are a valid point (checked once per entry). */
-export function checkKeyEntry(key: PublicKeyRef, field: string): void {
+/**
+ * The key's id is derived from its bytes, and the bytes are a valid point (checked once per entry).
+ * Also for keys offered outside a log, such as the key a claimer will bind (Malformed, naming `field`).
+ */
+export function assertValidKeyRef(key: PublicKeyRef, field: string): void {
   let raw: Uint8Array;
   try {
     raw = fromBase64url(key.publicKey, `${field}.publicKey`);

@@ -1,4 +1,4 @@
-import { checkKeyEntry, fail } from './checks.ts';
+import { assertValidKeyRef, fail } from './checks.ts';
 import { type ClaimAttestation, type Custody, maxClaimAttestationMs, type PublicKeyRef } from './custody.ts';
 import type { DirectoryAction, DirectoryOperation } from './operation.ts';
 import { keyUsableAt, type MemberState } from './state.ts';
@@ -17,8 +17,8 @@ export function applyCustodialCreate(
   action: Extract<DirectoryAction, { kind: 'createCustodial' }>,
   hash: string,
 ): Applied {
-  checkKeyEntry(action.custodian.key, 'action.custodian.key');
-  checkKeyEntry(action.claimAuthority, 'action.claimAuthority');
+  assertValidKeyRef(action.custodian.key, 'action.custodian.key');
+  assertValidKeyRef(action.claimAuthority, 'action.claimAuthority');
   if (op.keyId !== action.custodian.key.id)
     fail(
       'UnknownKey',
@@ -60,7 +60,7 @@ function applyClaim(
   hash: string,
 ): Applied {
   const keys = action.keys;
-  for (const [i, k] of keys.entries()) checkKeyEntry(k, `action.keys.${i}`);
+  for (const [i, k] of keys.entries()) assertValidKeyRef(k, `action.keys.${i}`);
   if (new Set(keys.map((k) => k.id)).size !== keys.length)
     fail('Malformed', 'action.keys: duplicate key id', 'action.keys');
   const signingKey = keys.find((k) => k.id === op.keyId);
