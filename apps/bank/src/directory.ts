@@ -148,8 +148,3 @@ function cloudFailure(e: unknown, path: string): Error {
     return new ProtocolError('NotFound', `the cloud has nothing at ${path}`, { field: 'memberId', cause: e });
   return new UpstreamUnavailableError('the token cloud', e);
 }
-
-/** A member's directory state, replayed and head-checked by this bank (BankCloudClient). */
-export function verifiedMember(cloud: BankCloudClient, memberId: string): Promise<MemberState> {
-  return cloud.verifiedMember(memberId);
-}

@@ -9,7 +9,6 @@ import {
 } from '@tokenos/service-kit';
 import type { MiddlewareHandler } from 'hono';
 import type { BankDeps } from '../deps.ts';
-import { verifiedMember } from '../directory.ts';
 import type { BankEnv } from '../http/env.ts';
 
 /**
@@ -58,7 +57,7 @@ export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv>
         throw new ProtocolError('Forbidden', `member ${memberId} is not a bank this bank settles with`, {
           field: 'signature-input',
         });
-      const member = await verifiedMember(deps.cloud, memberId);
+      const member = await deps.cloud.verifiedMember(memberId);
       const key = member.keys.find((k) => k.id === keyId);
       if (!key)
         throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId}`, {

@@ -21,7 +21,6 @@ import {
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
-import { verifiedMember } from '../directory.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
 import { loadAccount } from '../ledger/ledger.ts';
 import { transactionsPage } from '../ledger/transactions-page.ts';
@@ -92,7 +91,7 @@ async function verifyGrant(
       `endorsement signed by ${endorsement.signer.memberId}, the grantor is ${grantorId}`,
       { field: 'endorsement.signer' },
     );
-  const grantor = await verifiedMember(deps.cloud, grantorId);
+  const grantor = await deps.cloud.verifiedMember(grantorId);
   const key = grantor.keys.find((k) => k.id === endorsement.signer.keyId);
   if (!key)
     throw new ProtocolError('UnknownKey', `the grantor's directory has no key ${endorsement.signer.keyId}`, {

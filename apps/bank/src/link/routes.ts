@@ -13,7 +13,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { hashPassword } from '../customers/passwords.ts';
 import { signIn } from '../customers/store.ts';
 import type { BankDeps } from '../deps.ts';
-import { verifiedMember } from '../directory.ts';
 import { UpstreamUnavailableError } from '../http/problem.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
 import type { AccountRow } from '../ledger/ledger.ts';
@@ -128,7 +127,7 @@ export function linkRoutes(deps: BankDeps): Hono {
   app.get('/', async (c) => {
     const p = linkParams(deps, c.req.query());
     // The member must exist in the directory; whether the requester holds its keys is proven at /links/finish.
-    await verifiedMember(deps.cloud, p.member);
+    await deps.cloud.verifiedMember(p.member);
     return htmlResponse(c, deps, signInPage(name, p));
   });
 
