@@ -45,7 +45,10 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   const limiters = limitersFor(deps);
   if (limiters) app.use('/api/*', limitPerAddress(limiters.address));
   app.get('/health', (c) => c.json({ ok: true }));
-  app.route('/', openApiRoutes(deps));
+  app.route(
+    '/',
+    openApiRoutes(deps, () => app.routes),
+  );
   app.route('/api/v1/members', directoryRoutes(deps));
   app.route('/api/v1/custody', custodyRoutes(deps));
   app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));

@@ -36,7 +36,7 @@ export interface SignedOptions {
  * another member's nonces). Sets `caller` and `body`.
  */
 export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandler<CloudEnv> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<CloudEnv> = async (c, next) => {
     const now = deps.now();
     const { inspected, bytes } = await inspectRequest(c.req.raw, {
       maxBodyBytes: deps.config.maxBodyBytes,
@@ -78,4 +78,13 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     c.set('body', body);
     await next();
   };
+  levels.set(middleware, options.level);
+  return middleware;
+}
+
+const levels = new WeakMap<object, KeyLevel>();
+
+/** The key level a registered handler demands when it is this middleware: the API description reads it from the routes. */
+export function signedLevelOf(handler: object): KeyLevel | undefined {
+  return levels.get(handler);
 }

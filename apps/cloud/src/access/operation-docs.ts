@@ -1,0 +1,31 @@
+import type { OperationDocs } from '../openapi/operation-doc.ts';
+
+/** Reads under an access grant: how /openapi.json describes the routes in this folder. */
+export const accessOperationDocs: OperationDocs = {
+  'GET /api/v1/access/{tokenId}/accounts': {
+    operationId: 'listGrantedAccounts',
+    tag: 'Account information',
+    summary: 'Accounts in a live grant (grantee only)',
+    responses: { '200': '{ accounts }' },
+  },
+  'GET /api/v1/access/{tokenId}/accounts/{accountRef}/balance': {
+    operationId: 'getGrantedAccountBalance',
+    tag: 'Account information',
+    summary: 'Balance of a granted account',
+    responses: { '200': 'balance' },
+  },
+  'GET /api/v1/access/{tokenId}/accounts/{accountRef}/transactions': {
+    operationId: 'listGrantedAccountTransactions',
+    tag: 'Account information',
+    summary: 'Transactions of a granted account, newest first, by cursor',
+    query: { cursor: 'nextCursor of the previous page', limit: '1-200' },
+    responses: { '200': 'page' },
+  },
+  'GET /api/v1/access/{tokenId}/status': {
+    operationId: 'getAccessStatus',
+    tag: 'Account information',
+    summary:
+      'A bank asks, signed with its own key, whether a grant on its accounts is still live (status, last use)',
+    responses: { '200': '{ tokenId, status, lastUsedAt }', '404': 'no access token on your accounts' },
+  },
+};

@@ -1,0 +1,17 @@
+import type { OperationDocs } from '../openapi/operation-doc.ts';
+
+/** The checkout widget: how /openapi.json describes the routes in this folder. */
+export const checkoutOperationDocs: OperationDocs = {
+  'GET /checkout/v1/checkout.js': {
+    operationId: 'getCheckoutScript',
+    tag: 'Checkout',
+    summary: 'The drop-in widget (script-tag build), immutable, CORS *',
+    responses: { '200': 'JavaScript', '503': 'widget not built' },
+  },
+  'GET /checkout/v1/sri.json': {
+    operationId: 'getCheckoutIntegrity',
+    tag: 'Checkout',
+    summary: 'The Subresource Integrity hash of checkout.js',
+    responses: { '200': '{ integrity }' },
+  },
+};

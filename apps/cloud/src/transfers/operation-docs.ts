@@ -1,0 +1,24 @@
+import type { OperationDocs } from '../openapi/operation-doc.ts';
+import { redeemBodySchema } from './redeem.ts';
+
+/** Redeeming transfer tokens: how /openapi.json describes the routes in this folder. */
+export const transferOperationDocs: OperationDocs = {
+  'POST /api/v1/tokens/{tokenId}/redeem': {
+    operationId: 'redeemToken',
+    tag: 'Transfers',
+    summary: 'Redeem a transfer token; idempotent per refId',
+    body: redeemBodySchema,
+    responses: {
+      '201': 'settled (ACSC) or rejected (RJCT)',
+      '200': 'retry: the first result',
+      '202': 'pending at the bank (ACTC)',
+      '422': 'ConditionFailed with every reason',
+    },
+  },
+  'GET /api/v1/tokens/{tokenId}/transfers': {
+    operationId: 'listTokenTransfers',
+    tag: 'Transfers',
+    summary: "A token's transfers",
+    responses: { '200': '{ transfers }' },
+  },
+};
