@@ -22,6 +22,7 @@ export const aliasOperationDocs: OperationDocs = {
     tag: 'Aliases',
     summary: 'Resolve a verified alias to a member id',
     query: { type: 'EMAIL | PHONE | DOMAIN', value: 'the alias' },
+    requiredQuery: ['type', 'value'],
     responses: { '200': '{ memberId }', '404': 'unknown or unverified' },
   },
 };

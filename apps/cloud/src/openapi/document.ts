@@ -123,7 +123,7 @@ function operationObject(op: DocumentedOperation): JsonObject {
   const query = Object.entries(doc.query ?? {}).map(([name, description]) => ({
     name,
     in: 'query',
-    required: false,
+    required: doc.requiredQuery?.includes(name) ?? false,
     description,
     schema: { type: 'string' },
   }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { perFileCloud } from '../../test/harness.ts';
 import { createCloudApp } from '../app.ts';
 import { documentedOperations } from './document.ts';
+import { operationDocs } from './operation-docs.ts';
 
 const cloud = perFileCloud();
 
@@ -42,6 +43,8 @@ describe('OpenAPI', () => {
     expect(undocumented, 'served but not described in any operation-docs.ts').toEqual([]);
     expect(unserved, 'described but not served').toEqual([]);
     expect(operations.length).toBeGreaterThan(50);
+    for (const [key, doc] of Object.entries(operationDocs))
+      for (const name of doc.requiredQuery ?? []) expect(Object.keys(doc.query ?? {}), key).toContain(name);
   });
 
   it('gives every operation a unique operationId and a security declaration read from its route', async () => {

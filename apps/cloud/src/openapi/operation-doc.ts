@@ -13,6 +13,8 @@ export interface OperationDoc {
   body?: z.ZodType;
   /** Query parameters: name to description. */
   query?: Record<string, string>;
+  /** The query parameters a request must carry; the rest are optional. */
+  requiredQuery?: readonly string[];
   /** Status to description; problem+json 4XX answers are added to every operation. */
   responses: Record<string, string>;
   /**
