@@ -174,6 +174,21 @@ describe('checkArchitecture', () => {
     ]);
   });
 
+  it('package.json dependencies between workspaces form no cycle', () => {
+    const cyclic = packages.map((p) =>
+      p.name === '@tokenos/protocol' ? { ...p, devDependencies: ['@tokenos/sdk'] } : p,
+    );
+    expect(checkArchitecture({ packages: cyclic, files: clean })).toEqual([
+      {
+        file: 'packages/protocol/package.json',
+        line: 0,
+        specifier: '',
+        rule: 'dependency-cycle',
+        message: '@tokenos/protocol -> @tokenos/sdk -> @tokenos/protocol',
+      },
+    ]);
+  });
+
   it('a computed dynamic import is refused, since nothing can check where it points', () => {
     expect(rulesBrokenBy('apps/shop/src/a.ts', 'const m = await import(name);')).toEqual([
       'computed-dynamic-import',

@@ -37,7 +37,8 @@ export type Rule =
   | 'node-builtin-in-browser-code'
   | 'bare-node-builtin'
   | 'computed-dynamic-import'
-  | 'unparsable';
+  | 'unparsable'
+  | 'dependency-cycle';
 
 export interface Violation {
   file: string;
@@ -201,6 +202,32 @@ export function checkArchitecture(workspace: Workspace): Violation[] {
       }
     }
   }
+  return [...violations, ...dependencyCycles(workspace.packages)];
+}
+
+/**
+ * Dependencies point one way: the workspace packages, joined by what their package.json files
+ * declare (dependencies and devDependencies), form no cycle.
+ */
+export function dependencyCycles(packages: readonly PackageInfo[]): Violation[] {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const uses = (p: PackageInfo) =>
+    [...p.dependencies, ...p.devDependencies].flatMap((n) => byName.get(n) ?? []).filter((q) => q !== p);
+  const done = new Set<PackageInfo>();
+  const violations: Violation[] = [];
+  const visit = (p: PackageInfo, path: PackageInfo[]) => {
+    const at = path.indexOf(p);
+    if (at >= 0) {
+      const cycle = [...path.slice(at), p].map((q) => q.name).join(' -> ');
+      const file = p.dir === '' ? 'package.json' : `${p.dir}/package.json`;
+      violations.push({ file, line: 0, specifier: '', rule: 'dependency-cycle', message: cycle });
+      return;
+    }
+    if (done.has(p)) return;
+    for (const q of uses(p)) visit(q, [...path, p]);
+    done.add(p);
+  };
+  for (const p of packages) visit(p, []);
   return violations;
 }
 
