@@ -63,6 +63,7 @@ const clean: SourceFile[] = [
   },
   { path: 'apps/shop/src/server.ts', text: `const sdk = await import('@tokenos/sdk');` },
   { path: 'apps/wallet/src/Update.tsx', text: `import { useRegisterSW } from 'virtual:pwa-register/react';` },
+  { path: 'apps/shop/public/pay.js', text: `const { button } = await import('/checkout/v1/checkout.js');` },
   {
     path: 'e2e/pay.spec.ts',
     text: `import { Member } from '@tokenos/sdk';\nimport { helper } from './helpers/axe.ts';`,

@@ -146,6 +146,9 @@ export function checkArchitecture(workspace: Workspace): Violation[] {
         }
         continue;
       }
+      // A URL (a page's script importing '/checkout.js' or https://...) is fetched at run time by
+      // the browser from a server, not resolved from the workspace: no arrow between packages.
+      if (spec.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) continue;
       if (spec.startsWith('node:') || isBuiltin(spec)) {
         if (!spec.startsWith('node:')) report(imp, 'bare-node-builtin', `write node:${spec}`);
         else if (browser && !imp.typeOnly) {
