@@ -9,7 +9,7 @@ const ssrConditions = ['source', 'node', 'import', 'module', 'default'];
 function project(
   name: string,
   root: string,
-  extra: { testTimeout?: number; environment?: string; fileParallelism?: boolean } = {},
+  extra: { testTimeout?: number; environment?: string; fileParallelism?: boolean; include?: string[] } = {},
 ) {
   return {
     resolve: { conditions },
@@ -17,7 +17,7 @@ function project(
     test: {
       name,
       root,
-      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+      include: extra.include ?? ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
       environment: extra.environment ?? 'node',
       testTimeout: extra.testTimeout ?? 20_000,
@@ -42,8 +42,14 @@ export default defineConfig({
       project('service-kit', 'packages/service-kit'),
       project('shop', 'apps/shop', { testTimeout: 60_000 }),
       project('budget', 'apps/budget', { testTimeout: 60_000 }),
+      // The import rules of the whole repository (packages/stack/test/architecture).
+      project('architecture', 'packages/stack', { include: ['test/**/*.test.ts'] }),
       // Real cloud and bank processes on PostgreSQL, killed and restarted: one file at a time.
-      project('faults', 'packages/stack', { testTimeout: 240_000, fileParallelism: false }),
+      project('faults', 'packages/stack', {
+        testTimeout: 240_000,
+        fileParallelism: false,
+        include: ['src/**/*.test.ts'],
+      }),
     ],
   },
 });

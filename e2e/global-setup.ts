@@ -2,13 +2,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../packages/stack/src/free-port.ts';
-import {
-  defaultServices,
-  runCommand,
-  type ServiceSpec,
-  startServices,
-} from '../packages/stack/src/services.ts';
+import { defaultServices, freePort, runCommand, type ServiceSpec, startServices } from '@tokenos/stack';
 import { stackFile, stackLog, stackPidsFile } from './stack.ts';
 
 const bankEntry = fileURLToPath(new URL('../apps/bank/src/server.ts', import.meta.url));

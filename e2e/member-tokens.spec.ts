@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Member tokens (issue 7, DESIGN.md journey 4) across wallet, widget, shop, cloud and bank: the
+// Member tokens (issue 7, ARCHITECTURE.md journey 4) across wallet, widget, shop, cloud and bank: the
 // shopper creates one in the wallet (QR and text in both formats, usage, revoke); the shop's
 // "Subscribe" saves one through the widget, charges it later, its marketplace seller charges
 // through a derived sub-merchant token that counts against the shopper's limits, and a charge

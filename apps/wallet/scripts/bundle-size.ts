@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 
-/** Issue 5: at most 150 KB of initial JavaScript, gzipped. */
+/** The wallet's budget: at most 150 KB of initial JavaScript, gzipped. */
 export const initialJsBudgetBytes = 150 * 1024;
 
 export interface InitialJs {

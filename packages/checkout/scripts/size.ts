@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** The budget for the script-tag build, gzipped (issue 6). */
+/** The budget for the script-tag build, gzipped: one script tag must stay small. */
 export const checkoutBudgetBytes = 8 * 1024;
 
 export interface CheckoutSize {

@@ -1,10 +1,10 @@
 import { createPublicKey, verify as rawVerify } from 'node:crypto';
 import type { SignatureAlgorithm } from '@tokenos/protocol';
 import { fromHex, nobleBackend, p256Order, signatureAlgorithms, utf8 } from '@tokenos/protocol';
+import { describeSignatureProperties, secretKeyArbitrary } from '@tokenos/protocol/test/signature-properties';
+import { describeWycheproof } from '@tokenos/protocol/test/wycheproof';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeSignatureProperties, secretKeyArbitrary } from '../../protocol/test/signature-properties.ts';
-import { describeWycheproof } from '../../protocol/test/wycheproof.ts';
 import { createNodeBackend, nodeBackend } from './node-backend.ts';
 
 // OpenSSL plus our pre-checks rejects every Wycheproof `acceptable` test (none in the current files).

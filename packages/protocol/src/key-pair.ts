@@ -9,7 +9,7 @@ export interface KeyPair {
 
 /**
  * Derives the key pair from 32 secret bytes the caller drew from a CSPRNG (the protocol holds no
- * randomness, STYLE.md). Ed25519: any 32 bytes (RFC 8032 §5.1.5). P-256: a scalar in [1, n-1],
+ * randomness: ARCHITECTURE.md, "Conventions"). Ed25519: any 32 bytes (RFC 8032 §5.1.5). P-256: a scalar in [1, n-1],
  * else `Malformed`; the chance that 32 random bytes are not is below 2^-32.
  */
 export function keyPairFromSecret(algorithm: SignatureAlgorithm, secret: Uint8Array): KeyPair {

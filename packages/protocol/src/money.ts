@@ -11,7 +11,7 @@ import { ProtocolError } from './errors.ts';
 /**
  * Money on the wire is a decimal string with its ISO 4217 currency ({ value: "10.50", currency:
  * "EUR" }); inside, an amount is a bigint count of minor units (1050n). Never a float: 0.1 + 0.2 is
- * not 0.3, and JSON numbers lose precision past 2^53 in most clients (DESIGN.md, "Money").
+ * not 0.3, and JSON numbers lose precision past 2^53 in most clients (ARCHITECTURE.md, "Money").
  */
 
 /**

@@ -33,7 +33,7 @@ export const nobleBackend: SignatureBackend = {
   async verify(algorithm, publicKey, message, signature, options = {}) {
     assertSignatureAlgorithm(algorithm);
     // A malformed key or signature is a bad signature, not misuse: noble throws on wrong lengths
-    // and we answer false (STYLE.md: "a bad signature returns false, misuse throws").
+    // and we answer false (ARCHITECTURE.md, "Conventions": "a bad signature returns false; misuse throws").
     try {
       if (algorithm === 'Ed25519') {
         if (signature.length !== 64 || publicKey.length !== 32) return false;

@@ -4,7 +4,7 @@ import { ProtocolError } from './errors.ts';
 import type { SignatureAlgorithm, SignatureBackend } from './signature.ts';
 
 /**
- * Signed shapes are the unsigned shape plus `signature` (STYLE.md). What is signed is the RFC 8785
+ * Signed shapes are the unsigned shape plus `signature` (ARCHITECTURE.md, "Conventions"). What is signed is the RFC 8785
  * bytes of the object without its `signature` field; the signer's identity is inside the signed
  * part, so a signature can't be re-attributed.
  */

@@ -30,7 +30,7 @@ export class CloudClient {
     return (await res.json()) as T;
   }
 
-  /** A signed call (every mutating call is, DESIGN.md "Request authentication"). */
+  /** A signed call (every mutating call is, ARCHITECTURE.md "Request authentication"). */
   async send<T>(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
     path: string,

@@ -116,7 +116,7 @@ function checkSourceUsable(
 
 /**
  * POST /connector/v1/cosign: the payer's bank verifies the payer's endorsement itself and co-signs
- * (DESIGN.md, "Endorsement"). The payer's directory log is replayed by the bank (through the
+ * (ARCHITECTURE.md, "Endorsement"). The payer's directory log is replayed by the bank (through the
  * SDK's verifyTransferEndorsement), the passkey assertion is verified by the bank's own WebAuthn
  * check, and SCA is judged by the bank's own PSD2 RTS Art. 16 counters, not the cloud's (a refund
  * by its own record of the payment it pays back: refund-check.ts). One

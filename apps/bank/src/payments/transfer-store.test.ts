@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
-describe('conservation of money (DESIGN.md: a transfer executes at most once per token and refId)', () => {
+describe('conservation of money (ARCHITECTURE.md: a transfer executes at most once per token and refId)', () => {
   it('keeps every balance sum constant over 2,000 random, concurrent and retried transfers', async () => {
     const rnd = prng(20261122);
     const issued: TransferInstruction[] = [];

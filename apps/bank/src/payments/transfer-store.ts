@@ -63,7 +63,7 @@ function assertSameInstruction(row: TransferRow, i: TransferInstruction): void {
 }
 
 /**
- * Executes a transfer at most once per (tokenId, refId) (DESIGN.md, "Storage and scale"). In one
+ * Executes a transfer at most once per (tokenId, refId) (ARCHITECTURE.md, "Storage and scale"). In one
  * database transaction: claim the key (a concurrent claimant waits on the unique index and then
  * finds this row), run `check` (the conditions, under the token's lock), move the money, record
  * the outcome. A refusal by the ledger (AM04, AC04, AM03) is recorded as RJCT with no movement; an

@@ -114,7 +114,7 @@ function bankUnavailable(c: Context<CloudEnv>, e: BankUnavailableError): Respons
 }
 
 /**
- * Account information through an access token (DESIGN.md journey 2): the grantee reads, the cloud
+ * Account information through an access token (ARCHITECTURE.md journey 2): the grantee reads, the cloud
  * checks the grant, records the use (the grantor sees "last used"), and forwards the token and
  * its endorsement to the bank, which verifies everything again before it answers.
  */

@@ -7,8 +7,14 @@ import {
 } from '@tokenos/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { perFileCloud } from '../../test/harness.ts';
+import {
+  aliceToken,
+  eur,
+  type MemberTokenWorld,
+  memberTokenWorld,
+  shopAccount,
+} from '../../test/member-token-world.ts';
 import { secondInstance } from '../../test/second-instance.ts';
-import { aliceToken, eur, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
 const cloud = perFileCloud();
 let w: MemberTokenWorld;

@@ -117,7 +117,7 @@ export async function createMemberToken(
 }
 
 /**
- * The bank's step (DESIGN.md, "Endorsement"), as for any transfer token: a refusal marks the
+ * The bank's step (ARCHITECTURE.md, "Endorsement"), as for any transfer token: a refusal marks the
  * backing token rejected (the member token is then `rejected`); an unreachable bank leaves it
  * endorsed and the member token `pending`, until the same creation request is sent again.
  */

@@ -25,8 +25,15 @@ import {
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
+import {
+  aliceToken,
+  eur,
+  failure,
+  type MemberTokenWorld,
+  memberTokenWorld,
+  shopAccount,
+} from '../../test/member-token-world.ts';
 import { rotateMemberTokenHashKey } from './keys.ts';
-import { aliceToken, eur, failure, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
 
 const cloud = perFileCloud();
 let w: MemberTokenWorld;

@@ -11,7 +11,14 @@ import {
 } from '@tokenos/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
-import { aliceToken, eur, failure, type MemberTokenWorld, memberTokenWorld, shopAccount } from './testing.ts';
+import {
+  aliceToken,
+  eur,
+  failure,
+  type MemberTokenWorld,
+  memberTokenWorld,
+  shopAccount,
+} from '../../test/member-token-world.ts';
 
 const cloud = perFileCloud();
 let w: MemberTokenWorld;

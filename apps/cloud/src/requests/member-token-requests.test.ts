@@ -14,7 +14,7 @@ import {
 } from '@tokenos/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud } from '../../test/harness.ts';
-import { eur, type MemberTokenWorld, memberTokenWorld } from '../member-tokens/testing.ts';
+import { eur, type MemberTokenWorld, memberTokenWorld } from '../../test/member-token-world.ts';
 
 const cloud = perFileCloud();
 let w: MemberTokenWorld;

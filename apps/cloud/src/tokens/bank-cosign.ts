@@ -16,7 +16,7 @@ import { loadMember } from '../directory/member-store.ts';
 import { loadToken, type TokenRow } from './token-store.ts';
 
 /**
- * Asks the payer's bank to verify the endorsement and co-sign (DESIGN.md, "Endorsement"), then
+ * Asks the payer's bank to verify the endorsement and co-sign (ARCHITECTURE.md, "Endorsement"), then
  * checks the bank's answer as strictly as anything else that arrives: the right bank, a current
  * STANDARD key of its directory entry, a valid signature over this token and this endorsement.
  */

@@ -3,7 +3,7 @@ import { hashIdSchema } from '../common.ts';
 import { tokenRequestResultSchema } from '../tokens/token-request.ts';
 
 /**
- * What the wallet's approval page sends back to the merchant page that opened it (DESIGN.md,
+ * What the wallet's approval page sends back to the merchant page that opened it (ARCHITECTURE.md,
  * journey 1). Popup: `window.opener.postMessage(message, request.returnOrigin)`, the exact origin
  * from the signed request, never `*`. Redirect: `request.redirectUrl` with the message as
  * `#tokenos-result=<base64url(JSON)>` (a fragment, so it never reaches a server log).

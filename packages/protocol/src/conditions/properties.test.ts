@@ -10,7 +10,7 @@ import { type Area, type Conditions, conditionPeriods, conditionsSchema, type Pe
 import { emptyUsage, recordUsage, type Usage } from './usage.ts';
 
 /*
- * Properties of the conditions engine (STYLE.md, "Tests"):
+ * Properties of the conditions engine (ARCHITECTURE.md, "Conventions"):
  *  1. a child that narrows its parent never allows an attempt the parent refuses;
  *  2. over any sequence of attempts, applying only the allowed ones, no limit is ever exceeded;
  *  3. evaluate is deterministic and does not modify its arguments.

@@ -9,7 +9,7 @@ import { countrySchema } from './countries.ts';
 /**
  * Conditions of a smart token (seed 000, "Smart Tokens": conditions govern access to the asset)
  * and limitations of an OpenToken member token (seed 001, "Limitations Include"), in one shape so
- * one engine enforces both (DESIGN.md, "Conditions"):
+ * one engine enforces both (ARCHITECTURE.md, "Conditions"):
  *
  * | seed 001 limitation | here |
  * | --- | --- |

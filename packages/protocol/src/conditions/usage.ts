@@ -51,7 +51,7 @@ export function chargedPeriodKey(usage: Usage, period: Period, now: number): str
 /**
  * The usage after `attempt` went through at `now`. Pure: returns a new object. Call it only for an
  * attempt that evaluate() allowed, in the same database transaction that stores the result, so
- * two concurrent redemptions cannot both see the old usage (DESIGN.md, "Storage and scale").
+ * two concurrent redemptions cannot both see the old usage (ARCHITECTURE.md, "Storage and scale").
  *
  * Only the current period of each periodic limit is kept: earlier ones can never matter again.
  */

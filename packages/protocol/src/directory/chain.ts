@@ -232,7 +232,7 @@ function checkTrustedAuthority(named: PublicKeyRef, trusted: readonly PublicKeyR
 }
 
 /**
- * Replays a whole log from its first operation (DESIGN.md: anyone, a bank included, can verify it
+ * Replays a whole log from its first operation (ARCHITECTURE.md: anyone, a bank included, can verify it
  * without trusting the cloud). Throws on a broken chain, a bad signature, or a fork.
  */
 export async function verifyDirectoryLog(

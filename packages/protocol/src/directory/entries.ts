@@ -73,7 +73,7 @@ export function aliasLookupInput(alias: AliasValue): Uint8Array {
   return utf8(`${normal.type}:${normal.value}`);
 }
 
-/** A WebAuthn credential registered as a directory entry (DESIGN.md, "SCA"). */
+/** A WebAuthn credential registered as a directory entry (ARCHITECTURE.md, "SCA"). */
 export const passkeyEntrySchema = z.strictObject({
   credentialId: b64urlSchema.max(1400),
   /** COSE_Key bytes, base64url, as the authenticator produced it. */

@@ -38,7 +38,7 @@ export function isCreation(kind: DirectoryAction['kind']): boolean {
 }
 
 /**
- * One entry of a member's append-only directory log (DESIGN.md, "Directory"). Each names the hash
+ * One entry of a member's append-only directory log (ARCHITECTURE.md, "Directory"). Each names the hash
  * of its predecessor and is signed by a key valid at that point, so anyone can replay the log from
  * the first operation without trusting the cloud. The member id is the hash of the first operation.
  */

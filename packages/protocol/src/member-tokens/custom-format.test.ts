@@ -19,7 +19,7 @@ import {
 } from './flags.ts';
 import { memberTokenFlagsOf, memberTokenLimitationsSchema } from './limitations.ts';
 
-// Our own vectors (STYLE.md, "Tests"): written by vectors/generate.mjs with node:crypto and byte
+// Our own vectors (ARCHITECTURE.md, "Conventions"): written by vectors/generate.mjs with node:crypto and byte
 // offsets laid out by hand, replayed here through the protocol's own code.
 const dir = new URL('./vectors/', import.meta.url);
 const load = (kind: 'valid' | 'invalid') =>

@@ -13,7 +13,7 @@ import type { MemberTokenEntityType, MemberTokenFlags, MemberTokenLimit } from '
 /**
  * The limitations of a member token (seed 001, "Limitations Include"), in the seed's words, plus
  * the `currency` every amount is in. They are converted to Conditions (limitationsToConditions) so
- * the one conditions engine enforces them (DESIGN.md, "Conditions"):
+ * the one conditions engine enforces them (ARCHITECTURE.md, "Conditions"):
  *
  * | seed 001 | limitation | flag (byte 2) | condition |
  * | --- | --- | --- | --- |
@@ -25,7 +25,7 @@ import type { MemberTokenEntityType, MemberTokenFlags, MemberTokenLimit } from '
  * | Recurrence (number of uses) | `maxUses` | bit 3 | `maxRedemptions` |
  * | Single Use | `singleUse: true` | bit 2 | `singleUse` |
  *
- * Amounts are decimal strings (the seed's example writes `"amount": 10000`; DESIGN.md "Money" never
+ * Amounts are decimal strings (the seed's example writes `"amount": 10000`; ARCHITECTURE.md "Money" never
  * lets a JSON number carry money). `singleUse` is `true` or absent, so a flag bit and the
  * limitations map one to one.
  */

@@ -17,7 +17,7 @@ export const refIdSchema = z
 
 /**
  * A transfer token's payload: everything that decides what may happen, hashed into its id
- * (DESIGN.md, "Ids"). `amount` is the lifetime total authorised; `conditions` narrows further
+ * (ARCHITECTURE.md, "Ids"). `amount` is the lifetime total authorised; `conditions` narrows further
  * (per-transaction cap, periodic limits, redemption count, validity, payees).
  */
 export const transferTokenPayloadSchema = z

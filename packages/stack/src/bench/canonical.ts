@@ -5,7 +5,7 @@ import type { BenchSection } from './types.ts';
 
 /**
  * A transfer-token-like payload of about 1 KB: the shape of what gets canonicalized and hashed
- * into a token id (DESIGN.md, "Ids"), with keys deliberately out of canonical order.
+ * into a token id (ARCHITECTURE.md, "Ids"), with keys deliberately out of canonical order.
  */
 export function sampleTokenPayload(): Record<string, unknown> {
   return {

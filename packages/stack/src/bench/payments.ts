@@ -12,7 +12,10 @@ import { type BenchStack, benchRateLimit, peakMemoryMb, startBenchStack } from '
 import type { BenchContext, BenchRow, BenchSection } from './types.ts';
 import { grantBalances, linkAccount, newMember, newPayers, type Payer, pay } from './world.ts';
 
-/** Issue 3's targets for PostgreSQL on this machine. */
+/**
+ * The targets for PostgreSQL on this machine: 400 payments/s, p99 under 150 ms, and at least half
+ * of the bound that the payment's own signatures and database work allow.
+ */
 const target = { perSecond: 400, p99Ms: 150, ofBound: 0.5 };
 /** A cent, so alice's 5,000.00 EUR Savings lasts 500,000 payments. */
 const amount: Money = { value: '0.01', currency: 'EUR' };
@@ -305,11 +308,11 @@ async function crossBank(
  * this machine in this run (bench/payment-cost.ts). Configurations: (a) PGlite, one cloud;
  * (b) PostgreSQL, one cloud; (c) PostgreSQL, two clouds behind a round-robin proxy. The banks use
  * the cloud's engine: PGlite in (a), their own PostgreSQL database in (b) and (c). Access reads
- * (issue 8) run in the stacks of (a) and (b), payments from Iron Bank to Gold Bank in (b).
+ * run in the stacks of (a) and (b), payments from Iron Bank to Gold Bank in (b).
  * `--quick`: 8 payers, 3 s windows, (a) and (b) only. BENCH_PAYMENT_CONFIGS=b,c runs only those.
  */
 export const paymentSection: BenchSection = {
-  name: 'payments over HTTP (issue 3)',
+  name: 'payments over HTTP',
   async run(context) {
     setSignatureBackend(nodeBackend);
     const plan: Plan = context.quick
@@ -317,11 +320,11 @@ export const paymentSection: BenchSection = {
       : { clients: 32, warmupMs: 3_000, durationMs: 20_000, shortMs: 10_000 };
     // The headings say what every row of the table shares.
     const paymentsHeading =
-      `payments over HTTP (issue 3): ${plan.clients} payers at once, each its own member and passkey; ` +
+      `payments over HTTP: ${plan.clients} payers at once, each its own member and passkey; ` +
       'payment = create + endorse (STANDARD key and passkey every time: RTS Art. 16 exemptions run out ' +
       `after 5) + bank co-sign + redeem, 0.01 EUR, all at Iron Bank; banks on the cloud's engine (PGlite, or ` +
       `a PostgreSQL database each); rate limits raised to ${benchRateLimit} (burst/per s)`;
-    const accessHeading = `access reads over HTTP (issue 8): ${plan.clients} readers at once, one grantee, one live grant`;
+    const accessHeading = `access reads over HTTP: ${plan.clients} readers at once, one grantee, one live grant`;
     const only = process.env.BENCH_PAYMENT_CONFIGS?.split(',').map((s) => s.trim());
     const url = benchServerUrl();
     const pg = await PgServer.connect(url);

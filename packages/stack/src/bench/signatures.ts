@@ -4,7 +4,7 @@ import { keyPairFromSecret, nobleBackend, sha256, signatureAlgorithms, utf8 } fr
 import { opsPerSecond } from './measure.ts';
 import type { BenchContext, BenchRow, BenchSection } from './types.ts';
 
-// What gets signed in the protocol is a 32-byte token id (DESIGN.md, "Endorsement"), so that is
+// What gets signed in the protocol is a 32-byte token id (ARCHITECTURE.md, "Endorsement"), so that is
 // the message here. Node figures keep 64 operations in flight to fill the thread pool; noble runs
 // on the event loop, where concurrency changes nothing.
 const inFlight = 64;

@@ -1,4 +1,4 @@
-// Test helpers for the member-token tests (not used by the service).
+// Test fixtures for the member-token tests (not used by the service).
 import {
   type AccountRef,
   type MemberTokenLimitations,
@@ -15,8 +15,8 @@ import {
   registerPasskey,
 } from '@tokenos/sdk';
 import { SoftAuthenticator } from '@tokenos/sdk/testing';
-import { type TestCloud, testConfig } from '../../test/harness.ts';
-import { makeWorld, type World } from '../../test/world.ts';
+import { type TestCloud, testConfig } from './harness.ts';
+import { makeWorld, type World } from './world.ts';
 
 export interface MemberTokenWorld extends World {
   /** Alice's passkey, for the SCA every multi-use authorization above EUR 30 needs. */
