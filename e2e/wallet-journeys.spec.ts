@@ -668,6 +668,13 @@ test('security: keys and passkeys; a lost passkey is removed and a new one works
   const after = (await fetchVerifiedMember(client, memberId)).passkeys;
   expect(after).toHaveLength(1);
   expect(after[0]?.credentialId).not.toBe(lost?.credentialId);
+  // The removal went straight to the linked bank, which now refuses the lost passkey whatever the
+  // cloud serves it; its receipt names the head the wallet delivered (the SDK checks it).
+  const banks = page.getByTestId('bank-confirmations');
+  await expect(banks).toContainText(/Iron Bank confirmed your latest change at \d/, { timeout: 20_000 });
+  await expect(banks).not.toContainText(memberId);
+  await expectAccessible(page, 'security: banks confirmed');
+  await shoot(page, 'security-banks');
 });
 
 test('the wallet locks after inactivity and opens again with the passkey only', async () => {

@@ -1,6 +1,7 @@
 import type { Db } from '@tokenos/db';
 import {
   base64url,
+  type DirectoryOperation,
   getSignatureBackend,
   type MemberState,
   memberIdSchema,
@@ -18,15 +19,17 @@ import {
   type RequestSigner,
 } from '@tokenos/sdk';
 import { UpstreamUnavailableError } from './http/problem.ts';
+import { rememberHead } from './member-heads.ts';
 
 const logPath = /^\/api\/v1\/members\/([A-Za-z0-9_-]{43})\/log$/;
 
 /**
  * The bank's client of the cloud. Every directory log it reads, whoever asks for it (the SDK's
  * verifyTransferEndorsement included), is replayed here from its first operation and must still
- * contain the newest head this bank verified before: a cloud that rewrites, forks or truncates a
- * log (to hide a removed key, say) is refused (seed 000: banks "do not need to trust cloud
- * providers"). A cloud that does not answer is UpstreamUnavailableError, never a verdict.
+ * extend the newest head this bank verified before (member-heads.ts): a cloud that rewrites, forks
+ * or truncates a log (to hide a removed key, say) is refused and the refusal recorded (seed 000:
+ * banks "do not need to trust cloud providers"). A cloud that does not answer is
+ * UpstreamUnavailableError, never a verdict.
  */
 export class BankCloudClient extends CloudClient {
   readonly #db: Db;
@@ -92,26 +95,22 @@ export class BankCloudClient extends CloudClient {
       throw new ProtocolError('Malformed', `the cloud's log of ${memberId} has no operations array`, {
         field: 'operations',
       });
-    const known = await this.#db.maybeOne<{ seq: number; head: string }>(
-      'select seq, head from member_heads where member_id = $1',
-      [memberId],
-    );
-    const state = await verifyDirectoryLog(operations, getSignatureBackend(), {
+    const state = await this.verifyLog(memberId, operations);
+    await rememberHead(this.#db, memberId, operations as DirectoryOperation[], 'cloud');
+    return state;
+  }
+
+  /**
+   * Replays a log served by anyone (the cloud, or the member's own wallet) with this bank's
+   * checks: the chain rule from the first operation, the member id and the pinned claim
+   * authorities. Whether it extends the head the bank holds is rememberHead's part.
+   */
+  verifyLog(memberId: string, operations: readonly unknown[]): Promise<MemberState> {
+    return verifyDirectoryLog(operations, getSignatureBackend(), {
       memberId,
-      ...(known ? { knownHead: { seq: known.seq, hash: known.head } } : {}),
       ...(this.#claimAuthorities ? { claimAuthorities: this.#claimAuthorities } : {}),
       memo: this.verifiedLogs,
     });
-    // The log contains the known head (checked above), so it is at least that long; at the same
-    // length the write below would change nothing, and it runs on every log read of a payment.
-    if (known && state.seq === known.seq) return state;
-    await this.#db.query(
-      `insert into member_heads (member_id, seq, head) values ($1, $2, $3)
-       on conflict (member_id) do update set seq = excluded.seq, head = excluded.head, updated_at = now()
-       where member_heads.seq < excluded.seq`,
-      [memberId, state.seq, state.head],
-    );
-    return state;
   }
 
   /** A GET signed by the bank's own key (RFC 9421), for what the cloud shows only to a party. */

@@ -24,6 +24,14 @@ export function formatDateTime(at: number | string | Date, locale?: string): str
   return new Intl.DateTimeFormat(locale, dateTime).format(new Date(at));
 }
 
+/** "14:02" on the day of `now`, "7 Dec 2026, 14:02" on another day. */
+export function formatWhen(at: number, now: number, locale?: string): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay
+    ? new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(at))
+    : formatDateTime(at, locale);
+}
+
 export function formatDate(at: number | string | Date, locale?: string): string {
   return new Intl.DateTimeFormat(locale, dateOnly).format(new Date(at));
 }

@@ -1,5 +1,7 @@
 // What went wrong, for people. Chosen from error codes (the SDK's ApiError, the protocol's
 // ProtocolError, WebAuthn error names), never from message text.
+import { formatWhen } from './format.ts';
+import type { LogDeliveryRecord } from './wallet/log-delivery.ts';
 import { passkeyFailure } from './wallet/passkey.ts';
 
 export interface Explained {
@@ -113,6 +115,14 @@ const byCode: Record<string, Omit<Explained, 'retry'> & { retry?: boolean }> = {
     title: 'Something in this request is wrong',
     detail: 'The wallet could not use what it received. Go back and start again.',
   },
+  StaleLog: {
+    title: 'An old copy of your security settings was shown',
+    detail: 'The payment service showed your keys as they were before a later change. Nothing was approved.',
+  },
+  Forked: {
+    title: 'Your security settings do not match',
+    detail: 'The payment service showed keys that differ from what your bank knows. Nothing was approved.',
+  },
   UnknownKey: {
     title: 'A key is not known',
     detail: 'The key that signed this is not in the directory.',
@@ -169,4 +179,20 @@ export function explain(error: unknown): Explained {
     detail: 'Try again. If it keeps happening, reload the page.',
     retry: true,
   };
+}
+
+/**
+ * Whether a linked bank confirmed the latest change to the wallet's keys, passkeys or email (it
+ * then refuses a removed key whatever the payment service shows it). No ids, no hashes.
+ */
+export function bankConfirmation(
+  bankName: string,
+  record: LogDeliveryRecord | undefined,
+  now: number,
+): string {
+  if (record?.pending)
+    return `${bankName} has not confirmed your latest change yet. The wallet tries again when you next unlock it.`;
+  if (record?.confirmed)
+    return `${bankName} confirmed your latest change at ${formatWhen(record.confirmed.at, now)}.`;
+  return `No change to confirm with ${bankName} since you linked it.`;
 }

@@ -10,6 +10,8 @@ export const protocolErrorCodes = [
   'KeyExpired',
   'BrokenChain',
   'Forked',
+  /** A directory log that ends before a head its verifier saw earlier: truncated, by a cloud hiding a later operation. */
+  'StaleLog',
   'Expired',
   'NotYetValid',
   'Cancelled',

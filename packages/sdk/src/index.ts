@@ -3,6 +3,7 @@ export * from './aliases.ts';
 export * from './api-error.ts';
 export * from './client.ts';
 export * from './custody.ts';
+export * from './deliver-log.ts';
 export * from './keys/generate.ts';
 export * from './keys/indexeddb-key-store.ts';
 export * from './keys/key-store.ts';

@@ -192,7 +192,7 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
     expect(err.message).toContain('log entry 0');
   });
 
-  it('refuses a log the cloud truncated to hide a later operation (fork of a head the bank saw)', async () => {
+  it('refuses a log the cloud truncated to hide a later operation the bank saw', async () => {
     const bob = await newUser(world);
     const { refs: bobRefs } = await linkAccounts(world, iron, bob, {
       username: 'bob',
@@ -213,7 +213,7 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
     await expectRefused('ScaFailed', { tokenId, payload, endorsement });
     // The cloud serves the log without the removal: the bank notices it lost the head it saw.
     world.cloud.tamper = (id, log) => (id === bob.member.id ? log.slice(0, -1) : log);
-    await expectRefused('Forked', { tokenId, payload, endorsement });
+    await expectRefused('StaleLog', { tokenId, payload, endorsement });
   });
 
   it('applies its own SCA policy: no exemption above EUR 30, none after five in a row, none for other currencies', async () => {

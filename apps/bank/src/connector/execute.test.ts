@@ -228,8 +228,8 @@ describe('execution: money moves once per (tokenId, refId)', () => {
   it('verifies the payer’s endorsement again at execution, against the log it replays itself', async () => {
     const t = await authorised('2.00');
     world.cloud.tamper = (id, log) => (id === alice.member.id ? log.slice(0, 1) : log);
-    // Alice's passkey was added in her second operation: without it the log is truncated (a fork of what the bank saw).
-    await expectRefused('Forked', () => redeem(t, { refId: 'tampered' }));
+    // Alice's passkey was added in her second operation: without it the log ends before the head the bank saw.
+    await expectRefused('StaleLog', () => redeem(t, { refId: 'tampered' }));
   });
 
   it('refuses an expired token', async () => {

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { signed } from '../auth/signed-request.ts';
 import type { BankDeps } from '../deps.ts';
 import type { BankEnv } from '../http/env.ts';
+import { acceptDeliveredLog } from './deliver-log.ts';
 import { listOwnAccounts, ownTransactions } from './own-accounts.ts';
 
 function callerId(c: Context<BankEnv>): string {
@@ -36,5 +37,7 @@ export function meRoutes(deps: BankDeps): Hono<BankEnv> {
       }),
     ),
   );
+  // Signed by a key in the log delivered, not one the cloud serves (deliver-log.ts).
+  app.post('/log', async (c) => c.json(await acceptDeliveredLog(deps, c.req.raw)));
   return app;
 }

@@ -28,7 +28,8 @@ function failureOf(error: unknown): Failure {
     typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
       ? error.code
       : undefined;
-  if (code === 'InvalidSignature' || code === 'BrokenChain' || code === 'Forked') return 'tampered';
+  if (code === 'InvalidSignature' || code === 'BrokenChain' || code === 'Forked' || code === 'StaleLog')
+    return 'tampered';
   if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
     return code === 'Malformed' ? 'refused' : 'unreachable';
   }

@@ -2,7 +2,9 @@ import { randomBytes } from '@tokenos/sdk';
 import { useState } from 'react';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useDeliverChanges } from '../wallet/deliver-changes.ts';
 import { lockAfterMs, useLock } from '../wallet/lock.tsx';
+import { memberFor } from '../wallet/member.ts';
 import { passkeyAssertion } from '../wallet/passkey.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 
@@ -17,6 +19,7 @@ export function LockScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const ids = wallet.passkeys.map((p) => p.credentialId);
+  const deliver = useDeliverChanges(memberFor(wallet.memberId));
 
   const tryUnlock = async () => {
     setBusy(true);
@@ -30,6 +33,8 @@ export function LockScreen() {
       )
         throw Object.assign(new Error('a passkey of another wallet answered'), { code: 'ScaFailed' });
       unlock();
+      // Banks that missed a change while unreachable get it now (log-delivery.ts).
+      void deliver({ afterChange: false });
     } catch (e) {
       setError(e);
     } finally {

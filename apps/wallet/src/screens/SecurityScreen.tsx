@@ -8,11 +8,13 @@ import { Screen } from '../components/Screen.tsx';
 import { formatDate, shortId } from '../format.ts';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
+import { useDeliverChanges, useLogDeliveries } from '../wallet/deliver-changes.ts';
 import { lockAfterMs, useLock } from '../wallet/lock.tsx';
 import { useMember, walletKeyStore } from '../wallet/member.ts';
 import { createPasskey } from '../wallet/passkey.ts';
-import { useMemberState } from '../wallet/queries.ts';
+import { useLinks, useMemberState } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+import { bankConfirmation } from '../words.ts';
 
 const levelWords: Record<KeyLevel, string> = {
   LOW: 'Small payments without a passkey, and reading your own data',
@@ -33,7 +35,19 @@ export function SecurityScreen() {
   const { lockNow } = useLock();
   const [removing, setRemoving] = useState<string>();
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['member-state', member.id] });
+  const links = useLinks();
+  const deliveries = useLogDeliveries();
+  const deliver = useDeliverChanges(member);
+  const [delivering, setDelivering] = useState(false);
+  const deliverNow = (afterChange: boolean) => {
+    setDelivering(true);
+    void deliver({ afterChange }).finally(() => setDelivering(false));
+  };
+  // Every change to the directory log goes to each linked bank (log-delivery.ts).
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['member-state', member.id] });
+    deliverNow(true);
+  };
   const remove = useMutation({
     mutationFn: (credentialId: string) => removePasskey(member, credentialId),
     onSuccess: async (_state, credentialId) => {
@@ -125,6 +139,41 @@ export function SecurityScreen() {
           </button>
         </p>
       </section>
+
+      {links.data && links.data.length > 0 ? (
+        <section aria-labelledby="banks-heading" className="section">
+          <h2 id="banks-heading">Your banks</h2>
+          <p className="muted">
+            Each change goes straight to your banks, so they refuse a removed passkey or key whatever the
+            payment service shows them.
+          </p>
+          <ul className="rows" data-testid="bank-confirmations">
+            {links.data.map((link) => (
+              <li key={link.bankId} className="row">
+                <span className="row-main">
+                  {bankConfirmation(
+                    link.bankName,
+                    deliveries.data?.find((d) => d.bankId === link.bankId),
+                    Date.now(),
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {deliveries.data?.some((d) => d.pending) ? (
+            <p className="actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => deliverNow(false)}
+                disabled={delivering}
+              >
+                {delivering ? 'Asking your banks…' : 'Ask my banks again'}
+              </button>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="keys-heading" className="section">
         <h2 id="keys-heading">Keys</h2>

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
+import { useDeliverChanges } from '../wallet/deliver-changes.ts';
 import { cloudClient, memberFor, walletKeyStore } from '../wallet/member.ts';
 import { createPasskey } from '../wallet/passkey.ts';
 import { useWallet } from '../wallet/WalletProvider.tsx';
@@ -217,6 +218,7 @@ function EmailStep({
   const [resent, setResent] = useState(false);
   const email = wallet.email;
   const member = memberFor(wallet.memberId);
+  const deliver = useDeliverChanges(member);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -226,6 +228,8 @@ function EmailStep({
       if (email && email.address !== value)
         await removeAlias(member, { type: 'EMAIL', value: email.address }, email.salt).catch(() => undefined);
       const added = await addAlias(member, { type: 'EMAIL', value });
+      // The new alias (and any removed) goes to the linked banks; not awaited: it never fails the step.
+      void deliver({ afterChange: true });
       await onSave({
         ...wallet,
         email: {

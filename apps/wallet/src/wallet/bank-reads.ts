@@ -29,7 +29,7 @@ export const recentTransactionCount = 5;
 /** How often an open accounts screen asks the bank again. */
 const refreshMs = 60_000;
 
-function bankClient(member: Member, bankKey: string): CloudClient {
+export function bankClient(member: Member, bankKey: string): CloudClient {
   return new CloudClient({
     // Signed paths are the bank's own; only the fetch goes through the relay.
     baseUrl: 'http://bank.invalid',

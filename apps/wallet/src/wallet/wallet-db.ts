@@ -3,6 +3,7 @@
 // accounts as the bank's signed link names them (masked numbers only), and names of apps the user
 // dealt with. Records are checked when read back, like anything that comes from outside.
 import type { LinkedAccount } from '@tokenos/protocol';
+import { type LogDeliveryRecord, parseDeliveryRecords } from './log-delivery.ts';
 
 const databaseName = 'token-wallet';
 const store = 'records';
@@ -56,6 +57,7 @@ interface Records {
   links: BankLinkRecord[];
   'pending-links': PendingLink[];
   apps: AppRecord[];
+  'log-deliveries': LogDeliveryRecord[];
 }
 
 let opened: Promise<IDBDatabase> | undefined;
@@ -192,6 +194,15 @@ export async function loadApps(): Promise<AppRecord[]> {
 export async function rememberApp(app: AppRecord): Promise<void> {
   const apps = (await loadApps()).filter((a) => a.memberId !== app.memberId);
   await write('apps', [...apps, app]);
+}
+
+/** Per linked bank, the head of the member's log the bank confirmed last, or a change still pending. */
+export async function loadLogDeliveries(): Promise<LogDeliveryRecord[]> {
+  return parseDeliveryRecords(await read('log-deliveries'));
+}
+
+export function saveLogDeliveries(records: LogDeliveryRecord[]): Promise<void> {
+  return write('log-deliveries', records);
 }
 
 // Other tabs (a payment popup, say) hear about changes and reload what they show.

@@ -7,6 +7,7 @@ import { parseWith } from '../validate.ts';
 import { assertValidKeyRef, fail } from './checks.ts';
 import type { PublicKeyRef } from './custody.ts';
 import { applyCustodialCreate, applyInCustody, type ClaimCheck } from './custody-rules.ts';
+import { assertHashesExtendHead, type LogHead } from './log-head.ts';
 import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
 import { findKey, keyUsableAt, type MemberState } from './state.ts';
 import type { VerifiedLogMemo } from './verified-logs.ts';
@@ -201,8 +202,8 @@ async function assertOperationSignatures(
 export interface VerifyLogOptions {
   /** The member id the log must belong to. */
   memberId?: string;
-  /** A head seen earlier (by this client or a bank): the log must still contain it, else it was forked. */
-  knownHead?: { seq: number; hash: string };
+  /** A head seen earlier (by this client or a bank): the log must extend it (log-head.ts), else StaleLog or Forked. */
+  knownHead?: LogHead;
   /**
    * The claim authorities this verifier trusts (a bank pins the cloud's published keys). When
    * given, a member created in custody must name one of them, id, algorithm and public key alike:
@@ -273,11 +274,7 @@ export async function verifyDirectoryLog(
       'BrokenChain',
       `log is for member ${final.memberId}, expected ${options.memberId}`,
     );
-  if (options.knownHead && hashes[options.knownHead.seq] !== options.knownHead.hash)
-    throw new ProtocolError(
-      'Forked',
-      `the log no longer contains operation ${options.knownHead.hash} at seq ${options.knownHead.seq}: forked or rewritten`,
-    );
+  assertHashesExtendHead(hashes.length, (seq) => hashes[seq], options.knownHead);
   options.memo?.remember(final.memberId, hashes);
   return final;
 }
