@@ -15,6 +15,7 @@ export * from './directory/chain.ts';
 export { assertValidKeyRef } from './directory/checks.ts';
 export * from './directory/custody.ts';
 export * from './directory/entries.ts';
+export * from './directory/key-rule.ts';
 export * from './directory/operation.ts';
 export * from './directory/state.ts';
 export * from './directory/verified-logs.ts';

@@ -1,5 +1,5 @@
 import type { KeyEntry } from '../directory/entries.ts';
-import { keyUsableAt } from '../directory/state.ts';
+import { isKeyUsable } from '../directory/key-rule.ts';
 import { fromBase64url } from '../encoding.ts';
 import type { SignatureBackend } from '../signature.ts';
 import { verifyObjectSignature } from '../signing.ts';
@@ -22,7 +22,7 @@ export async function verifyEntitlementAttestation(
 ): Promise<boolean> {
   if (key === undefined || key.id !== attestation.signer.keyId) return false;
   // A few minutes of clock difference between the attester and the verifier are tolerated.
-  if (!keyUsableAt(key, 'STANDARD', now) || attestation.createdAt > now + ATTESTATION_CLOCK_SKEW_MS)
+  if (!isKeyUsable(key, 'STANDARD', now) || attestation.createdAt > now + ATTESTATION_CLOCK_SKEW_MS)
     return false;
   return verifyObjectSignature(attestation, key.algorithm, fromBase64url(key.publicKey), backend);
 }
