@@ -35,13 +35,25 @@ export interface MemberKeyCheck {
   field: string;
 }
 
+/** Why a key of the member may not sign at `now`, or undefined when it may. Expiry is told first. */
+function keyRefusal(
+  key: Pick<KeyEntry, 'level' | 'expiresAt'>,
+  required: KeyLevel,
+  now: number,
+): 'KeyExpired' | 'InsufficientKeyLevel' | undefined {
+  // `expiresAt` is the first instant the key is no longer valid (entries.ts).
+  if (key.expiresAt !== undefined && now >= key.expiresAt) return 'KeyExpired';
+  if (!levelAtLeast(key.level, required)) return 'InsufficientKeyLevel';
+  return undefined;
+}
+
 /** Whether `key` may sign something needing `required` at `now`: level high enough, not expired. */
 export function isKeyUsable(
   key: Pick<KeyEntry, 'level' | 'expiresAt'>,
   required: KeyLevel,
   now: number,
 ): boolean {
-  return levelAtLeast(key.level, required) && (key.expiresAt === undefined || now < key.expiresAt);
+  return keyRefusal(key, required, now) === undefined;
 }
 
 /**
@@ -62,13 +74,14 @@ export function assertMemberKey(o: MemberKeyCheck): KeyEntry {
       'UnknownKey',
       `expected a current key of member ${member.memberId}, got ${signer.keyId}, which it does not have`,
     );
-  if (key.expiresAt !== undefined && now >= key.expiresAt)
+  const refusal = keyRefusal(key, required, now);
+  if (refusal === 'KeyExpired')
     refuse(
-      'KeyExpired',
-      `expected a key valid at ${new Date(now).toISOString()}, got ${key.id}, expired at ${new Date(key.expiresAt).toISOString()}`,
+      refusal,
+      `expected a key valid at ${new Date(now).toISOString()}, got ${key.id}, expired at ${new Date(key.expiresAt ?? now).toISOString()}`,
     );
-  if (!levelAtLeast(key.level, required))
-    refuse('InsufficientKeyLevel', `expected a ${required} key or higher, got ${key.id} at ${key.level}`);
+  if (refusal === 'InsufficientKeyLevel')
+    refuse(refusal, `expected a ${required} key or higher, got ${key.id} at ${key.level}`);
   return key;
 }
 
