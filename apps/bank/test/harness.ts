@@ -259,9 +259,13 @@ export async function endorse(
   world: World,
   user: User,
   tokenId: string,
-  opts: { level?: KeyLevel; sca?: ScaEvidence | 'passkey' | 'exemption' } = {},
+  /** `keyId`: sign with this very key, usable or not; otherwise the least key enough for `level`. */
+  opts: { level?: KeyLevel; keyId?: string; sca?: ScaEvidence | 'passkey' | 'exemption' } = {},
 ): Promise<Endorsement> {
-  const signer = await user.member.signerFor(opts.level ?? 'STANDARD');
+  const signer =
+    opts.keyId === undefined
+      ? await user.member.signerFor(opts.level ?? 'STANDARD')
+      : { ...(await user.member.keyStore.signer(user.member.id, opts.keyId)), keyId: opts.keyId };
   const sca: ScaEvidence =
     opts.sca === undefined || opts.sca === 'passkey'
       ? { method: 'passkey', assertion: user.passkey.assert(scaChallenge(tokenId)) }

@@ -4,6 +4,7 @@ import { openTestDb } from '@tokenos/db/testing';
 import {
   type AccountBalance,
   type AccountScope,
+  assertSignedByMemberKey,
   type BankEndorsement,
   base64url,
   checkSpcPayment,
@@ -22,7 +23,6 @@ import {
   type TransferTokenPayload,
   tokenId as tokenIdOf,
   verifyDirectoryLog,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { Member, MemoryKeyStore } from '@tokenos/sdk';
 import { verifyTransferEndorsement } from '@tokenos/sdk/bank';
@@ -284,23 +284,19 @@ export class LedgerBank implements BankConnector {
       `/api/v1/members/${grantor}/log`,
     );
     const state = await verifyDirectoryLog(operations, getSignatureBackend(), { memberId: grantor });
-    const key = state.keys.find((k) => k.id === request.endorsement.signer.keyId);
-    if (
-      !key ||
-      key.level === 'LOW' ||
-      request.endorsement.signer.memberId !== grantor ||
-      request.endorsement.tokenId !== request.tokenId
-    )
-      throw new ProtocolError('Forbidden', 'not endorsed by the grantor with a STANDARD key');
-    if (
-      !(await verifyObjectSignature(
-        request.endorsement,
-        key.algorithm,
-        fromBase64url(key.publicKey),
-        getSignatureBackend(),
-      ))
-    )
-      throw new ProtocolError('InvalidSignature', 'grant endorsement does not verify');
+    if (request.endorsement.tokenId !== request.tokenId)
+      throw new ProtocolError('Forbidden', 'the endorsement is for another token');
+    // The grantor's current STANDARD key signed it (the protocol's key rule, as a real bank uses).
+    await assertSignedByMemberKey({
+      member: state,
+      signer: request.endorsement.signer,
+      required: 'STANDARD',
+      now: this.#cloud.clock.now,
+      field: 'endorsement.signer.keyId',
+      signed: request.endorsement,
+      backend: getSignatureBackend(),
+      signatureField: 'endorsement.signature',
+    });
     const refs = request.payload.resources
       .filter(isAccountResource)
       .filter(

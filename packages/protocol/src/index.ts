@@ -16,6 +16,7 @@ export { assertValidKeyRef } from './directory/checks.ts';
 export * from './directory/custody.ts';
 export * from './directory/delivery.ts';
 export * from './directory/entries.ts';
+export * from './directory/key-rule.ts';
 export * from './directory/log-head.ts';
 export * from './directory/operation.ts';
 export * from './directory/state.ts';

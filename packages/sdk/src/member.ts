@@ -3,9 +3,9 @@ import {
   type DirectoryAction,
   type DirectoryOperation,
   getSignatureBackend,
+  isKeyUsable,
   type KeyEntry,
   type KeyLevel,
-  levelAtLeast,
   type MemberState,
   type MessageSigner,
   objectId,
@@ -82,9 +82,7 @@ export class Member {
   /** The least powerful stored key that is enough for `level`: a LOW-level call is never signed with PRIVILEGED. */
   async signerFor(level: KeyLevel): Promise<RequestSigner & { keyId: string }> {
     const now = this.client.now();
-    const usable = (await this.keys()).filter(
-      (k) => levelAtLeast(k.level, level) && (k.expiresAt === undefined || k.expiresAt > now),
-    );
+    const usable = (await this.keys()).filter((k) => isKeyUsable(k, level, now));
     usable.sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level));
     const key = usable[0];
     if (!key) throw new Error(`member ${this.id} has no usable ${level} key in its key store`);

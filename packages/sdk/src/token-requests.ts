@@ -9,6 +9,7 @@ import {
   type TokenRequest,
   type TokenRequestResult,
   tokenRequestResultSchema,
+  tokenRequestSignerLevel,
   utf8,
   verifyObjectSignature,
 } from '@tokenos/protocol';
@@ -44,7 +45,7 @@ export async function createTokenRequest(
   member: Member,
   o: TokenRequestOptions,
 ): Promise<CreatedTokenRequest> {
-  const signer = await member.signerFor('LOW');
+  const signer = await member.signerFor(tokenRequestSignerLevel);
   const csrfToken = base64url(randomBytes(32));
   const now = member.client.now();
   const unsigned: Omit<TokenRequest, 'signature'> = {

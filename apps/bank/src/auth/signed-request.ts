@@ -1,4 +1,4 @@
-import { fromBase64url, type KeyLevel, keyUsableAt, ProtocolError, parseKeyid } from '@tokenos/protocol';
+import { assertMemberKey, fromBase64url, type KeyLevel, ProtocolError, parseKeyid } from '@tokenos/protocol';
 import {
   assertKeyAlgorithm,
   assertSignedBy,
@@ -58,22 +58,14 @@ export function signed(deps: BankDeps, by: SignedBy): MiddlewareHandler<BankEnv>
           field: 'signature-input',
         });
       const member = await deps.cloud.verifiedMember(memberId);
-      const key = member.keys.find((k) => k.id === keyId);
-      if (!key)
-        throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId}`, {
-          field: 'signature-input',
-        });
       const level: KeyLevel = 'member' in by ? by.member : 'STANDARD';
-      if (key.expiresAt !== undefined && now >= key.expiresAt)
-        throw new ProtocolError('KeyExpired', `key ${keyId} expired at ${key.expiresAt}`, {
-          field: 'signature-input',
-        });
-      if (!keyUsableAt(key, level, now))
-        throw new ProtocolError(
-          'InsufficientKeyLevel',
-          `this call needs a ${level} key; ${keyId} is ${key.level}`,
-          { field: 'signature-input' },
-        );
+      const key = assertMemberKey({
+        member,
+        signer: { memberId, keyId },
+        required: level,
+        now,
+        field: 'signature-input',
+      });
       verifyWith = { id: key.id, algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) };
       c.set('caller', { kind: 'member', memberId, key, member });
     }

@@ -199,4 +199,32 @@ describe('account information through an access token', () => {
       accountRef: refs['Current account'],
     });
   });
+
+  it('tells an expired key from a key of too low a level, as the cloud does (one key rule)', async () => {
+    const shortLived = await alice.member.addKey('STANDARD', { expiresAt: world.clock.now + 60_000 });
+    try {
+      const endorsement = await endorse(world, alice, grant.tokenId, { keyId: shortLived.id });
+      // While the key is current the grant reads; from its expiresAt on, KeyExpired, not
+      // InsufficientKeyLevel (a STANDARD key is of the level an access grant needs).
+      const { accounts } = await iron.call<{ accounts: LinkedAccount[] }>('/connector/v1/accounts', {
+        ...grant,
+        endorsement,
+      });
+      expect(accounts).toHaveLength(2);
+      world.clock.now += 60_000;
+      try {
+        const expired = await refused('KeyExpired', '/connector/v1/accounts', { ...grant, endorsement });
+        expect(expired.field).toBe('endorsement.signer.keyId');
+      } finally {
+        world.clock.now -= 60_000;
+      }
+      const low = await refused('InsufficientKeyLevel', '/connector/v1/accounts', {
+        ...grant,
+        endorsement: await endorse(world, alice, grant.tokenId, { level: 'LOW' }),
+      });
+      expect(low.field).toBe('endorsement.signer.keyId');
+    } finally {
+      await alice.member.removeKey(shortLived.id);
+    }
+  });
 });

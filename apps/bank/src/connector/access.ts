@@ -4,12 +4,11 @@ import {
   type AccountResource,
   type AccountScope,
   accessTokenPayloadSchema,
+  assertSignedByMemberKey,
   endorsementScaChallenge,
   endorsementSchema,
   formatAmount,
-  fromBase64url,
   isAccountResource,
-  keyUsableAt,
   type LinkedAccount,
   ProtocolError,
   parseWith,
@@ -17,7 +16,6 @@ import {
   type TransactionsPage,
   tokenId as tokenIdOf,
   tokenIdSchema,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
@@ -92,22 +90,16 @@ async function verifyGrant(
       { field: 'endorsement.signer' },
     );
   const grantor = await deps.cloud.verifiedMember(grantorId);
-  const key = grantor.keys.find((k) => k.id === endorsement.signer.keyId);
-  if (!key)
-    throw new ProtocolError('UnknownKey', `the grantor's directory has no key ${endorsement.signer.keyId}`, {
-      field: 'endorsement.signer.keyId',
-    });
-  const level = requiredEndorsementLevel({ kind: 'access' });
-  if (!keyUsableAt(key, level, now))
-    throw new ProtocolError(
-      'InsufficientKeyLevel',
-      `an access grant needs a current ${level} key; ${key.id} is ${key.level}`,
-      { field: 'endorsement.signer.keyId' },
-    );
-  if (!(await verifyObjectSignature(endorsement, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', 'the grantor endorsement does not verify', {
-      field: 'endorsement.signature',
-    });
+  await assertSignedByMemberKey({
+    member: grantor,
+    signer: endorsement.signer,
+    required: requiredEndorsementLevel({ kind: 'access' }),
+    now,
+    field: 'endorsement.signer.keyId',
+    signed: endorsement,
+    backend: deps.backend,
+    signatureField: 'endorsement.signature',
+  });
   if (endorsement.sca.method !== 'passkey')
     throw new ProtocolError(
       'ScaRequired',

@@ -139,6 +139,23 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
     });
   });
 
+  it('refuses an expired key as KeyExpired, not as a key of too low a level', async () => {
+    const { payload, tokenId } = token('250.00');
+    const shortLived = await alice.member.addKey('STANDARD', { expiresAt: world.clock.now + 60_000 });
+    try {
+      const endorsement = await endorse(world, alice, tokenId, { keyId: shortLived.id });
+      world.clock.now += 60_000;
+      try {
+        const err = await expectRefused('KeyExpired', { tokenId, payload, endorsement });
+        expect(err.field).toBe('endorsement.signer.keyId');
+      } finally {
+        world.clock.now -= 60_000;
+      }
+    } finally {
+      await alice.member.removeKey(shortLived.id);
+    }
+  });
+
   it('refuses a tampered directory log: a key the member never added, or a LOW key relabelled STANDARD', async () => {
     const { payload, tokenId } = token('250.00');
     // The cloud inserts an attacker's key into alice's log (it cannot sign as her PRIVILEGED key).

@@ -1,9 +1,8 @@
 import {
   accountRefSchema,
+  assertSignedByMemberKey,
   bankEndorsementSchema,
   base64url,
-  fromBase64url,
-  keyUsableAt,
   type MemberState,
   moneySchema,
   ProtocolError,
@@ -13,7 +12,6 @@ import {
   tokenId as tokenIdOf,
   tokenIdSchema,
   transferTokenPayloadSchema,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
@@ -73,17 +71,17 @@ export async function receiveCredit(
     throw new ProtocolError('Forbidden', 'the bank endorsement is not the payer bank’s for this token', {
       field: 'bankEndorsement',
     });
-  const key = payerBank.keys.find((k) => k.id === cosig.signer.keyId);
-  if (!key || !keyUsableAt(key, 'STANDARD', cosig.createdAt))
-    throw new ProtocolError(
-      'UnknownKey',
-      `bank ${payerBank.memberId} has no STANDARD key ${cosig.signer.keyId}`,
-      { field: 'bankEndorsement.signer' },
-    );
-  if (!(await verifyObjectSignature(cosig, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', 'the payer bank’s co-signature does not verify', {
-      field: 'bankEndorsement.signature',
-    });
+  // Judged when the payer bank co-signed: a credit may arrive after that key expired.
+  await assertSignedByMemberKey({
+    member: payerBank,
+    signer: cosig.signer,
+    required: 'STANDARD',
+    now: cosig.createdAt,
+    field: 'bankEndorsement.signer',
+    signed: cosig,
+    backend: deps.backend,
+    signatureField: 'bankEndorsement.signature',
+  });
   if (req.destination.bankId !== deps.member.id)
     throw new ProtocolError(
       'Malformed',

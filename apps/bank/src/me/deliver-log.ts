@@ -1,8 +1,8 @@
 import {
+  assertMemberKey,
   type DirectoryOperation,
   deliveredLogSchema,
   fromBase64url,
-  keyUsableAt,
   type LogReceipt,
   ProtocolError,
   parseKeyid,
@@ -40,13 +40,13 @@ export async function acceptDeliveredLog(deps: BankDeps, req: Request): Promise<
   // Parsed before the signature is checked because the key that must have signed is in the log.
   const { operations } = parseWith(deliveredLogSchema, parseJsonBody(bytes), 'delivered log');
   const state = await deps.cloud.verifyLog(memberId, operations);
-  const key = state.keys.find((k) => k.id === keyId);
-  if (!key)
-    throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId} in the log delivered`, {
-      field: 'signature-input',
-    });
-  if (!keyUsableAt(key, 'LOW', now))
-    throw new ProtocolError('KeyExpired', `key ${keyId} is not usable now`, { field: 'signature-input' });
+  const key = assertMemberKey({
+    member: state,
+    signer: { memberId, keyId },
+    required: 'LOW',
+    now,
+    field: 'signature-input',
+  });
   const verifyWith = { id: key.id, algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) };
   assertKeyAlgorithm(verifyWith, inspected);
   await assertSignedBy(deps.backend, verifyWith, inspected);

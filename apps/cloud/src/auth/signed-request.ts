@@ -1,7 +1,7 @@
 import {
+  assertMemberKey,
   fromBase64url,
   type KeyLevel,
-  keyUsableAt,
   type MemberState,
   ProtocolError,
   parseKeyid,
@@ -47,24 +47,14 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     const member = (await loadMember(deps.db, memberId)) ?? options.newMember?.(body);
     if (!member || member.memberId !== memberId)
       throw new ProtocolError('UnknownKey', `no member ${memberId}`, { field: 'signature-input' });
-    const key = member.keys.find((k) => k.id === keyId);
-    if (!key)
-      throw new ProtocolError('UnknownKey', `member ${memberId} has no key ${keyId}`, {
-        field: 'signature-input',
-      });
+    const key = assertMemberKey({
+      member,
+      signer: { memberId, keyId },
+      required: options.level,
+      now,
+      field: 'signature-input',
+    });
     assertKeyAlgorithm(key, inspected);
-    if (key.expiresAt !== undefined && now >= key.expiresAt)
-      throw new ProtocolError(
-        'KeyExpired',
-        `key ${keyId} expired at ${new Date(key.expiresAt).toISOString()}`,
-        { field: 'signature-input' },
-      );
-    if (!keyUsableAt(key, options.level, now))
-      throw new ProtocolError(
-        'InsufficientKeyLevel',
-        `this operation needs a ${options.level} key; ${keyId} is ${key.level}`,
-        { field: 'signature-input' },
-      );
     await assertSignedBy(
       deps.backend,
       { algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) },

@@ -56,8 +56,7 @@ export async function createMemberToken(
   // Each entitlement must hold now, under a current STANDARD key of whoever vouches for it.
   for (const [i, attestation] of spec.entitlements.entries()) {
     const attester = await loadMember(deps.db, attestation.signer.memberId);
-    const key = attester?.keys.find((k) => k.id === attestation.signer.keyId);
-    if (!(await verifyEntitlementAttestation(attestation, key, now, deps.backend)))
+    if (!(await verifyEntitlementAttestation(attestation, attester, now, deps.backend)))
       throw new ProtocolError(
         'InvalidSignature',
         `spec.entitlements.${i}: the ${attestation.entitlement.type} attestation does not verify under a current STANDARD key of ${attestation.signer.memberId}`,

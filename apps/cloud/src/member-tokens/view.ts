@@ -81,12 +81,11 @@ async function entitlementViews(
   const views: EntitlementView[] = [];
   for (const e of row.entitlements) {
     const attester = await loadMember(ctx.deps.db, e.signer.memberId);
-    const key = attester?.keys.find((k) => k.id === e.signer.keyId);
     views.push({
       type: e.entitlement.type,
       value: e.entitlement.value,
       attestedBy: e.signer.memberId,
-      verified: await verifyEntitlementAttestation(e, key, now, ctx.deps.backend),
+      verified: await verifyEntitlementAttestation(e, attester, now, ctx.deps.backend),
     });
   }
   return views;

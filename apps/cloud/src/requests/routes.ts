@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '@tokenos/db';
 import {
-  fromBase64url,
+  assertSignedByMemberKey,
   hashIdSchema,
   memberTokenIdSchema,
   objectId,
@@ -11,7 +11,7 @@ import {
   type TokenRequestResult,
   tokenIdSchema,
   tokenRequestSchema,
-  verifyObjectSignature,
+  tokenRequestSignerLevel,
 } from '@tokenos/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -63,22 +63,25 @@ export function tokenRequestRoutes(
   const app = new Hono<CloudEnv>();
   const memberTokens = memberTokenContext(deps, memberTokenSettings);
 
-  app.post('/', signed(deps, { level: 'LOW' }), async (c) => {
+  app.post('/', signed(deps, { level: tokenRequestSignerLevel }), async (c) => {
     const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
     const caller = c.get('caller');
     if (request.signer.memberId !== caller.memberId)
       throw new ProtocolError('Forbidden', 'a request is signed by its requester', {
         field: 'signer.memberId',
       });
-    const key = caller.member.keys.find((k) => k.id === request.signer.keyId);
-    if (
-      !key ||
-      !(await verifyObjectSignature(request, key.algorithm, fromBase64url(key.publicKey), deps.backend))
-    )
-      throw new ProtocolError('InvalidSignature', 'token request signature does not verify', {
-        field: 'signature',
-      });
     const now = deps.now();
+    // The key that signed the request object, which need not be the one that signed the HTTP call.
+    await assertSignedByMemberKey({
+      member: caller.member,
+      signer: request.signer,
+      required: tokenRequestSignerLevel,
+      now,
+      field: 'signer.keyId',
+      signed: request,
+      backend: deps.backend,
+      signatureField: 'signature',
+    });
     if (request.expiresAt <= now)
       throw new ProtocolError('Expired', 'the request is already expired', { field: 'expiresAt' });
     const id = objectId(request);

@@ -1,14 +1,12 @@
 import {
+  assertSignedByMemberKey,
   type BankEndorsement,
   bankEndorsementSchema,
   type Endorsement,
-  fromBase64url,
-  keyUsableAt,
   objectId,
   ProtocolError,
   parseWith,
   type TransferTokenPayload,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
@@ -49,17 +47,20 @@ export async function obtainBankEndorsement(
       { field: 'bankEndorsement' },
     );
   const bank = await loadMember(deps.db, bankId);
-  const key = bank?.keys.find((k) => k.id === cosig.signer.keyId);
-  if (!key || !keyUsableAt(key, 'STANDARD', deps.now()))
-    throw new ProtocolError(
-      'UnknownKey',
-      `bank ${bankId} has no current STANDARD key ${cosig.signer.keyId}`,
-      { field: 'bankEndorsement.signer' },
-    );
-  if (!(await verifyObjectSignature(cosig, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', 'bank co-signature does not verify', {
-      field: 'bankEndorsement.signature',
+  if (!bank)
+    throw new ProtocolError('UnknownKey', `no bank ${bankId} in the directory`, {
+      field: 'bankEndorsement.signer',
     });
+  await assertSignedByMemberKey({
+    member: bank,
+    signer: cosig.signer,
+    required: 'STANDARD',
+    now: deps.now(),
+    field: 'bankEndorsement.signer',
+    signed: cosig,
+    backend: deps.backend,
+    signatureField: 'bankEndorsement.signature',
+  });
   return cosig;
 }
 

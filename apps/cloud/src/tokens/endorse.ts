@@ -1,10 +1,9 @@
 import type { Db } from '@tokenos/db';
 import {
+  assertSignedByMemberKey,
   type Endorsement,
   endorsementScaChallenge,
   endorsementSchema,
-  fromBase64url,
-  keyUsableAt,
   type MemberState,
   nextScaCounters,
   ProtocolError,
@@ -14,7 +13,6 @@ import {
   scaDecision,
   type TokenPayload,
   type TransferTokenPayload,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import type { CloudDeps } from '../deps.ts';
 import { loadMember } from '../directory/member-store.ts';
@@ -63,23 +61,17 @@ export async function checkEndorsement(
   const now = deps.now();
   const member = args.owner?.memberId === owner ? args.owner : await loadMember(tx, owner);
   if (!member) throw new ProtocolError('NotFound', `no member ${owner}`);
-  const key = member.keys.find((k) => k.id === endorsement.signer.keyId);
-  if (!key)
-    throw new ProtocolError('UnknownKey', `member ${owner} has no key ${endorsement.signer.keyId}`, {
-      field: 'signer.keyId',
-    });
   const attempt = attemptOf(args.payload);
-  const level = requiredEndorsementLevel(attempt);
-  if (!keyUsableAt(key, level, now))
-    throw new ProtocolError(
-      key.expiresAt !== undefined && now >= key.expiresAt ? 'KeyExpired' : 'InsufficientKeyLevel',
-      `endorsing this token needs a current ${level} key; ${key.id} is ${key.level}`,
-      { field: 'signer.keyId' },
-    );
-  if (!(await verifyObjectSignature(endorsement, key.algorithm, fromBase64url(key.publicKey), deps.backend)))
-    throw new ProtocolError('InvalidSignature', `endorsement signature does not verify under ${key.id}`, {
-      field: 'signature',
-    });
+  await assertSignedByMemberKey({
+    member,
+    signer: endorsement.signer,
+    required: requiredEndorsementLevel(attempt),
+    now,
+    field: 'signer.keyId',
+    signed: endorsement,
+    backend: deps.backend,
+    signatureField: 'signature',
+  });
 
   if (claimsRefundExemption(args.payload, endorsement)) {
     await checkRefundBounds(tx, args.tokenId, args.payload);

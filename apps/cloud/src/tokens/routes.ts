@@ -1,14 +1,13 @@
 import { isUniqueViolation } from '@tokenos/db';
 import {
   accessTokenPayloadSchema,
+  assertSignedByMemberKey,
   cancellationSchema,
-  fromBase64url,
   ProtocolError,
   parseTokenPayload,
   parseWith,
   type TokenPayload,
   tokenId as tokenIdOf,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -168,14 +167,17 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
       throw new ProtocolError('Forbidden', 'a cancellation is signed by the member sending it', {
         field: 'signer.memberId',
       });
-    const key = caller.member.keys.find((k) => k.id === cancellation.signer.keyId);
-    if (
-      !key ||
-      !(await verifyObjectSignature(cancellation, key.algorithm, fromBase64url(key.publicKey), deps.backend))
-    )
-      throw new ProtocolError('InvalidSignature', 'cancellation signature does not verify', {
-        field: 'signature',
-      });
+    // Any current key of the member's: cancelling only ever takes authority away (seed 000, "Cancel").
+    await assertSignedByMemberKey({
+      member: caller.member,
+      signer: cancellation.signer,
+      required: 'LOW',
+      now: deps.now(),
+      field: 'signer.keyId',
+      signed: cancellation,
+      backend: deps.backend,
+      signatureField: 'signature',
+    });
     const row = await loadToken(deps.db, id);
     if (!row || (row.payer !== caller.memberId && row.payee !== caller.memberId))
       throw new ProtocolError('NotFound', `no token ${id}`, { field: 'tokenId' });

@@ -2,15 +2,15 @@
 // requester asked: the request id is the hash of the request (objectId), and the request carries
 // the requester's signature, checked here against the requester's own directory log.
 import {
-  fromBase64url,
+  assertSignedByMemberKey,
   getSignatureBackend,
-  keyUsableAt,
+  isProtocolError,
   objectId,
   ProtocolError,
   parseWith,
   type TokenRequest,
   tokenRequestSchema,
-  verifyObjectSignature,
+  tokenRequestSignerLevel,
 } from '@tokenos/protocol';
 import { type CloudClient, fetchVerifiedMember, getTokenRequest } from '@tokenos/sdk';
 
@@ -33,22 +33,33 @@ export async function loadTokenRequest(client: CloudClient, id: string): Promise
     throw new ProtocolError('InvalidSignature', `request content does not hash to ${id}`, {
       field: 'request',
     });
-  // LOW is enough to sign a request (the cloud accepts LOW for POST /token-requests).
+  // The same rule the cloud applied when the request was posted, judged at the request's time:
+  // a request stays approvable until it expires even if a short-lived requester key ends first.
   const requester = await fetchVerifiedMember(client, request.signer.memberId);
-  const key = requester.keys.find((k) => k.id === request.signer.keyId);
-  if (
-    !key ||
-    !keyUsableAt(key, 'LOW', request.createdAt) ||
-    !(await verifyObjectSignature(
-      request,
-      key.algorithm,
-      fromBase64url(key.publicKey),
-      getSignatureBackend(),
-    ))
-  )
-    throw new ProtocolError('InvalidSignature', 'the request is not signed by its requester', {
-      field: 'signature',
+  try {
+    await assertSignedByMemberKey({
+      member: requester,
+      signer: request.signer,
+      required: tokenRequestSignerLevel,
+      now: request.createdAt,
+      field: 'signer.keyId',
+      signed: request,
+      backend: getSignatureBackend(),
+      signatureField: 'signature',
     });
+  } catch (e) {
+    // To the person approving, any of these means one thing: the requester did not sign this.
+    if (isProtocolError(e))
+      throw new ProtocolError(
+        'InvalidSignature',
+        `the request is not signed by its requester: ${e.message}`,
+        {
+          field: 'signature',
+          cause: e,
+        },
+      );
+    throw e;
+  }
   const status =
     view.status === 'pending' && request.expiresAt <= Date.now() ? ('expired' as const) : view.status;
   return { id, request, domainVerified: view.domainVerified === true, status };

@@ -7,9 +7,10 @@ import { parseWith } from '../validate.ts';
 import { assertValidKeyRef, fail } from './checks.ts';
 import type { PublicKeyRef } from './custody.ts';
 import { applyCustodialCreate, applyInCustody, type ClaimCheck } from './custody-rules.ts';
+import { assertMemberKey, isKeyUsable } from './key-rule.ts';
 import { assertHashesExtendHead, type LogHead } from './log-head.ts';
 import { type DirectoryOperation, directoryOperationSchema } from './operation.ts';
-import { findKey, keyUsableAt, type MemberState } from './state.ts';
+import { findKey, type MemberState } from './state.ts';
 import type { VerifiedLogMemo } from './verified-logs.ts';
 
 /** The hash that names an operation (signature included): the next operation's `prev`. */
@@ -40,15 +41,14 @@ export function applyOperation(
       fail('Malformed', 'action.keys: duplicate key id', 'action.keys');
     if (!keys.some((k) => k.level === 'PRIVILEGED'))
       fail('InsufficientKeyLevel', 'a member needs at least one PRIVILEGED key', 'action.keys');
-    const signingKey = keys.find((k) => k.id === op.keyId);
-    if (!signingKey) fail('UnknownKey', `keyId ${op.keyId} is not among the keys created`, 'keyId');
     // The first operation is self-signed by a PRIVILEGED key it introduces (seed 000: key changes need a valid key).
-    if (!keyUsableAt(signingKey, 'PRIVILEGED', op.createdAt))
-      fail(
-        'InsufficientKeyLevel',
-        `create must be signed by a PRIVILEGED key, ${op.keyId} is ${signingKey.level}`,
-        'keyId',
-      );
+    const signingKey = assertMemberKey({
+      member: { memberId: hash, keys },
+      signer: { memberId: hash, keyId: op.keyId },
+      required: 'PRIVILEGED',
+      now: op.createdAt,
+      field: 'keyId',
+    });
     const aliases = op.action.aliases ?? [];
     if (new Set(aliases.map((a) => a.commitment)).size !== aliases.length)
       fail('Malformed', 'action.aliases: duplicate alias', 'action.aliases');
@@ -81,22 +81,14 @@ export function applyOperation(
   if (op.action.kind === 'claim')
     fail('Conflict', `member ${before.memberId} is not in custody: there is nothing to claim`, 'action.kind');
 
-  const signingKey = findKey(before, op.keyId);
-  if (!signingKey)
-    fail(
-      'UnknownKey',
-      `key ${op.keyId} is not a key of member ${before.memberId} at seq ${before.seq}`,
-      'keyId',
-    );
-  if (signingKey.expiresAt !== undefined && op.createdAt >= signingKey.expiresAt)
-    fail('KeyExpired', `key ${op.keyId} expired at ${signingKey.expiresAt}`, 'keyId');
   // Every directory change (keys, aliases, passkeys) needs PRIVILEGED (seed 000, "Key Management").
-  if (signingKey.level !== 'PRIVILEGED')
-    fail(
-      'InsufficientKeyLevel',
-      `directory changes need a PRIVILEGED key, ${op.keyId} is ${signingKey.level}`,
-      'keyId',
-    );
+  const signingKey = assertMemberKey({
+    member: before,
+    signer: { memberId: before.memberId, keyId: op.keyId },
+    required: 'PRIVILEGED',
+    now: op.createdAt,
+    field: 'keyId',
+  });
 
   const next: MemberState = { ...before, head: hash, seq: op.seq, updatedAt: op.createdAt };
   const a = op.action;
@@ -113,11 +105,7 @@ export function applyOperation(
     case 'removeKey': {
       if (!findKey(before, a.keyId)) fail('UnknownKey', `key ${a.keyId} is not present`, 'action.keyId');
       next.keys = before.keys.filter((k) => k.id !== a.keyId);
-      if (
-        !next.keys.some(
-          (k) => k.level === 'PRIVILEGED' && (k.expiresAt === undefined || k.expiresAt > op.createdAt),
-        )
-      )
+      if (!next.keys.some((k) => isKeyUsable(k, 'PRIVILEGED', op.createdAt)))
         fail(
           'InsufficientKeyLevel',
           'removing this key would leave no usable PRIVILEGED key',

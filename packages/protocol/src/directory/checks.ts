@@ -10,7 +10,6 @@ export function fail(
     | 'InvalidSignature'
     | 'UnknownKey'
     | 'InsufficientKeyLevel'
-    | 'KeyExpired'
     | 'Malformed'
     | 'Forbidden'
     | 'Conflict'

@@ -1,7 +1,8 @@
 import { assertValidKeyRef, fail } from './checks.ts';
 import { type ClaimAttestation, type Custody, maxClaimAttestationMs, type PublicKeyRef } from './custody.ts';
+import { assertMemberKey } from './key-rule.ts';
 import type { DirectoryAction, DirectoryOperation } from './operation.ts';
-import { keyUsableAt, type MemberState } from './state.ts';
+import type { MemberState } from './state.ts';
 
 /** A claim's attestation and the key it must verify under; checked with the operation's signature. */
 export interface ClaimCheck {
@@ -63,15 +64,15 @@ function applyClaim(
   for (const [i, k] of keys.entries()) assertValidKeyRef(k, `action.keys.${i}`);
   if (new Set(keys.map((k) => k.id)).size !== keys.length)
     fail('Malformed', 'action.keys: duplicate key id', 'action.keys');
-  const signingKey = keys.find((k) => k.id === op.keyId);
-  if (!signingKey) fail('UnknownKey', `keyId ${op.keyId} is not among the keys the claim adds`, 'keyId');
-  // The user's own PRIVILEGED key signs the takeover, never the custodian's or the authority's.
-  if (!keyUsableAt(signingKey, 'PRIVILEGED', op.createdAt))
-    fail(
-      'InsufficientKeyLevel',
-      `a claim is signed by a usable PRIVILEGED key it adds, ${op.keyId} is ${signingKey.level}`,
-      'keyId',
-    );
+  // The user's own PRIVILEGED key, one the claim adds, signs the takeover, never the custodian's
+  // or the authority's.
+  const signingKey = assertMemberKey({
+    member: { memberId: before.memberId, keys },
+    signer: { memberId: before.memberId, keyId: op.keyId },
+    required: 'PRIVILEGED',
+    now: op.createdAt,
+    field: 'keyId',
+  });
   const t = action.attestation;
   const expect = (ok: boolean, field: string, message: string) => {
     if (!ok) fail('Forbidden', `action.attestation.${field}: ${message}`, `action.attestation.${field}`);

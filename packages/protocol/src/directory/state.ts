@@ -1,5 +1,3 @@
-import type { KeyLevel } from '../common.ts';
-import { levelAtLeast } from '../common.ts';
 import type { Custody } from './custody.ts';
 import type { AliasEntry, KeyEntry, PasskeyEntry } from './entries.ts';
 
@@ -25,9 +23,4 @@ export interface MemberState {
 
 export function findKey(state: MemberState, keyId: string): KeyEntry | undefined {
   return state.keys.find((k) => k.id === keyId);
-}
-
-/** Whether `key` may sign something needing `required` at time `at` (seed 000, "Key Management"). */
-export function keyUsableAt(key: KeyEntry, required: KeyLevel, at: number): boolean {
-  return levelAtLeast(key.level, required) && (key.expiresAt === undefined || at < key.expiresAt);
 }

@@ -150,24 +150,31 @@ describe('the backing transfer token', () => {
 describe('entitlement attestations', () => {
   it('verify under the attester STANDARD key; any change, a LOW key or an expired one fails', async () => {
     const a = await attest(alice);
-    expect(await verifyEntitlementAttestation(a, bankKey, t0, nobleBackend)).toBe(true);
-    expect(await verifyEntitlementAttestation({ ...a, subject: shop }, bankKey, t0, nobleBackend)).toBe(
+    const bank = (key: KeyEntry) => ({ memberId: bankId, keys: [key] });
+    expect(await verifyEntitlementAttestation(a, bank(bankKey), t0, nobleBackend)).toBe(true);
+    expect(await verifyEntitlementAttestation({ ...a, subject: shop }, bank(bankKey), t0, nobleBackend)).toBe(
       false,
     );
     expect(
       await verifyEntitlementAttestation(
         { ...a, entitlement: { type: 'VETERAN', value: 'false' } },
-        bankKey,
+        bank(bankKey),
         t0,
         nobleBackend,
       ),
     ).toBe(false);
-    expect(await verifyEntitlementAttestation(a, { ...bankKey, level: 'LOW' }, t0, nobleBackend)).toBe(false);
-    expect(await verifyEntitlementAttestation(a, { ...bankKey, expiresAt: t0 }, t0, nobleBackend)).toBe(
+    expect(await verifyEntitlementAttestation(a, bank({ ...bankKey, level: 'LOW' }), t0, nobleBackend)).toBe(
+      false,
+    );
+    expect(await verifyEntitlementAttestation(a, bank({ ...bankKey, expiresAt: t0 }), t0, nobleBackend)).toBe(
       false,
     );
     expect(await verifyEntitlementAttestation(a, undefined, t0, nobleBackend)).toBe(false);
-    expect(await verifyEntitlementAttestation(a, bankKey, t0 - 10 * 60_000, nobleBackend)).toBe(false);
+    expect(await verifyEntitlementAttestation(a, bank(bankKey), t0 - 10 * 60_000, nobleBackend)).toBe(false);
+    // The key of another member, even one that signed: the attester must be the signer.
+    expect(await verifyEntitlementAttestation(a, { memberId: shop, keys: [bankKey] }, t0, nobleBackend)).toBe(
+      false,
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import {
   b64urlSchema,
   hashIdSchema,
   httpUrlSchema,
+  type KeyLevel,
   keyIdSchema,
   nonceSchema,
   originSchema,
@@ -17,6 +18,12 @@ import { moneySchema } from '../money.ts';
 import { profileFieldSchema } from '../personal/personal-data.ts';
 import { accountScopeSchema } from './access-token.ts';
 import { refIdSchema } from './transfer-token.ts';
+
+/**
+ * The least key level that signs a token request: LOW ("enables most Token SDK calls", seed 000,
+ * "Key Management"); asking commits the requester to nothing, the payer's endorsement does.
+ */
+export const tokenRequestSignerLevel: KeyLevel = 'LOW';
 
 /**
  * A merchant's or AISP's signed request for a token (seed 000 lifecycle step 1, "Request"). The

@@ -1,14 +1,13 @@
 import {
   type AccountLink,
   accountLinkSchema,
+  assertSignedByMemberKey,
   base64url,
   fromBase64url,
   getSignatureBackend,
-  keyUsableAt,
   ProtocolError,
   parseWith,
   utf8,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { CloudClient } from '../client.ts';
 import { fetchVerifiedMember, type Member } from '../member.ts';
@@ -81,23 +80,17 @@ export async function verifyAccountLink(
     );
 
   const bank = await fetchVerifiedMember(client, parsed.bankId);
-  const key = bank.keys.find((k) => k.id === parsed.signer.keyId);
-  if (!key)
-    throw new ProtocolError('UnknownKey', `bank ${parsed.bankId} has no key ${parsed.signer.keyId}`, {
-      field: 'signer.keyId',
-    });
-  if (!keyUsableAt(key, 'STANDARD', parsed.createdAt) || !keyUsableAt(key, 'STANDARD', now))
-    throw new ProtocolError(
-      'InsufficientKeyLevel',
-      `an account link needs a current STANDARD key; ${key.id} is ${key.level}`,
-      { field: 'signer.keyId' },
-    );
-  if (
-    !(await verifyObjectSignature(parsed, key.algorithm, fromBase64url(key.publicKey), getSignatureBackend()))
-  )
-    throw new ProtocolError('InvalidSignature', `account link signature does not verify under ${key.id}`, {
-      field: 'signature',
-    });
+  // Valid both when the link was made and now: keys only ever expire, so the later of the two decides.
+  await assertSignedByMemberKey({
+    member: bank,
+    signer: { memberId: parsed.bankId, keyId: parsed.signer.keyId },
+    required: 'STANDARD',
+    now: Math.max(now, parsed.createdAt),
+    field: 'signer.keyId',
+    signed: parsed,
+    backend: getSignatureBackend(),
+    signatureField: 'signature',
+  });
   return parsed;
 }
 

@@ -1,10 +1,9 @@
 import {
+  assertSignedByMemberKey,
   type Endorsement,
   endorsementScaChallenge,
   endorsementSchema,
-  fromBase64url,
   getSignatureBackend,
-  keyUsableAt,
   type MemberState,
   type PasskeyAssertion,
   ProtocolError,
@@ -16,7 +15,6 @@ import {
   tokenId as tokenIdOf,
   transferTokenPayloadSchema,
   verifyDirectoryLog,
-  verifyObjectSignature,
 } from '@tokenos/protocol';
 import type { CloudClient } from '../client.ts';
 
@@ -101,34 +99,22 @@ export async function verifyTransferEndorsement(
       'BrokenChain',
       `the directory state is of ${payer.memberId}, not the payer ${payerId}`,
     );
-  const key = payer.keys.find((k) => k.id === endorsement.signer.keyId);
-  if (!key)
-    throw new ProtocolError('UnknownKey', `payer's directory has no key ${endorsement.signer.keyId}`, {
-      field: 'endorsement.signer.keyId',
-    });
   const amount = parseAmount(payload.transfer.amount.value, payload.transfer.amount.currency);
   const level = requiredEndorsementLevel({
     kind: 'transfer',
     amount,
     currency: payload.transfer.amount.currency,
   });
-  if (!keyUsableAt(key, level, opts.now))
-    throw new ProtocolError(
-      'InsufficientKeyLevel',
-      `endorsement needs a current ${level} key; ${key.id} is ${key.level}`,
-      { field: 'endorsement.signer.keyId' },
-    );
-  if (
-    !(await verifyObjectSignature(
-      endorsement,
-      key.algorithm,
-      fromBase64url(key.publicKey),
-      getSignatureBackend(),
-    ))
-  )
-    throw new ProtocolError('InvalidSignature', 'payer endorsement does not verify', {
-      field: 'endorsement.signature',
-    });
+  await assertSignedByMemberKey({
+    member: payer,
+    signer: endorsement.signer,
+    required: level,
+    now: opts.now,
+    field: 'endorsement.signer.keyId',
+    signed: endorsement,
+    backend: getSignatureBackend(),
+    signatureField: 'endorsement.signature',
+  });
 
   if (endorsement.sca.method === 'passkey') {
     await opts.verifyPasskey({
