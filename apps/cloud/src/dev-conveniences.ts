@@ -9,13 +9,13 @@ export const devConveniences = [
     name: 'localhost-domains',
     env: 'DEV_LOCALHOST_DOMAINS',
     on: 'on',
-    does: 'verifies DOMAIN aliases on localhost over plain http (the demo shop and budget app prove their names)',
+    does: 'verifies DOMAIN aliases on localhost over plain http, so the demo shop and budget app prove their names',
   },
   {
     name: 'sms-to-mail-gateway',
     env: 'SMS_SENDER',
     on: 'mail-gateway',
-    does: 'sends phone codes as mail to <number>@sms.dev.invalid through SMTP_URL (a development SMS gateway)',
+    does: 'sends phone codes as mail to <number>@sms.dev.invalid through SMTP_URL, a development SMS gateway',
   },
 ] as const;
 
