@@ -4,6 +4,7 @@
 // passkey carried into popups, screenshots and console errors.
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { mailedCode } from './helpers/mail.ts';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from './helpers/webauthn.ts';
 import { serviceUrl, stackUrls } from './stack.ts';
 
@@ -53,14 +54,6 @@ export function collectErrors(page: Page, allow: (m: ConsoleMessage) => boolean 
   return errors;
 }
 
-async function outboxCode(address: string): Promise<string> {
-  const res = await fetch(`${cloud}/api/v1/dev/outbox?recipient=${encodeURIComponent(address)}`);
-  const { messages } = (await res.json()) as { messages: { body: string }[] };
-  const code = /\b(\d{6})\b/.exec(messages[0]?.body ?? '')?.[1];
-  if (!code) throw new Error(`no code in the outbox for ${address}`);
-  return code;
-}
-
 export interface Shopper {
   context: BrowserContext;
   /** The wallet's own tab. */
@@ -83,7 +76,7 @@ export async function newShopper(context: BrowserContext): Promise<Shopper> {
   await page.getByLabel('Email address').fill(email, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Send code' }).click();
   await page.getByLabel('Code from the email').waitFor({ timeout: 30_000 });
-  await page.getByLabel('Code from the email').fill(await outboxCode(email));
+  await page.getByLabel('Code from the email').fill(await mailedCode(email));
   await page.getByRole('button', { name: 'Verify email' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your wallet is ready' })).toBeVisible({
     timeout: 30_000,

@@ -6,15 +6,10 @@
 import { expect, test } from '@playwright/test';
 import { CloudClient, fetchVerifiedMember, resolveAlias } from '@tokenos/sdk';
 import { cloud, collectErrors, desktop, shoot, shop, wallet } from './checkout-world.ts';
+import { mailedCode } from './helpers/mail.ts';
 import { addVirtualAuthenticator } from './helpers/webauthn.ts';
 
 test.skip(!cloud || !shop, 'the claim journey needs the cloud and the shop');
-
-async function outboxCode(address: string): Promise<string | undefined> {
-  const res = await fetch(`${cloud}/api/v1/dev/outbox?recipient=${encodeURIComponent(address)}`);
-  const { messages } = (await res.json()) as { messages: { body: string }[] };
-  return /\b(\d{6})\b/.exec(messages[0]?.body ?? '')?.[1];
-}
 
 test('the shop opens a guest membership; the customer claims it in the wallet', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -52,7 +47,7 @@ test('the shop opens a guest membership; the customer claims it in the wallet', 
   await page.getByRole('button', { name: 'Send code' }).click();
   const codeInput = page.getByLabel('Code from the email');
   await expect(codeInput).toBeVisible({ timeout: 20_000 });
-  const code = await outboxCode(email);
+  const code = await mailedCode(email);
   expect(code).toMatch(/^\d{6}$/);
 
   // A wrong code is refused and says so; the right one binds this device's keys.

@@ -48,8 +48,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     GOLD_PORT: String(await freePort()),
     SHOP_PORT: String(await freePort()),
     BUDGET_PORT: String(await freePort()),
+    MAIL_PORT: String(await freePort()),
+    MAIL_SMTP_PORT: String(await freePort()),
     SHOP_DATA_DIR: join(dataDir, 'shop'),
     BUDGET_DATA_DIR: join(dataDir, 'budget'),
+    MAIL_DATA_DIR: join(dataDir, 'mail'),
   };
   const specs = withThrowawayBanks(defaultServices({ env }), env, dataDir);
   const stack = await started(startServices(specs, { env, output })).catch((error: unknown) => {

@@ -2,7 +2,6 @@ import { isConnectionError } from '@tokenos/db';
 import { onError, problemFor, problemResponse } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
-import { devOutboxRoutes } from './aliases/outbox.ts';
 import { aliasRoutes } from './aliases/routes.ts';
 import { checkoutRoutes, publicGetCors } from './checkout/routes.ts';
 import { cloudInfoRoutes } from './cloud-info/routes.ts';
@@ -53,7 +52,6 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.route('/api/v1/custody', custodyRoutes(deps));
   app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));
   app.route('/api/v1/aliases', aliasRoutes(deps));
-  if (deps.config.development) app.route('/api/v1/dev', devOutboxRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1', transferRoutes(deps));
   app.use('/api/v1/token-requests/*', publicGetCors());

@@ -1,4 +1,5 @@
 import { fromBase64url } from '@tokenos/protocol';
+import { assertNoDevConveniencesInProduction, devConveniencesOn } from './dev-conveniences.ts';
 import type { BucketLimit, RateLimits } from './http/rate-limit.ts';
 
 /** The cloud's settings, from the environment in production and from tests directly. */
@@ -10,8 +11,18 @@ export interface CloudConfig {
   rpName: string;
   /** Origins allowed to run WebAuthn ceremonies for this RP (the wallet's origin). */
   walletOrigins: string[];
-  /** Development mode: one-time codes go to the outbox log, plain-http DOMAIN verification for localhost. */
-  development: boolean;
+  /**
+   * Development convenience DEV_LOCALHOST_DOMAINS=on (dev-conveniences.ts): DOMAIN aliases on
+   * localhost are verified over plain http. Off: https only, never localhost.
+   */
+  localhostDomains: boolean;
+  /**
+   * Where one-time codes leave: SMTP_URL (smtp://host:port, smtps://user:pass@host) and MAIL_FROM.
+   * Unset: codes stay queued in the outbox table, undelivered.
+   */
+  mail?: MailConfig;
+  /** How phone codes leave: none (they stay queued), or the development SMS-to-mail gateway. */
+  smsSender: SmsSenderName;
   /** Largest request body accepted, bytes. */
   maxBodyBytes: number;
   /**
@@ -23,6 +34,34 @@ export interface CloudConfig {
   rateLimits?: RateLimits;
 }
 
+export interface MailConfig {
+  smtpUrl: string;
+  /** The From of every message, e.g. `Token Wallet <no-reply@wallet.example>`. */
+  from: string;
+}
+
+/** `none`, or a sender in dev-conveniences.ts; a real SMS provider is one more name here. */
+export const smsSenderNames = ['none', 'mail-gateway'] as const;
+export type SmsSenderName = (typeof smsSenderNames)[number];
+
+function smsSenderFromEnv(text: string | undefined): SmsSenderName {
+  const name = smsSenderNames.find((n) => n === (text ?? 'none'));
+  if (!name) throw new RangeError(`SMS_SENDER: expected one of ${smsSenderNames.join(', ')}, got ${text}`);
+  return name;
+}
+
+function mailFromEnv(
+  env: Record<string, string | undefined>,
+  rpName: string,
+  rpId: string,
+): { mail?: MailConfig } {
+  if (!env.SMTP_URL) return {};
+  const url = new URL(env.SMTP_URL);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new RangeError(`SMTP_URL: expected smtp:// or smtps://, got ${url.protocol}`);
+  return { mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? `${rpName} <no-reply@${rpId}>` } };
+}
+
 // A short pepper fails at start, not on the first alias request.
 function pepperFromEnv(text: string): Uint8Array {
   const bytes = fromBase64url(text, 'ALIAS_PEPPER');
@@ -31,17 +70,27 @@ function pepperFromEnv(text: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * The configuration the environment describes. Throws (the process does not start) on a malformed
+ * value, and under NODE_ENV=production while a development convenience is on.
+ */
 export function configFromEnv(env: Record<string, string | undefined>): CloudConfig {
+  assertNoDevConveniencesInProduction(env);
   const port = env.PORT ?? '4000';
+  const rpId = env.RP_ID ?? 'localhost';
+  const rpName = env.RP_NAME ?? 'Token Wallet';
+  const on = new Set(devConveniencesOn(env).map((c) => c.name));
   return {
     publicUrl: env.CLOUD_PUBLIC_URL ?? `http://localhost:${port}`,
-    rpId: env.RP_ID ?? 'localhost',
-    rpName: env.RP_NAME ?? 'Token Wallet',
+    rpId,
+    rpName,
     walletOrigins: (env.WALLET_ORIGINS ?? 'http://localhost:5173')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    development: env.NODE_ENV !== 'production',
+    localhostDomains: on.has('localhost-domains'),
+    smsSender: smsSenderFromEnv(env.SMS_SENDER),
+    ...mailFromEnv(env, rpName, rpId),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 65536),
     ...(env.ALIAS_PEPPER ? { aliasPepper: pepperFromEnv(env.ALIAS_PEPPER) } : {}),
     ...rateLimitsFromEnv(env),

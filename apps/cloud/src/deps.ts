@@ -17,6 +17,11 @@ export interface CloudDeps {
   cloudKey: CloudKey;
   /** How to reach each bank, by its member id. */
   banks: BankDirectory;
+  /**
+   * Called after a transaction that queued an outbox message commits, so the delivery worker sends
+   * it now rather than on its next round (absent: messages wait for the next round).
+   */
+  outboxWritten?: () => void;
   /** Data keys for profiles and addresses, from configuration (absent: one in memory, for tests). */
   personalDataKeys?: PersonalDataKeys;
 }

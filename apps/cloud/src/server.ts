@@ -3,11 +3,16 @@ import { nodeBackend } from '@tokenos/crypto-node';
 import { openDb } from '@tokenos/db';
 import { fromBase64url, setSignatureBackend } from '@tokenos/protocol';
 import { purgeNonces, runService } from '@tokenos/service-kit';
+import { codeTtlMs } from './aliases/routes.ts';
 import { createCloudApp } from './app.ts';
 import { BankRegistry, parseBankUrls } from './banks/registry.ts';
 import { loadCloudKey } from './cloud-keys.ts';
 import { configFromEnv } from './config.ts';
 import { sweepUnclaimed } from './custody/sweep.ts';
+import { smtpMailSender } from './delivery/mail-sender.ts';
+import { outboxDelivery } from './delivery/outbox-delivery.ts';
+import { smsToMailGateway } from './delivery/sms-sender.ts';
+import { describeConvenience, devConveniencesOn } from './dev-conveniences.ts';
 import { migrateCloud } from './migrations.ts';
 import { personalDataKeysFromEnv } from './personal-data/keys.ts';
 
@@ -31,6 +36,22 @@ const cloudKey = await loadCloudKey(
 );
 // BANK_URLS: the banks' base URLs; each says at /.well-known/tokenos-bank which member it is.
 const banks = new BankRegistry({ urls: parseBankUrls(env.BANK_URLS), cloudKey, log: (m) => console.log(m) });
+// One-time codes leave only by SMTP (and the SMS sender); the outbox table is their durable queue.
+const mail = config.mail ? smtpMailSender(config.mail) : undefined;
+if (!mail) console.warn('SMTP_URL is not set: one-time codes stay queued in the outbox, undelivered');
+if (config.smsSender === 'none') console.warn('SMS_SENDER is not set: phone codes are not sent');
+for (const convenience of devConveniencesOn(env))
+  console.warn(`development convenience on: ${describeConvenience(convenience)}`);
+const delivery = outboxDelivery({
+  db,
+  senders: {
+    ...(mail ? { email: mail } : {}),
+    ...(mail && config.smsSender === 'mail-gateway' ? { sms: smsToMailGateway(mail) } : {}),
+  },
+  now: Date.now,
+  log: (line) => console.warn(line),
+  maxAgeMs: codeTtlMs,
+});
 const app = createCloudApp({
   db,
   backend: nodeBackend,
@@ -40,6 +61,7 @@ const app = createCloudApp({
   cloudKey,
   banks,
   personalDataKeys: personalDataKeysFromEnv(env, random),
+  outboxWritten: delivery.kick,
 });
 
 runService({
@@ -55,7 +77,12 @@ runService({
   jobs: [
     { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
     // Members created on a user's behalf and never claimed: their data goes (issue 9).
+    // Retries what could not be sent at once (the mail server was down); kick() covers the rest.
+    { name: 'outbox delivery', everyMs: 2_000, run: delivery.run },
     { name: 'custody sweep', everyMs: 60_000, run: () => sweepUnclaimed({ db, now: Date.now }) },
   ],
-  close: () => db.close(),
+  close: async () => {
+    mail?.close();
+    await db.close();
+  },
 });

@@ -31,7 +31,8 @@ export const testConfig: CloudConfig = {
   rpId: 'localhost',
   rpName: 'Token Wallet (test)',
   walletOrigins: ['http://localhost:5173'],
-  development: true,
+  localhostDomains: true,
+  smsSender: 'none',
   maxBodyBytes: 65536,
 };
 

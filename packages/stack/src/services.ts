@@ -4,8 +4,9 @@
 // SIGTERM, or when one fails.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -257,10 +258,26 @@ function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return port;
 }
 
+/** maildev's command (a devDependency of this package), or undefined when it is not installed. */
+function maildevBin(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('maildev/package.json')), 'bin/maildev');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What `npm start` turns on in the cloud, named as in apps/cloud/src/dev-conveniences.ts: it is a
+ * local development run, so DOMAIN proofs over plain http on localhost (the demo shop and budget
+ * app) and phone codes mailed to the catcher. A cloud started any other way has them off.
+ */
+export const stackDevConveniences = { DEV_LOCALHOST_DOMAINS: 'on', SMS_SENDER: 'mail-gateway' } as const;
+
 export interface DefaultServicesOptions {
   /**
-   * Reads CLOUD_PORT, WALLET_PORT and STACK_SERVICES (a comma list such as `wallet` to run only
-   * some services). Default process.env.
+   * Reads CLOUD_PORT, WALLET_PORT, MAIL_PORT, MAIL_SMTP_PORT and STACK_SERVICES (a comma list such
+   * as `wallet` to run only some services). Default process.env.
    */
   env?: NodeJS.ProcessEnv;
   /** Build the wallet even if apps/wallet/dist exists. */
@@ -269,8 +286,10 @@ export interface DefaultServicesOptions {
 }
 
 /**
- * The local stack on fixed localhost ports: cloud 4000 (CLOUD_PORT), Iron Bank 4100 (IRON_PORT),
- * Gold Bank 4200 (GOLD_PORT), wallet 5173 (WALLET_PORT). The banks start after the cloud (they
+ * The local stack on fixed localhost ports: mail catcher 1080 (MAIL_PORT, its SMTP on MAIL_SMTP_PORT,
+ * 1025), cloud 4000 (CLOUD_PORT), Iron Bank 4100 (IRON_PORT), Gold Bank 4200 (GOLD_PORT), wallet
+ * 5173 (WALLET_PORT). The cloud mails one-time codes to the catcher, whose web inbox is where a
+ * person trying the product reads them. The banks start after the cloud (they
  * register as members in its directory) and settle payments with each other. A service whose
  * entry does not exist yet is listed as skipped; the wallet is built first when its dist/ is missing.
  */
@@ -283,6 +302,9 @@ export function defaultServices(options: DefaultServicesOptions = {}): ServiceSp
   const goldPort = portFromEnv(env, 'GOLD_PORT', 4200);
   const shopPort = portFromEnv(env, 'SHOP_PORT', 5174);
   const budgetPort = portFromEnv(env, 'BUDGET_PORT', 5175);
+  const mailPort = portFromEnv(env, 'MAIL_PORT', 1080);
+  const mailSmtpPort = portFromEnv(env, 'MAIL_SMTP_PORT', 1025);
+  const maildev = maildevBin();
   // The checkout widget's script-tag build, which the cloud serves at /checkout/v1/checkout.js.
   const checkoutScript = join(root, 'packages/checkout/dist/checkout.iife.js');
   const shopEntry = join(root, 'apps/shop/src/server.ts');
@@ -322,17 +344,40 @@ export function defaultServices(options: DefaultServicesOptions = {}): ServiceSp
     .filter(Boolean);
 
   const specs: ServiceSpec[] = [
+    // Catches every mail the cloud sends; nothing leaves the machine.
+    {
+      name: 'mail',
+      label: 'Mail inbox',
+      entry: maildev ?? join(root, 'node_modules/maildev/bin/maildev'),
+      port: mailPort,
+      healthPath: '/healthz',
+      cwd: root,
+      env: {
+        MAILDEV_WEB_PORT: String(mailPort),
+        MAILDEV_SMTP_PORT: String(mailSmtpPort),
+        MAILDEV_IP: '127.0.0.1',
+        // Default: a folder of its own in the system's temporary directory.
+        ...(env.MAIL_DATA_DIR ? { MAILDEV_MAIL_DIRECTORY: env.MAIL_DATA_DIR } : {}),
+      },
+      ...(maildev ? {} : { skip: 'maildev is not installed (npm ci installs it)' }),
+    },
     {
       name: 'cloud',
       label: 'Cloud',
       entry: cloudEntry,
       port: cloudPort,
       cwd: join(root, 'apps/cloud'),
-      // The cloud accepts passkey ceremonies and requests from the wallet's origin only, and
-      // reaches the banks at BANK_URLS (each tells its member id at /.well-known/tokenos-bank).
+      // The cloud accepts passkey ceremonies and requests from the wallet's origin only, reaches
+      // the banks at BANK_URLS (each tells its member id at /.well-known/tokenos-bank), and sends
+      // one-time codes by SMTP to the mail catcher.
       env: {
         ...(env.WALLET_ORIGINS ? {} : { WALLET_ORIGINS: walletOrigins }),
         ...(env.BANK_URLS ? {} : { BANK_URLS: `${local(ironPort)},${local(goldPort)}` }),
+        ...(env.SMTP_URL ? {} : { SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}` }),
+        // Each stays as the environment sets it, so `DEV_LOCALHOST_DOMAINS=off npm start` works.
+        ...Object.fromEntries(
+          Object.entries(stackDevConveniences).filter(([name]) => env[name] === undefined),
+        ),
       },
       prepare: async (output) => {
         if (options.rebuild || !existsSync(checkoutScript)) {

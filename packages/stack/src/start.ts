@@ -1,10 +1,14 @@
 // `npm start`: runs the local stack and prints where everything is. `npm start -- --build`
-// rebuilds the wallet first; CLOUD_PORT and WALLET_PORT move the services.
+// rebuilds the wallet first; CLOUD_PORT and WALLET_PORT move the services. The mail catcher takes
+// free ports unless MAIL_PORT and MAIL_SMTP_PORT say otherwise: one-time codes are read there.
+import { freePort } from './free-port.ts';
 import { defaultServices, startServices } from './services.ts';
 
 const rebuild = process.argv.includes('--build');
 
 try {
+  process.env.MAIL_PORT ||= String(await freePort());
+  process.env.MAIL_SMTP_PORT ||= String(await freePort());
   const stack = await startServices(defaultServices({ rebuild }), { handleSignals: true });
   const width = Math.max(...[...stack.services, ...stack.skipped].map((s) => s.label.length)) + 2;
   const rows = [

@@ -29,7 +29,7 @@ import {
 } from './alias-store.ts';
 import { fetchDomainProof, wellKnownUrl } from './domain-check.ts';
 import { codeDigits, generateCode } from './one-time-code.ts';
-import { type OutboxMessage, outboxLine, writeOutbox } from './outbox.ts';
+import { type OutboxMessage, writeOutbox } from './outbox.ts';
 import { aliasKeysFor, aliasLookupHash, codeHash } from './pepper.ts';
 
 /** How long an EMAIL/PHONE code is good for, and how many tries it gets before it is dead. */
@@ -156,7 +156,7 @@ export function aliasRoutes(deps: CloudDeps): Hono<CloudEnv> {
       createdAt: now,
     };
     if (alias.type === 'DOMAIN') {
-      const url = wellKnownUrl(alias.value, deps.config.development);
+      const url = wellKnownUrl(alias.value, deps.config.localhostDomains);
       const token = base64url(deps.randomBytes(32));
       const expiresAt = now + domainTtlMs;
       await insertVerification(deps.db, {
@@ -180,6 +180,7 @@ export function aliasRoutes(deps: CloudDeps): Hono<CloudEnv> {
     const message: OutboxMessage = {
       channel: alias.type === 'EMAIL' ? 'email' : 'sms',
       recipient: alias.value,
+      subject: `Your ${deps.config.rpName} verification code`,
       body: messageBody(deps.config.rpName, code),
       createdAt: now,
     };
@@ -193,8 +194,8 @@ export function aliasRoutes(deps: CloudDeps): Hono<CloudEnv> {
       });
       await writeOutbox(tx, message);
     });
-    // Logged after commit, so the console never shows a code that was rolled back.
-    if (deps.config.development) console.info(outboxLine(message));
+    // After commit, so a code that was rolled back is never sent.
+    deps.outboxWritten?.();
     const started: VerificationStarted = {
       verificationId,
       type: alias.type,
@@ -242,7 +243,7 @@ export function aliasRoutes(deps: CloudDeps): Hono<CloudEnv> {
       const token = row.domain_token;
       if (host === null || token === null)
         throw new Error(`verification ${verificationId} is DOMAIN without host or token`);
-      const proof = await fetchDomainProof(host, { development: deps.config.development }).catch(
+      const proof = await fetchDomainProof(host, { development: deps.config.localhostDomains }).catch(
         (e: unknown) => {
           if (e instanceof ProtocolError)
             throw new ProtocolError(e.code, `${e.message}; ${left} attempts left`, {

@@ -23,7 +23,7 @@ import {
   markVerified,
 } from '../aliases/alias-store.ts';
 import { codeDigits, generateCode } from '../aliases/one-time-code.ts';
-import { type OutboxMessage, outboxLine, writeOutbox } from '../aliases/outbox.ts';
+import { type OutboxMessage, writeOutbox } from '../aliases/outbox.ts';
 import { aliasKeysFor, aliasLookupHash, codeHash } from '../aliases/pepper.ts';
 import type { CloudDeps } from '../deps.ts';
 import { appendToMember, loadMember } from '../directory/member-store.ts';
@@ -113,6 +113,7 @@ export async function startClaim(
   const message: OutboxMessage = {
     channel: alias.type === 'EMAIL' ? 'email' : 'sms',
     recipient: alias.value,
+    subject: `Your ${deps.config.rpName} membership claim code`,
     body: `Your ${deps.config.rpName} code to claim your membership is ${code}. It expires in ${claimCodeTtlMs / 60_000} minutes. If you did not ask for it, ignore this message.`,
     createdAt: now,
   };
@@ -130,7 +131,7 @@ export async function startClaim(
     });
     if (memberId) await writeOutbox(tx, message);
   });
-  if (memberId && deps.config.development) console.info(outboxLine(message));
+  if (memberId) deps.outboxWritten?.();
   return { claimId, expiresAt, attemptsLeft: maxClaimAttempts };
 }
 

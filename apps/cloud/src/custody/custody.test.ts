@@ -23,6 +23,7 @@ import {
 } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import { failureCode, perFileCloud, rowCounts } from '../../test/harness.ts';
+import { queuedCode } from '../../test/queued-code.ts';
 import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
 import { sweepUnclaimed } from './sweep.ts';
 
@@ -40,10 +41,7 @@ async function newMember(): Promise<Member> {
 }
 
 async function latestCode(recipient: string): Promise<string | undefined> {
-  const { messages } = await cloud.client.get<{ messages: { body: string }[] }>(
-    `/api/v1/dev/outbox?recipient=${encodeURIComponent(recipient)}`,
-  );
-  return /\b(\d{6})\b/.exec(messages[0]?.body ?? '')?.[1];
+  return queuedCode(cloud.deps.db, recipient);
 }
 
 function wrong(code: string): string {
