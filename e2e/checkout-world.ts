@@ -53,7 +53,7 @@ export function collectErrors(page: Page, allow: (m: ConsoleMessage) => boolean 
   return errors;
 }
 
-async function outboxCode(address: string): Promise<string> {
+export async function outboxCode(address: string): Promise<string> {
   const res = await fetch(`${cloud}/api/v1/dev/outbox?recipient=${encodeURIComponent(address)}`);
   const { messages } = (await res.json()) as { messages: { body: string }[] };
   const code = /\b(\d{6})\b/.exec(messages[0]?.body ?? '')?.[1];

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@tokenos/sdk';
+import { useEffect } from 'react';
 import { parseRequestId } from '../api.ts';
 import { AccessApproval } from '../approve/AccessApproval.tsx';
 import { MemberTokenApproval } from '../approve/MemberTokenApproval.tsx';
 import { PaymentApproval } from '../approve/PaymentApproval.tsx';
 import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/request.ts';
+import { endDetour } from '../checkout-detour.ts';
 import { Link } from '../components/Link.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { routes } from '../routes.ts';
@@ -47,6 +49,7 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   const requestId = parseRequestId(raw);
   const nonce = parseNonce(searchParams.get('nonce'));
   const { state } = useWallet();
+  useEffect(endDetour, []);
   const query = useQuery({
     queryKey: ['approve-request', requestId],
     queryFn: () => loadTokenRequest(cloudClient(), requestId ?? ''),
