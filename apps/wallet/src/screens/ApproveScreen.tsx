@@ -121,7 +121,7 @@ function whenPaid(at: Date, now = new Date()): string {
   const sameDay = at.toDateString() === now.toDateString();
   return new Intl.DateTimeFormat(undefined, {
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
   }).format(at);
 }
@@ -138,7 +138,7 @@ function AnsweredHere({ loaded }: { loaded: LoadedRequest }) {
   const paid = tokens.data?.find((t) => t.requestId === loaded.id && t.endorsement !== null);
   if (loaded.status === 'declined')
     return (
-      <Screen title="You declined this request" className="approve approve-failed" focusHeading>
+      <Screen title="You declined this request" className="approve approve-done" focusHeading>
         <p className="lede">You declined the request from {name}. Nothing was paid and nothing was shared.</p>
         <BackTo loaded={loaded} />
       </Screen>
@@ -156,7 +156,7 @@ function AnsweredHere({ loaded }: { loaded: LoadedRequest }) {
     );
   const at = new Date(paid.endorsement?.createdAt ?? paid.createdAt);
   return (
-    <Screen title="You paid already" className="approve approve-failed" focusHeading>
+    <Screen title="You paid already" className="approve approve-done" focusHeading>
       <p className="lede">
         You paid <strong>{formatMoney(body.amount)}</strong> to {name} at{' '}
         <time dateTime={at.toISOString()}>{whenPaid(at)}</time>. This request is done: it cannot be paid
