@@ -55,10 +55,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     MAIL_DATA_DIR: join(dataDir, 'mail'),
   };
   const specs = withThrowawayBanks(defaultServices({ env }), env, dataDir);
-  const stack = await started(startServices(specs, { env, output })).catch((error: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
+  // A loaded machine (several runs sharing two cores) starts the cloud slowly: wait up to 5 minutes.
+  const stack = await started(startServices(specs, { env, output, readyTimeoutMs: 300_000 })).catch(
+    (error: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
 
   const urls: Record<string, string> = {};
   const pids: Record<string, number> = {};

@@ -86,6 +86,11 @@ export class Checkout {
         returnOrigin: this.#deps.publicUrl,
         redirectUrl: `${this.#deps.publicUrl}/cart`,
         ...(this.#deps.shipping ? { shippingAddress: this.#deps.shipping } : {}),
+        lineItems: lines.map((l) => ({
+          description: l.name,
+          quantity: l.quantity,
+          amount: { value: l.total, currency: total.currency },
+        })),
       });
     } catch (e) {
       throw new ShopError(502, 'CloudError', `the payment request could not be created: ${describe(e)}`, {

@@ -1,6 +1,7 @@
 import {
   type AccountRef,
   type GrantedAddress,
+  type LineItem,
   type Money,
   parseAmount,
   requiredEndorsementLevel,
@@ -35,6 +36,8 @@ export interface PaymentGateway {
     redirectUrl: string;
     /** Ask the wallet for a shipping address with the payment (shipping.ts). */
     shippingAddress?: 'required' | 'optional';
+    /** The cart's lines, shown by the wallet beside the amount. */
+    lineItems?: LineItem[];
   }): Promise<{ requestId: string; csrfToken: string }>;
   /** The cloud's signature, this request, this session's CSRF state; throws (ApiError or ProtocolError) otherwise. */
   verifyResult(
@@ -108,6 +111,7 @@ export function sdkGateway(o: {
           description: r.description,
           refId: r.refId,
           ...(r.shippingAddress ? { shippingAddress: r.shippingAddress } : {}),
+          ...(r.lineItems?.length ? { lineItems: r.lineItems } : {}),
         },
         returnOrigin: r.returnOrigin,
         redirectUrl: r.redirectUrl,

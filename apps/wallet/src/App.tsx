@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback } from 'react';
+import { inCheckout } from './checkout-detour.ts';
 import { Link } from './components/Link.tsx';
 import { Screen } from './components/Screen.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
@@ -115,12 +116,13 @@ const navItems = [
 ] as const;
 
 function Nav() {
-  const { pathname } = useLocation();
+  const { pathname, searchParams } = useLocation();
   const { state } = useWallet();
   const { locked } = useLock();
   const path = normalizePath(pathname);
-  // The approval page is a focused task (often a popup): no way out but approve or decline.
-  if (state.status !== 'ready' || locked || path === routes.approve) return null;
+  // The approval page is a focused task (often a popup): no way out but approve or decline; the
+  // setup and bank steps it sends a new shopper through lead back to it, not elsewhere.
+  if (state.status !== 'ready' || locked || inCheckout(pathname, searchParams.get('next'))) return null;
   return (
     <nav aria-label="Wallet" className="site-nav">
       <ul>

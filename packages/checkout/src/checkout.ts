@@ -2,7 +2,6 @@ import { type CheckoutConfig, resolveConfig } from './config.ts';
 import { popupFeatures, redirectReason } from './environment.ts';
 import { CheckoutError } from './errors.ts';
 import {
-  acceptWalletMessage,
   isRequestId,
   parseWalletMessage,
   readResultFragment,
@@ -11,8 +10,10 @@ import {
   withoutResultFragment,
 } from './message.ts';
 import { newNonce } from './nonce.ts';
+import { outcomeOf } from './outcome.ts';
 import { listPending, loadPending, type PendingStorage, removePending, savePending } from './pending.ts';
 import { fetchAnswer } from './poll.ts';
+import { channelName, watch } from './watch.ts';
 
 /** What reaches onApprove: the merchant's backend verifies `result` (signature, CSRF state) before trusting it. */
 export interface Approval {
@@ -60,24 +61,14 @@ export interface OpenOptions extends Partial<CheckoutConfig> {
   openingText?: string;
 }
 
-const watchEveryMs = 400;
 /**
  * A popup whose opener was cut (COOP) may come back to the merchant's origin by the redirect path.
  * Marked in its own sessionStorage while still about:blank, it recognises itself there, hands the
  * message to the page that opened it over a same-origin BroadcastChannel, and closes.
  */
 const popupMarkerKey = 'tokenos-checkout:popup';
-const channelName = 'tokenos-checkout';
-/** After the wallet window closed, the cloud is asked this many times before it counts as closed. */
-const closedGracePolls = 3;
 
 let active = false;
-
-function outcomeOf(result: TokenRequestResult): CheckoutOutcome {
-  return result.outcome === 'approved' && result.tokenId !== null
-    ? { status: 'approved', requestId: result.requestId, tokenId: result.tokenId, result }
-    : { status: 'cancelled', requestId: result.requestId, reason: 'declined', result };
-}
 
 function sessionStore(): PendingStorage | undefined {
   try {
@@ -89,10 +80,6 @@ function sessionStore(): PendingStorage | undefined {
 
 function approveUrl(walletOrigin: string, requestId: string, nonce: string): string {
   return `${walletOrigin}/approve?request=${encodeURIComponent(requestId)}&nonce=${encodeURIComponent(nonce)}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The blank popup says what is happening while the merchant's backend creates the request. */
@@ -184,7 +171,7 @@ export function open(source: RequestSource, options: OpenOptions = {}): Promise<
         // No storage there: a cut-off popup then just stays open; the cloud still tells the outcome.
       }
       popup.location.replace(url);
-      return await watch(popup, config, requestId, nonce, options);
+      return await watch(popup, { ...config, requestId, nonce, onWaiting: options.onWaiting });
     } finally {
       active = false;
     }
@@ -218,107 +205,6 @@ function redirect(
     };
     window.addEventListener('pageshow', onShow);
     window.location.assign(url);
-  });
-}
-
-/**
- * Waits for the wallet's answer: a message from the popup (exact origin, that window, this request
- * and nonce), or the cloud's signed result when the popup closed or its opener was cut.
- */
-function watch(
-  popup: Window,
-  config: CheckoutConfig,
-  requestId: string,
-  nonce: string,
-  options: OpenOptions,
-): Promise<CheckoutOutcome> {
-  return new Promise((resolve) => {
-    let done = false;
-    let attached = false;
-    let severed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
-    const finish = (outcome: CheckoutOutcome): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      channel?.close();
-      if (!popup.closed) popup.close();
-      resolve(outcome);
-    };
-    const onMessage = (event: MessageEvent): void => {
-      const message = acceptWalletMessage(event, { ...config, requestId, nonce, source: popup });
-      if (message) finish(outcomeOf(message.result));
-    };
-    // Same origin only (BroadcastChannel), and still this request's nonce.
-    channel?.addEventListener('message', (event: MessageEvent) => {
-      const message = parseWalletMessage(event.data, { requestId, nonce });
-      if (message) finish(outcomeOf(message.result));
-    });
-    const waiting = (): Waiting => ({
-      requestId,
-      attached,
-      severed,
-      focus: () => {
-        if (popup.closed) return false;
-        popup.focus();
-        return true;
-      },
-      cancel: () => finish({ status: 'cancelled', requestId, reason: 'cancelled' }),
-    });
-
-    // Polls the cloud until it answers; `polls` bounds it (the grace after the window closed).
-    const poll = async (polls: number): Promise<void> => {
-      for (let i = 0; !done && i < polls; i++) {
-        const answer = await fetchAnswer(config.cloudUrl, requestId);
-        if (done) return;
-        if (answer) {
-          finish(
-            'result' in answer
-              ? outcomeOf(answer.result)
-              : { status: 'cancelled', requestId, reason: 'expired' },
-          );
-          return;
-        }
-        // Quick during the grace after a close; then every 2 s, and every 5 s after a minute.
-        await sleep(polls <= closedGracePolls ? 800 : i < 30 ? 2_000 : 5_000);
-      }
-      finish({ status: 'cancelled', requestId, reason: 'closed' });
-    };
-
-    const check = (): void => {
-      if (done) return;
-      if (!popup.closed) {
-        if (!attached) {
-          try {
-            void popup.location.href;
-          } catch {
-            // Cross-origin and still open: the wallet page is loaded and we still hold its window.
-            attached = true;
-            options.onWaiting?.(waiting());
-          }
-        }
-        timer = setTimeout(check, watchEveryMs);
-        return;
-      }
-      if (attached) {
-        // The shopper (or the wallet, after answering) closed it: the cloud may hold an answer the
-        // message did not bring, so ask a few times before calling it closed.
-        void poll(closedGracePolls);
-        return;
-      }
-      // Closed before the wallet page was ever seen: the merchant page's COOP cut the window off
-      // (or the shopper closed it at once). The wallet still runs; the cloud tells the outcome.
-      severed = true;
-      options.onWaiting?.(waiting());
-      void poll(Number.POSITIVE_INFINITY);
-    };
-
-    window.addEventListener('message', onMessage);
-    options.onWaiting?.(waiting());
-    timer = setTimeout(check, watchEveryMs);
   });
 }
 

@@ -149,6 +149,28 @@ export function acceptWalletMessage(
   return parseWalletMessage(event.data, expected);
 }
 
+/**
+ * The wallet popup's notice that it leaves the wallet's origin for a while (a bank's consent
+ * page) and comes back: same filter as a result (exact origin, that window, this request and
+ * nonce). It carries no outcome; it only tells the checkout that a popup reading as closed
+ * afterwards may be cut off rather than closed (protocol: walletDetourSchema).
+ */
+export function acceptDetourMessage(
+  event: MessageLike,
+  expected: Expectation & { source?: unknown },
+): boolean {
+  const d = event.data;
+  return (
+    event.origin === expected.walletOrigin &&
+    (expected.source === undefined || event.source === expected.source) &&
+    withKeys(d, ['type', 'version', 'requestId', 'nonce']) &&
+    d.type === 'tokenos:detour' &&
+    d.version === 1 &&
+    d.requestId === expected.requestId &&
+    d.nonce === expected.nonce
+  );
+}
+
 /** base64url (no padding) to bytes; undefined when it is not base64url. */
 function fromBase64url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;

@@ -37,8 +37,7 @@ function operationsOf(doc: Document): [string, OperationObject][] {
 
 describe('OpenAPI', () => {
   it('documents every route the app serves in production, and only those', () => {
-    // Production: the development-only outbox is not registered, so it needs no description.
-    const app = createCloudApp({ ...cloud.deps, config: { ...cloud.deps.config, development: false } });
+    const app = createCloudApp(cloud.deps);
     const { operations, undocumented, unserved } = documentedOperations(app.routes);
     expect(undocumented, 'served but not described in any operation-docs.ts').toEqual([]);
     expect(unserved, 'described but not served').toEqual([]);

@@ -1,4 +1,4 @@
-import type { TokenRequest } from '@tokenos/protocol';
+import { parseAmount, requiredEndorsementLevel, type TokenRequest } from '@tokenos/protocol';
 import { useRef, useState } from 'react';
 import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
@@ -9,6 +9,7 @@ import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
 import { approvePayment, type PaymentArgs } from './flows.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
+import { LineItems, SelectedBalance } from './payment-parts.tsx';
 import type { LoadedRequest } from './request.ts';
 import { ShippingChoice, type ShipTo } from './ShippingChoice.tsx';
 import { approvePaymentWithAddress } from './shipping-flow.ts';
@@ -31,6 +32,19 @@ function termsOf(body: TokenRequest['body']): string[] {
   }
   if (c.validUntil !== undefined) terms.push(`Until ${new Date(c.validUntil).toLocaleDateString()}.`);
   return terms;
+}
+
+/**
+ * Will the passkey be asked? Above the low-value limit always (PSD2 RTS Art. 11 and 16); below
+ * it the cloud's exemption counters decide at the moment of paying, so the button promises nothing.
+ */
+export function asksPasskey(amount: { value: string; currency: string }): boolean {
+  const attempt = {
+    kind: 'transfer' as const,
+    amount: parseAmount(amount.value, amount.currency),
+    currency: amount.currency,
+  };
+  return requiredEndorsementLevel(attempt) !== 'LOW';
 }
 
 export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce: string }) {
@@ -112,7 +126,10 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
         </div>
         <div>
           <dt>For</dt>
-          <dd>{body.description}</dd>
+          <dd>
+            {body.description}
+            {body.lineItems ? <LineItems items={body.lineItems} /> : null}
+          </dd>
         </div>
         {terms.length ? (
           <div>
@@ -135,7 +152,10 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
             : `None of your linked accounts is in ${body.amount.currency}. Link an account in ${body.amount.currency} to pay.`}
         </NoAccountNotice>
       ) : (
-        <PayFromPicker usable={usable} selected={selected} onChoose={setChosen} disabled={working} />
+        <>
+          <PayFromPicker usable={usable} selected={selected} onChoose={setChosen} disabled={working} />
+          {selected ? <SelectedBalance member={member} links={links.data ?? []} account={selected} /> : null}
+        </>
       )}
 
       {shipping ? (
@@ -167,7 +187,10 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
 
       <ApprovalActions
         phase={phase}
-        approve={{ label: `Pay ${amount}`, working: 'Paying…' }}
+        approve={{
+          label: asksPasskey(body.amount) ? `Pay ${amount} with your passkey` : `Pay ${amount}`,
+          working: 'Paying…',
+        }}
         decline="Decline"
         onApprove={pay}
         onDecline={() => void refuse(made.current?.tokenId)}

@@ -109,20 +109,23 @@ export function ApprovalActions({
   canApprove: boolean;
 }) {
   const working = phase.kind === 'working';
+  // A sticky footer: the answer stays in view on a 720 px popup or a phone, however long the request.
   return (
-    <p className="actions">
-      <button
-        type="button"
-        className="button button-primary"
-        onClick={onApprove}
-        disabled={working || !canApprove}
-      >
-        {working && !phase.declining ? approve.working : approve.label}
-      </button>
-      <button type="button" className="button button-secondary" onClick={onDecline} disabled={working}>
-        {decline}
-      </button>
-    </p>
+    <div className="approve-footer">
+      <p className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onApprove}
+          disabled={working || !canApprove}
+        >
+          {working && !phase.declining ? approve.working : approve.label}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onDecline} disabled={working}>
+          {decline}
+        </button>
+      </p>
+    </div>
   );
 }
 

@@ -1,6 +1,12 @@
-import { base64url, fromBase64url, type TokenRequestResult, walletMessageSchema } from '@tokenos/protocol';
+import {
+  base64url,
+  fromBase64url,
+  type TokenRequestResult,
+  walletDetourSchema,
+  walletMessageSchema,
+} from '@tokenos/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { resultRedirectUrl, returnToRequester, walletMessage } from './return.ts';
+import { announceDetour, resultRedirectUrl, returnToRequester, walletMessage } from './return.ts';
 
 const requestId = base64url(new Uint8Array(32).fill(7));
 const result: TokenRequestResult = {
@@ -76,5 +82,21 @@ describe('returning to the requester', () => {
     const url = new URL(resultRedirectUrl('https://shop.example/done#step-3', message));
     expect(url.hash.startsWith('#tokenos-result=')).toBe(true);
     expect(url.hash).not.toContain('step-3');
+  });
+});
+
+describe('announcing a bank detour to the merchant page', () => {
+  it('tells the opener, at the request’s exact return origin, that the popup leaves and comes back', () => {
+    const opener = { closed: false, postMessage: vi.fn() };
+    expect(announceDetour(requestId, nonce, request, opener)).toBe(true);
+    expect(opener.postMessage).toHaveBeenCalledWith(
+      { type: 'tokenos:detour', version: 1, requestId, nonce },
+      'https://shop.example',
+    );
+    expect(() => walletDetourSchema.parse(opener.postMessage.mock.calls[0]?.[0])).not.toThrow();
+  });
+  it('has nobody to tell without an opener', () => {
+    expect(announceDetour(requestId, nonce, request, null)).toBe(false);
+    expect(announceDetour(requestId, nonce, request, { closed: true, postMessage: vi.fn() })).toBe(false);
   });
 });

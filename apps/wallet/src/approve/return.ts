@@ -7,6 +7,7 @@ import {
   type TokenRequestResult,
   utf8,
   type WalletMessage,
+  walletDetourSchema,
   walletMessageSchema,
   walletResultFragment,
 } from '@tokenos/protocol';
@@ -54,4 +55,22 @@ export function returnToRequester(
     return 'redirected';
   }
   return 'none';
+}
+
+/**
+ * Before the popup leaves the wallet's origin mid-checkout (a bank's consent page, whose COOP may
+ * cut the popup off from the merchant page): tells the merchant page it comes back, so its widget
+ * keeps waiting for the cloud instead of taking the cut-off window for a closed one. To the
+ * request's exact returnOrigin only, like the result. False when there is no opener to tell.
+ */
+export function announceDetour(
+  requestId: string,
+  nonce: string,
+  request: Pick<TokenRequest, 'returnOrigin'>,
+  opener: ReturnEnvironment['opener'] = window.opener as Window | null,
+): boolean {
+  if (!opener || opener.closed) return false;
+  const detour = walletDetourSchema.parse({ type: 'tokenos:detour', version: 1, requestId, nonce });
+  opener.postMessage(detour, request.returnOrigin);
+  return true;
 }

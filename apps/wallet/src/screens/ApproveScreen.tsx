@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@tokenos/sdk';
+import { useEffect } from 'react';
 import { parseRequestId } from '../api.ts';
 import { AccessApproval } from '../approve/AccessApproval.tsx';
 import { MemberTokenApproval } from '../approve/MemberTokenApproval.tsx';
 import { PaymentApproval } from '../approve/PaymentApproval.tsx';
 import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/request.ts';
+import { endDetour } from '../checkout-detour.ts';
 import { Link } from '../components/Link.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { formatMoney } from '../format.ts';
 import { routes } from '../routes.ts';
-import { cloudClient } from '../wallet/member.ts';
+import { cloudClient, useMember } from '../wallet/member.ts';
+import { useTokens } from '../wallet/queries.ts';
 import { isSetUp, useWallet } from '../wallet/WalletProvider.tsx';
 
 type Failure = 'missing' | 'malformed' | 'not-found' | 'ended' | 'unreachable' | 'refused' | 'tampered';
@@ -48,6 +52,7 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   const requestId = parseRequestId(raw);
   const nonce = parseNonce(searchParams.get('nonce'));
   const { state } = useWallet();
+  useEffect(endDetour, []);
   const query = useQuery({
     queryKey: ['approve-request', requestId],
     queryFn: () => loadTokenRequest(cloudClient(), requestId ?? ''),
@@ -79,8 +84,9 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
     );
   }
   const loaded = query.data;
-  if (loaded.status !== 'pending') return <AlreadyAnswered loaded={loaded} />;
   if (state.status === 'loading') return null;
+  if (loaded.status !== 'pending')
+    return <AlreadyAnswered loaded={loaded} own={state.status === 'ready' && isSetUp(state.wallet)} />;
   if (state.status !== 'ready' || !isSetUp(state.wallet))
     return <NeedsWallet loaded={loaded} exists={state.status === 'ready'} />;
   if (loaded.request.body.kind === 'memberToken')
@@ -92,8 +98,9 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   );
 }
 
-function AlreadyAnswered({ loaded }: { loaded: LoadedRequest }) {
+function AlreadyAnswered({ loaded, own }: { loaded: LoadedRequest; own: boolean }) {
   const expired = loaded.status === 'expired';
+  if (!expired && own) return <AnsweredHere loaded={loaded} />;
   return (
     <Screen
       title={expired ? 'This request has expired' : 'This request was already answered'}
@@ -105,8 +112,71 @@ function AlreadyAnswered({ loaded }: { loaded: LoadedRequest }) {
           ? `The request from ${loaded.request.requester.name} is too old to approve. Nothing was paid or shared.`
           : `The request from ${loaded.request.requester.name} was ${loaded.status} already, in this window or another.`}
       </p>
-      <WhatToDo />
+      {expired ? <WhatToDo /> : <BackTo loaded={loaded} />}
     </Screen>
+  );
+}
+
+/** "17:36" today, "7 Dec, 17:36" on another day: the user's own locale and time zone (Intl). */
+function whenPaid(at: Date, now = new Date()): string {
+  const sameDay = at.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(undefined, {
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(at);
+}
+
+/**
+ * A request this wallet answered (a used approval link, reached again by Back): what happened,
+ * from the wallet's own tokens for that request, and the way back to the requester.
+ */
+function AnsweredHere({ loaded }: { loaded: LoadedRequest }) {
+  const member = useMember();
+  const tokens = useTokens(member, 'transfer');
+  const name = loaded.request.requester.name;
+  const body = loaded.request.body;
+  const paid = tokens.data?.find((t) => t.requestId === loaded.id && t.endorsement !== null);
+  if (loaded.status === 'declined')
+    return (
+      <Screen title="You declined this request" className="approve approve-done" focusHeading>
+        <p className="lede">You declined the request from {name}. Nothing was paid and nothing was shared.</p>
+        <BackTo loaded={loaded} />
+      </Screen>
+    );
+  if (body.kind !== 'transfer' || !paid)
+    return (
+      <Screen title="This request was already approved" className="approve approve-failed" focusHeading>
+        <p className="lede">
+          {tokens.isPending
+            ? `You approved the request from ${name} already.`
+            : `The request from ${name} was approved already, in this window or another.`}
+        </p>
+        <BackTo loaded={loaded} />
+      </Screen>
+    );
+  const at = new Date(paid.endorsement?.createdAt ?? paid.createdAt);
+  return (
+    <Screen title="You paid already" className="approve approve-done" focusHeading>
+      <p className="lede">
+        You paid <strong>{formatMoney(body.amount)}</strong> to {name} at{' '}
+        <time dateTime={at.toISOString()}>{whenPaid(at)}</time>. This request is done: it cannot be paid
+        again.
+      </p>
+      <BackTo loaded={loaded} />
+    </Screen>
+  );
+}
+
+/** The way back to the requester: its redirect URL, else its origin, both from the signed request. */
+function BackTo({ loaded }: { loaded: LoadedRequest }) {
+  const { request } = loaded;
+  return (
+    <p className="actions">
+      <a className="button button-primary" href={request.redirectUrl ?? request.returnOrigin}>
+        Back to {request.requester.name}
+      </a>
+    </p>
   );
 }
 

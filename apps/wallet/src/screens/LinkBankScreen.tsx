@@ -1,11 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { base64url } from '@tokenos/protocol';
 import { randomBytes } from '@tokenos/sdk';
 import { useState } from 'react';
+import { parseRequestId } from '../api.ts';
+import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/request.ts';
+import { announceDetour } from '../approve/return.ts';
 import type { BankOption } from '../bank-config.ts';
+import { markDetour } from '../checkout-detour.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { routes } from '../routes.ts';
+import { cloudClient } from '../wallet/member.ts';
 import { useBanks, useLinks } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { addPendingLink } from '../wallet/wallet-db.ts';
@@ -27,6 +33,31 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
   const [leaving, setLeaving] = useState<string>();
   const [error, setError] = useState<unknown>();
 
+  const queryClient = useQueryClient();
+
+  // Linking mid-checkout (`next` is the approval): the shop's page is told the popup comes back.
+  const announceCheckoutDetour = async (): Promise<void> => {
+    const params = next?.startsWith(`${routes.approve}?`)
+      ? new URLSearchParams(next.slice(next.indexOf('?')))
+      : undefined;
+    const requestId = parseRequestId(params?.get('request') ?? null);
+    const nonce = parseNonce(params?.get('nonce') ?? null);
+    if (requestId === undefined || nonce === undefined) return;
+    markDetour();
+    if (!window.opener) return;
+    try {
+      // The approval page loaded (and checked) this request moments ago; the same query serves it.
+      const loaded = await queryClient.fetchQuery<LoadedRequest>({
+        queryKey: ['approve-request', requestId],
+        queryFn: () => loadTokenRequest(cloudClient(), requestId),
+        staleTime: Number.POSITIVE_INFINITY,
+      });
+      announceDetour(requestId, nonce, loaded.request);
+    } catch {
+      // Not told: the widget may then give up on the popup, but the payment itself is unaffected.
+    }
+  };
+
   const go = async (bank: BankOption) => {
     setLeaving(bank.id);
     setError(undefined);
@@ -34,6 +65,7 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
       // RFC 6749 §10.12-style CSRF protection: the consent page must come back with this value.
       const state = base64url(randomBytes(32));
       await addPendingLink({ state, bankKey: bank.id, createdAt: Date.now(), ...(next ? { next } : {}) });
+      await announceCheckoutDetour();
       window.location.assign(consentUrl(bank, wallet.memberId, window.location.origin, state));
     } catch (e) {
       setLeaving(undefined);

@@ -1,10 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { randomBytes } from '@tokenos/sdk';
 import { useState } from 'react';
+import { parseRequestId } from '../api.ts';
+import { loadTokenRequest } from '../approve/request.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { formatMoney } from '../format.ts';
+import { useLocation } from '../router.ts';
+import { normalizePath, routes } from '../routes.ts';
 import { useDeliverChanges } from '../wallet/deliver-changes.ts';
 import { lockAfterMs, useLock } from '../wallet/lock.tsx';
-import { memberFor } from '../wallet/member.ts';
+import { cloudClient, memberFor } from '../wallet/member.ts';
 import { passkeyAssertion } from '../wallet/passkey.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 
@@ -48,6 +54,7 @@ export function LockScreen() {
         Locked after {Math.round(lockAfterMs / 60_000)} minutes without use. Unlock with your passkey to see
         your accounts and approve payments.
       </p>
+      <Waiting />
       {error ? <ErrorNotice error={error} /> : null}
       <p className="actions">
         <button
@@ -60,5 +67,28 @@ export function LockScreen() {
         </button>
       </p>
     </Screen>
+  );
+}
+
+/**
+ * Locked while a payment waits (the popup stayed open): who asks and how much, so the person
+ * knows why to unlock. The same query as the approval page, so usually already loaded.
+ */
+function Waiting() {
+  const { pathname, searchParams } = useLocation();
+  const requestId =
+    normalizePath(pathname) === routes.approve ? parseRequestId(searchParams.get('request')) : undefined;
+  const query = useQuery({
+    queryKey: ['approve-request', requestId],
+    queryFn: () => loadTokenRequest(cloudClient(), requestId ?? ''),
+    enabled: requestId !== undefined,
+  });
+  const request = query.data?.status === 'pending' ? query.data.request : undefined;
+  if (request?.body.kind !== 'transfer') return null;
+  return (
+    <p className="card lock-waiting">
+      <strong>{request.requester.name}</strong> asks you to pay{' '}
+      <strong className="amount-small">{formatMoney(request.body.amount)}</strong>. Unlock to continue.
+    </p>
   );
 }

@@ -19,6 +19,14 @@ import { profileFieldSchema } from '../personal/personal-data.ts';
 import { accountScopeSchema } from './access-token.ts';
 import { refIdSchema } from './transfer-token.ts';
 
+/** One line of what a payment is for: "2 × House espresso beans, €25.00". */
+export const lineItemSchema = z.strictObject({
+  description: z.string().min(1).max(120),
+  quantity: z.number().int().min(1).max(9_999),
+  amount: moneySchema,
+});
+export type LineItem = z.infer<typeof lineItemSchema>;
+
 /**
  * The least key level that signs a token request: LOW ("enables most Token SDK calls", seed 000,
  * "Key Management"); asking commits the requester to nothing, the payer's endorsement does.
@@ -51,6 +59,12 @@ export const tokenRequestSchema = z
          * without sharing; `required`: no payment without it.
          */
         shippingAddress: z.enum(['required', 'optional']).optional(),
+        /**
+         * What the payment is for, line by line, as the merchant's cart shows it (issue 14): the
+         * wallet shows them beside the amount. Each `amount` is the line's total, in the
+         * payment's currency; the lines need not add up to the amount (shipping, discounts).
+         */
+        lineItems: z.array(lineItemSchema).min(1).max(50).optional(),
       }),
       z.strictObject({
         kind: z.literal('access'),
@@ -85,6 +99,14 @@ export const tokenRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'expiresAt must be after createdAt' });
     if (r.redirectUrl !== undefined && new URL(r.redirectUrl).origin !== r.returnOrigin)
       ctx.addIssue({ code: 'custom', path: ['redirectUrl'], message: 'redirectUrl must be on returnOrigin' });
+    if (r.body.kind === 'transfer')
+      for (const [i, line] of (r.body.lineItems ?? []).entries())
+        if (line.amount.currency !== r.body.amount.currency)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['body', 'lineItems', i, 'amount', 'currency'],
+            message: `line currency ${line.amount.currency} must match the amount's ${r.body.amount.currency}`,
+          });
     if (
       r.body.kind === 'transfer' &&
       r.body.conditions &&
