@@ -74,7 +74,7 @@ export function roleOf(pathInPackage: string): FileRole {
   if (/\.test\.tsx?$/.test(pathInPackage)) return 'test';
   if (/^(test|e2e)\//.test(pathInPackage) || /(^|\/)testing(\/|\.ts$)/.test(pathInPackage)) return 'test';
   if (/^scripts\//.test(pathInPackage) || /(^|\/)vite\.config\.ts$/.test(pathInPackage)) return 'tool';
-  if (/(^|\/)vectors\//.test(pathInPackage)) return 'tool'; // vector generators, run by hand
+  if (/(^|\/)([a-z-]+-)?vectors\//.test(pathInPackage)) return 'tool'; // vector generators, run by hand
   return 'runtime';
 }
 
