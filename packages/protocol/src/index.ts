@@ -46,6 +46,7 @@ export * from './tokens/access-token.ts';
 export * from './tokens/account-link.ts';
 export * from './tokens/endorsement.ts';
 export * from './tokens/refund.ts';
+export * from './tokens/return-target.ts';
 export * from './tokens/sca-policy.ts';
 export * from './tokens/secure-payment-confirmation.ts';
 export * from './tokens/token.ts';

@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '@tokenos/db';
 import {
+  assertReturnOnRequesterDomain,
   fromBase64url,
   hashIdSchema,
   memberTokenIdSchema,
@@ -65,6 +66,8 @@ export function tokenRequestRoutes(
 
   app.post('/', signed(deps, { level: 'LOW' }), async (c) => {
     const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
+    // The user comes back only to the domain the wallet shows them (issue 13 item 6).
+    assertReturnOnRequesterDomain(request, { allowLocalHttp: deps.config.development });
     const caller = c.get('caller');
     if (request.signer.memberId !== caller.memberId)
       throw new ProtocolError('Forbidden', 'a request is signed by its requester', {

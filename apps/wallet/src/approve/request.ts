@@ -13,6 +13,7 @@ import {
   verifyObjectSignature,
 } from '@tokenos/protocol';
 import { type CloudClient, fetchVerifiedMember, getTokenRequest } from '@tokenos/sdk';
+import { assertReturnOnRequester } from './return.ts';
 
 export interface LoadedRequest {
   id: string;
@@ -49,6 +50,8 @@ export async function loadTokenRequest(client: CloudClient, id: string): Promise
     throw new ProtocolError('InvalidSignature', 'the request is not signed by its requester', {
       field: 'signature',
     });
+  // Before the user is asked anything: nothing is paid for a request that would send them elsewhere.
+  assertReturnOnRequester(request);
   const status =
     view.status === 'pending' && request.expiresAt <= Date.now() ? ('expired' as const) : view.status;
   return { id, request, domainVerified: view.domainVerified === true, status };
