@@ -8,6 +8,7 @@ import { BankRegistry, parseBankUrls } from './banks/registry.ts';
 import { loadCloudKey } from './cloud-keys.ts';
 import { configFromEnv } from './config.ts';
 import { sweepUnclaimed } from './custody/sweep.ts';
+import { purgeSharedCounters } from './http/shared-limit.ts';
 import { migrateCloud } from './migrations.ts';
 import { personalDataKeysFromEnv } from './personal-data/keys.ts';
 
@@ -54,6 +55,7 @@ runService({
   },
   jobs: [
     { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
+    { name: 'rate counter purge', everyMs: 60 * 60_000, run: () => purgeSharedCounters(db, Date.now()) },
     // Members created on a user's behalf and never claimed: their data goes (issue 9).
     { name: 'custody sweep', everyMs: 60_000, run: () => sweepUnclaimed({ db, now: Date.now }) },
   ],

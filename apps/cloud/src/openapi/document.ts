@@ -49,6 +49,7 @@ export function openApiDocument(serverUrl: string): JsonObject {
     const operation: JsonObject = {
       tags: [op.tag],
       summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
       parameters: [...params, ...query],
       responses,
       ...(op.signed ? { security: [{ httpMessageSignature: [] }], 'x-key-level': op.signed } : {}),
