@@ -42,6 +42,7 @@ export * from './signature-backend.ts';
 export * from './signature-encoding.ts';
 export * from './signature-noble.ts';
 export * from './signing.ts';
+export * from './text.ts';
 export * from './tokens/access-token.ts';
 export * from './tokens/account-link.ts';
 export * from './tokens/endorsement.ts';

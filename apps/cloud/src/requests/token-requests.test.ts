@@ -125,6 +125,27 @@ describe('where a token request may send the user back (issue 13 item 6)', () =>
     expect(await rowCounts(cloud.db, ['token_requests'])).toEqual(before);
   });
 
+  // A lone surrogate cannot even be signed (RFC 8785 refuses it): fuzz/hostile-text.test.ts sends it raw.
+  it('a NUL or a bidi control in the description is a 400 naming it, not a 500 (issue 13 item 4)', async () => {
+    const w = await makeWorld(cloud);
+    const before = await rowCounts(cloud.db, ['token_requests']);
+    for (const description of ['Order\u00001', 'Pay \u202Eeman']) {
+      const problem = await refusal(
+        createTokenRequest(w.shop, {
+          body: { ...body, description },
+          requester: { name: 'Demo Shop', domain: 'shop.example' },
+          returnOrigin: 'https://shop.example',
+        }),
+      );
+      expect(problem, JSON.stringify(description)).toEqual({
+        status: 400,
+        code: 'Malformed',
+        field: 'body.description',
+      });
+    }
+    expect(await rowCounts(cloud.db, ['token_requests'])).toEqual(before);
+  });
+
   it('is accepted on the requester’s own host, and on a local name over http in development', async () => {
     const w = await makeWorld(cloud);
     const ok = await createTokenRequest(w.shop, {
