@@ -9,6 +9,13 @@ import { z } from 'zod';
 /** U+202A..U+202E (embeddings, overrides), U+2066..U+2069 (isolates), U+200E/F (marks), U+061C. */
 const bidiControl = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 
+/**
+ * The longest string any field of a request may hold, in UTF-16 code units: twice the longest any
+ * schema allows (a presented member token, 8192). Each field's own schema sets its real bound; this
+ * one holds at the edge for every field at once, whatever a route parses later.
+ */
+export const maxTextLength = 16_384;
+
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag). */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -35,7 +42,8 @@ export function textSchema(o: { min?: number; max: number }) {
 }
 
 /**
- * The first string (object key or value) in parsed JSON that textIssue refuses, with its dotted
+ * The first string (object key or value) in parsed JSON that textIssue refuses, or longer than
+ * maxTextLength, with its dotted
  * path (`requester.name`, `items.0.label`), as parseWith names fields. Iterative, so nesting as deep
  * as JSON.parse accepts cannot overflow the stack; the path is built only for the string at fault.
  */
@@ -50,14 +58,18 @@ export function findBadText(value: unknown): { field: string; message: string } 
   for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
     const v = e.value;
     if (typeof v === 'string') {
-      const issue = textIssue(v);
+      const issue =
+        v.length > maxTextLength
+          ? `is ${v.length} characters long; at most ${maxTextLength} are accepted`
+          : textIssue(v);
       if (issue) return { field: pathOf(e), message: `${pathOf(e) || 'body'}: ${issue}` };
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: e });
     } else if (typeof v === 'object' && v !== null) {
       const entries = Object.entries(v);
       for (const [k] of entries) {
-        const keyIssue = textIssue(k);
+        const keyIssue =
+          k.length > maxTextLength ? `is longer than ${maxTextLength} characters` : textIssue(k);
         if (keyIssue) {
           const field = pathOf(e, k.replace(new RegExp(loneSurrogate.source, 'g'), '\uFFFD'));
           return { field, message: `${field}: the name ${keyIssue}` };

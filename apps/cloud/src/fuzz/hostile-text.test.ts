@@ -1,4 +1,4 @@
-import { base64url, signRequest, utf8 } from '@tokenos/protocol';
+import { base64url, maxTextLength, signRequest, utf8 } from '@tokenos/protocol';
 import { Member, MemoryKeyStore } from '@tokenos/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,30 @@ describe('hostile text in every string field of every route', () => {
       { numRuns: 400, seed: 20261207 },
     );
     expect(seen.size).toBeGreaterThan(10);
+    expect(await rowCounts(cloud.db, tables)).toEqual(before);
+  });
+
+  it('answers overlong text in any field with 400 naming the field, and writes nothing', async () => {
+    const before = await rowCounts(cloud.db, tables);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: targets.length - 1 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.constantFrom('a', '€', '😀'),
+        async (i, extra, unit) => {
+          const { op, field } = targets[i] as (typeof targets)[number];
+          // Longer than the edge allows, still within the body limit (65,536 bytes).
+          const text = unit
+            .repeat(Math.ceil((maxTextLength + extra) / unit.length))
+            .slice(0, maxTextLength + extra);
+          const res = await post(op, utf8(JSON.stringify(bodyWith(field, text))), 'application/json');
+          const where = `${op.method} ${op.path} ${field.path.join('.')} (${text.length})`;
+          expect(res.status, where).toBe(400);
+          expect(await res.json(), where).toMatchObject({ code: 'Malformed', field: field.path.join('.') });
+        },
+      ),
+      { numRuns: 150, seed: 20261207 },
+    );
     expect(await rowCounts(cloud.db, tables)).toEqual(before);
   });
 
