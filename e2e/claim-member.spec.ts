@@ -4,7 +4,7 @@
 // the customer follows the link to the wallet, proves the address with the code, and this device's
 // keys take the member over; the wallet then adds its passkey and works as that member.
 import { expect, test } from '@playwright/test';
-import { CloudClient, fetchVerifiedMember, resolveAlias } from '@tokenos/sdk';
+import { CloudClient, fetchVerifiedMember, Member, MemoryKeyStore, resolveAlias } from '@tokenos/sdk';
 import { cloud, collectErrors, desktop, shoot, shop, wallet } from './checkout-world.ts';
 import { mailedCode } from './helpers/mail.ts';
 import { addVirtualAuthenticator } from './helpers/webauthn.ts';
@@ -35,7 +35,9 @@ test('the shop opens a guest membership; the customer claims it in the wallet', 
 
   // Not claimed yet: the address resolves to nobody (the shop's word is not a verified alias).
   const client = new CloudClient({ baseUrl: cloud ?? '' });
-  const before = await resolveAlias(client, { type: 'EMAIL', value: email }).catch(() => undefined);
+  // Resolving is signed: a member of our own asks, as a wallet paying an email would.
+  const asker = await Member.create(client, new MemoryKeyStore());
+  const before = await resolveAlias(asker, { type: 'EMAIL', value: email }).catch(() => undefined);
   expect(before).toBeUndefined();
 
   // The wallet: the link carries the address; a code goes there.
@@ -70,7 +72,7 @@ test('the shop opens a guest membership; the customer claims it in the wallet', 
 
   // Checked from outside, without trusting the cloud: the log replays to a claimed member with
   // this device's three keys and its passkey, and the proven email resolves to it.
-  const memberId = await resolveAlias(client, { type: 'EMAIL', value: email });
+  const memberId = await resolveAlias(asker, { type: 'EMAIL', value: email });
   const state = await fetchVerifiedMember(client, memberId);
   expect(state.custody).toBeUndefined();
   expect(state.claimed).toBeDefined();

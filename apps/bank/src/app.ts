@@ -1,4 +1,4 @@
-import { onError, problemFor, problemResponse } from '@tokenos/service-kit';
+import { onError, problemFor, problemResponse, requireJson } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { connectorRoutes } from './connector/routes.ts';
 import type { BankDeps } from './deps.ts';
@@ -28,6 +28,9 @@ export function createBankApp(deps: BankDeps): Hono<BankEnv> {
       'cache-control': 'public, max-age=3600',
     }),
   );
+  // The JSON APIs take JSON only (415 otherwise); /link is the consent page's HTML form posts.
+  app.use('/connector/v1/*', requireJson());
+  app.use('/interbank/v1/*', requireJson());
   app.route('/connector/v1', connectorRoutes(deps));
   app.route('/interbank/v1', interbankRoutes(deps));
   app.route('/link', linkRoutes(deps));

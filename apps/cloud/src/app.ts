@@ -1,5 +1,5 @@
 import { isConnectionError } from '@tokenos/db';
-import { onError, problemFor, problemResponse } from '@tokenos/service-kit';
+import { onError, problemFor, problemResponse, requireJson } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
 import { aliasRoutes } from './aliases/routes.ts';
@@ -43,6 +43,7 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   });
   const limiters = limitersFor(deps);
   if (limiters) app.use('/api/*', limitPerAddress(limiters.address));
+  app.use('/api/*', requireJson());
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(
     '/',

@@ -13,6 +13,7 @@ import { smtpMailSender } from './delivery/mail-sender.ts';
 import { outboxDelivery } from './delivery/outbox-delivery.ts';
 import { smsToMailGateway } from './delivery/sms-sender.ts';
 import { describeConvenience, devConveniencesOn } from './dev-conveniences.ts';
+import { purgeSharedCounters } from './http/shared-limit.ts';
 import { migrateCloud } from './migrations.ts';
 import { personalDataKeysFromEnv } from './personal-data/keys.ts';
 
@@ -76,6 +77,7 @@ runService({
   },
   jobs: [
     { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
+    { name: 'rate counter purge', everyMs: 60 * 60_000, run: () => purgeSharedCounters(db, Date.now()) },
     // Members created on a user's behalf and never claimed: their data goes (issue 9).
     // Retries what could not be sent at once (the mail server was down); kick() covers the rest.
     { name: 'outbox delivery', everyMs: 2_000, run: delivery.run },

@@ -47,3 +47,14 @@ export async function problemOf(
   const body = (await res.json()) as { code: string; field?: string; detail?: string };
   return { status: res.status, ...body };
 }
+
+/** A GET signed by `signer` (no body), answered by the test cloud as it is. */
+export async function signedGet(cloud: TestCloud, path: string, signer: RequestSigner): Promise<Response> {
+  const url = new URL(path, 'http://cloud.test');
+  const headers = await signRequest(
+    { method: 'GET', path: url.pathname, query: url.search, body: new Uint8Array(0) },
+    signer,
+    { now: cloud.clock.now, nonce: base64url(crypto.getRandomValues(new Uint8Array(16))) },
+  );
+  return cloud.app.request(url.href, { method: 'GET', headers });
+}

@@ -31,6 +31,11 @@ describe('errors in words, chosen by code', () => {
     expect(explain(new ApiError(503, 'Http503', 'x')).title).toBe('The payment service had a problem');
     // The same message with another code says something else.
     expect(explain(new ApiError(409, 'Cancelled', 'assertion bad')).title).toBe('This was cancelled');
+    // Looking up a shop's or person's address too often (issue 13 item 5).
+    expect(explain(new ApiError(429, 'TooManyRequests', 'x'))).toMatchObject({
+      title: 'Too many tries in a short time',
+      retry: true,
+    });
   });
 
   it('the wallet’s own failures', () => {

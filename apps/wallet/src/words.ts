@@ -55,6 +55,15 @@ const byCode: Record<string, Omit<Explained, 'retry'> & { retry?: boolean }> = {
       'Your approval is kept, but your bank has not confirmed it, so nothing was paid or set up yet. Try again in a moment: the wallet asks your bank again.',
     retry: true,
   },
+  TooManyRequests: {
+    title: 'Too many tries in a short time',
+    detail: 'Wait a few minutes, then try again.',
+    retry: true,
+  },
+  ForeignReturn: {
+    title: 'This shop asked to send you to a different website',
+    detail: 'Nothing was paid or shared. Go back to the shop or app you came from and start again there.',
+  },
   NotAnswerable: {
     title: 'The wallet cannot answer this request',
     detail: 'Go back to the shop or app and start again.',

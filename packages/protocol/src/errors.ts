@@ -26,6 +26,8 @@ export const protocolErrorCodes = [
   'ScaFailed',
   /** A member-token hash key that was rotated out: the token is genuine but no longer accepted. */
   'KeyRetired',
+  /** A mutating request whose body is not application/json (HTTP 415). */
+  'UnsupportedMediaType',
 ] as const;
 export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
 

@@ -7,7 +7,6 @@ import {
   normalizeAlias,
   parseWith,
 } from '@tokenos/protocol';
-import type { CloudClient } from './client.ts';
 import type { Member } from './member.ts';
 import { randomBytes } from './random.ts';
 
@@ -94,11 +93,19 @@ export async function removeAlias(member: Member, alias: AliasValue, salt: strin
   await member.applyDirectoryAction({ kind: 'removeAlias', commitment: aliasCommitment(alias, salt) });
 }
 
-/** The member a verified alias belongs to; an ApiError `NotFound` when none (unknown or unverified alike). */
-export async function resolveAlias(client: CloudClient, alias: AliasValue): Promise<string> {
+/**
+ * The member a verified alias belongs to; an ApiError `NotFound` when none (unknown or unverified
+ * alike). Signed with the asker's LOW key: the cloud counts resolutions per member and per alias
+ * (429 `TooManyRequests` with Retry-After past the budget), since each answer tells whether an
+ * address belongs to a member.
+ */
+export async function resolveAlias(member: Member, alias: AliasValue): Promise<string> {
   const { type, value } = normalizeAlias(alias);
-  const { memberId } = await client.get<{ memberId: string }>(
+  const { memberId } = await member.client.send<{ memberId: string }>(
+    'GET',
     `/api/v1/aliases/resolve?type=${encodeURIComponent(type)}&value=${encodeURIComponent(value)}`,
+    undefined,
+    await member.signerFor('LOW'),
   );
   return memberId;
 }

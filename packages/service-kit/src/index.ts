@@ -10,4 +10,5 @@ export {
   readBody,
   type VerifyingKey,
 } from './request-signature.ts';
+export { requireJson } from './require-json.ts';
 export { type PeriodicJob, type RunningService, type RunServiceOptions, runService } from './run-service.ts';

@@ -35,6 +35,7 @@ const statusByCode: Record<ProtocolErrorCode, ContentfulStatusCode> = {
   Expired: 409,
   NotYetValid: 409,
   ConditionFailed: 422,
+  UnsupportedMediaType: 415,
 };
 
 // RFC 9457 §3.1.4: a short summary of the problem type, the same for every occurrence.
@@ -60,6 +61,7 @@ const titles: Record<ProtocolErrorCode, string> = {
   Expired: 'Expired',
   NotYetValid: 'Not yet valid',
   ConditionFailed: 'Condition failed',
+  UnsupportedMediaType: 'Unsupported media type',
 };
 
 /** The problem type URI for a code (RFC 9457 §3.1.1). */

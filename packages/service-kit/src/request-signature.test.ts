@@ -126,3 +126,24 @@ describe('assertKeyAlgorithm and assertSignedBy', () => {
     });
   });
 });
+
+describe('parseJsonBody refuses text no field takes (issue 13 item 4)', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('names the field of an escaped NUL, lone surrogate or bidi control', () => {
+    for (const [raw, field] of [
+      ['{"a":{"b":"x\\u0000"}}', 'a.b'],
+      ['{"description":"\\ud800"}', 'description'],
+      ['{"list":["ok","\\udc00"]}', 'list.1'],
+      ['{"name":"Shop \\u202e"}', 'name'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        parseJsonBody(bytes(raw));
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught, raw).toMatchObject({ code: 'Malformed', field });
+    }
+    expect(parseJsonBody(bytes('{"a":"Café 😀"}'))).toEqual({ a: 'Café 😀' });
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  findBadText,
   inspectSignedRequest,
   type ParsedSignature,
   ProtocolError,
@@ -36,7 +37,10 @@ export async function readBody(req: Request, max: number): Promise<Uint8Array> {
   return bytes;
 }
 
-/** The body as JSON (`undefined` when empty); `Malformed` unless it is UTF-8 JSON. */
+/**
+ * The body as JSON (`undefined` when empty); `Malformed` unless it is UTF-8 JSON whose strings are
+ * all text (protocol textIssue: no NUL, lone surrogate or bidirectional control), naming the field.
+ */
 export function parseJsonBody(bytes: Uint8Array): unknown {
   if (bytes.length === 0) return undefined;
   let text: string;
@@ -45,11 +49,17 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   } catch {
     throw new ProtocolError('Malformed', 'body is not valid UTF-8', { field: 'body' });
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ProtocolError('Malformed', 'body is not valid JSON', { field: 'body' });
   }
+  // JSON may escape a NUL or a lone surrogate (`\u0000`, `\ud800`); no field of ours takes one,
+  // and the database refuses the first: refused here, naming the field, for every route at once.
+  const bad = findBadText(parsed);
+  if (bad) throw new ProtocolError('Malformed', bad.message, { field: bad.field || 'body' });
+  return parsed;
 }
 
 /**

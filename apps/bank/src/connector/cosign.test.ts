@@ -409,6 +409,20 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
     });
     expect(unsigned.status).toBe(401);
     expect(unsigned.headers.get('content-type')).toContain('application/problem+json');
+    // A JSON API takes JSON only (issue 13 item 4): a form or text post is 415 before anything is read.
+    for (const [path, type] of [
+      ['/connector/v1/cosign', 'text/plain'],
+      ['/connector/v1/transfers', 'application/x-www-form-urlencoded'],
+      ['/interbank/v1/credits', 'text/plain;charset=UTF-8'],
+    ] as const) {
+      const res = await iron.app.request(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': type },
+      });
+      expect(res.status, path).toBe(415);
+      expect(await res.json()).toMatchObject({ code: 'UnsupportedMediaType', field: 'content-type' });
+    }
     // Replay: the same signed bytes twice.
     let captured: Request | undefined;
     await new CloudClient({

@@ -17,9 +17,9 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perFileCloud } from '../../test/harness.ts';
 import { queuedCode, queuedMessage } from '../../test/queued-code.ts';
-import { buildSigned, problemOf, send } from '../../test/raw-request.ts';
+import { buildSigned, problemOf, send, signedGet } from '../../test/raw-request.ts';
 import { createCloudApp } from '../app.ts';
-import { codeTtlMs, maxCodeAttempts } from './routes.ts';
+import { codeTtlMs, maxCodeAttempts, resolveLimits } from './routes.ts';
 
 const cloud = perFileCloud();
 
@@ -32,6 +32,17 @@ function email(): AliasValue {
 
 async function newMember(): Promise<Member> {
   return Member.create(cloud.client, new MemoryKeyStore());
+}
+
+/** Who resolves aliases in these tests: resolving is a signed call. */
+let askerMember: Member | undefined;
+async function asker(): Promise<Member> {
+  askerMember ??= await newMember();
+  return askerMember;
+}
+
+async function resolveRaw(query: string, by?: Member): Promise<Response> {
+  return signedGet(cloud, `/api/v1/aliases/resolve?${query}`, await (by ?? (await asker())).signerFor('LOW'));
 }
 
 /** The newest code queued for `recipient`, read from the outbox table (no route serves it). */
@@ -81,8 +92,8 @@ describe('EMAIL and PHONE aliases', () => {
       memberId: member.id,
       alias: { type: 'EMAIL', commitment: added.commitment },
     });
-    expect(await resolveAlias(cloud.client, alias)).toBe(member.id);
-    expect(await resolveAlias(cloud.client, { type: 'EMAIL', value: alias.value.toUpperCase() })).toBe(
+    expect(await resolveAlias(await asker(), alias)).toBe(member.id);
+    expect(await resolveAlias(await asker(), { type: 'EMAIL', value: alias.value.toUpperCase() })).toBe(
       member.id,
     );
   });
@@ -93,7 +104,7 @@ describe('EMAIL and PHONE aliases', () => {
     const added = await addAlias(member, phone);
     expect((await queuedMessage(cloud.deps.db, phone.value))?.channel).toBe('sms');
     await completeAliasVerification(member, added.verificationId, await latestCode(phone.value));
-    expect(await resolveAlias(cloud.client, phone)).toBe(member.id);
+    expect(await resolveAlias(await asker(), phone)).toBe(member.id);
   });
 
   it('counts wrong codes; after the last attempt even the right code is refused', async () => {
@@ -117,7 +128,7 @@ describe('EMAIL and PHONE aliases', () => {
       [added.verificationId],
     );
     expect(row.attempts).toBe(maxCodeAttempts);
-    expect(await rejection(resolveAlias(cloud.client, alias))).toMatchObject({
+    expect(await rejection(resolveAlias(await asker(), alias))).toMatchObject({
       code: 'NotFound',
       status: 404,
     });
@@ -125,7 +136,7 @@ describe('EMAIL and PHONE aliases', () => {
     // A new verification of the same directory entry (same salt) sends a new code that works.
     const again = await startAliasVerification(member, alias, added.salt);
     await completeAliasVerification(member, again.verificationId, await latestCode(alias.value));
-    expect(await resolveAlias(cloud.client, alias)).toBe(member.id);
+    expect(await resolveAlias(await asker(), alias)).toBe(member.id);
   });
 
   it('refuses an expired code', async () => {
@@ -138,7 +149,7 @@ describe('EMAIL and PHONE aliases', () => {
       code: 'Expired',
       field: 'code',
     });
-    expect(await rejection(resolveAlias(cloud.client, alias))).toMatchObject({ code: 'NotFound' });
+    expect(await rejection(resolveAlias(await asker(), alias))).toMatchObject({ code: 'NotFound' });
   });
 
   it('accepts a code once: a second use fails, also when both race', async () => {
@@ -164,12 +175,8 @@ describe('EMAIL and PHONE aliases', () => {
     const pending = email();
     await addAlias(member, pending);
     const unknown = email();
-    const a = await cloud.app.request(
-      `http://cloud.test/api/v1/aliases/resolve?type=EMAIL&value=${encodeURIComponent(pending.value)}`,
-    );
-    const b = await cloud.app.request(
-      `http://cloud.test/api/v1/aliases/resolve?type=EMAIL&value=${encodeURIComponent(unknown.value)}`,
-    );
+    const a = await resolveRaw(`type=EMAIL&value=${encodeURIComponent(pending.value)}`);
+    const b = await resolveRaw(`type=EMAIL&value=${encodeURIComponent(unknown.value)}`);
     const [pa, pb] = [await problemOf(a), await problemOf(b)];
     expect(pa).toMatchObject({ status: 404, code: 'NotFound' });
     expect(pa.detail).toBe(pb.detail);
@@ -197,20 +204,20 @@ describe('EMAIL and PHONE aliases', () => {
       code: 'Conflict',
       status: 409,
     });
-    expect(await resolveAlias(cloud.client, alias)).toBe(alice.id);
+    expect(await resolveAlias(await asker(), alias)).toBe(alice.id);
   });
 
   it('stops resolving once the member removes the alias from its directory; then another member may claim it', async () => {
     const alice = await newMember();
     const alias = email();
     const added = await verified(alice, alias);
-    expect(await resolveAlias(cloud.client, alias)).toBe(alice.id);
+    expect(await resolveAlias(await asker(), alias)).toBe(alice.id);
     await removeAlias(alice, alias, added.salt);
-    expect(await rejection(resolveAlias(cloud.client, alias))).toMatchObject({ code: 'NotFound' });
+    expect(await rejection(resolveAlias(await asker(), alias))).toMatchObject({ code: 'NotFound' });
 
     const bob = await newMember();
     await verified(bob, alias);
-    expect(await resolveAlias(cloud.client, alias)).toBe(bob.id);
+    expect(await resolveAlias(await asker(), alias)).toBe(bob.id);
   });
 
   it('refuses to start a verification for an alias not in the directory under that salt', async () => {
@@ -315,13 +322,9 @@ describe('EMAIL and PHONE aliases', () => {
       field: 'code',
     });
 
-    const resolveBad = await cloud.app.request(
-      'http://cloud.test/api/v1/aliases/resolve?type=EMAIL&value=nope',
-    );
+    const resolveBad = await resolveRaw('type=EMAIL&value=nope');
     expect(await problemOf(resolveBad)).toMatchObject({ status: 400, code: 'Malformed', field: 'value' });
-    const resolveType = await cloud.app.request(
-      'http://cloud.test/api/v1/aliases/resolve?type=FAX&value=nope',
-    );
+    const resolveType = await resolveRaw('type=FAX&value=nope');
     expect(await problemOf(resolveType)).toMatchObject({ status: 400, code: 'Malformed', field: 'type' });
     // The SDK checks too, before anything reaches the append-only log.
     const before = (await member.state()).seq;
@@ -383,12 +386,12 @@ describe('DOMAIN aliases', () => {
       code: 'Forbidden',
       field: 'alias.value',
     });
-    expect(await rejection(resolveAlias(cloud.client, domain))).toMatchObject({ code: 'NotFound' });
+    expect(await rejection(resolveAlias(await asker(), domain))).toMatchObject({ code: 'NotFound' });
 
     // A redirect within the same origin is followed.
     redirectTo = '/moved/proof.json';
     await completeAliasVerification(member, added.verificationId);
-    expect(await resolveAlias(cloud.client, domain)).toBe(member.id);
+    expect(await resolveAlias(await asker(), domain)).toBe(member.id);
     // The host is kept only while the check is pending.
     const row = await cloud.db.one<{ domain_host: string | null; attempts: number }>(
       'select domain_host, attempts from alias_verifications where verification_id = $1',
@@ -424,5 +427,50 @@ describe('DOMAIN aliases', () => {
       code: 'Forbidden',
       field: 'alias.value',
     });
+  });
+});
+
+describe('resolving is not an enumeration oracle (issue 13 item 5)', () => {
+  it('refuses an unsigned resolution', async () => {
+    const res = await cloud.app.request(
+      `http://cloud.test/api/v1/aliases/resolve?type=EMAIL&value=${encodeURIComponent(email().value)}`,
+    );
+    expect(await problemOf(res)).toMatchObject({ status: 401 });
+  });
+
+  it('stops one member guessing addresses with 429 and Retry-After, long before 120 guesses', async () => {
+    const guesser = await newMember();
+    let refused: Response | undefined;
+    let answered = 0;
+    for (let i = 0; i < 120 && !refused; i++) {
+      const res = await resolveRaw(`type=EMAIL&value=${encodeURIComponent(email().value)}`, guesser);
+      if (res.status === 429) refused = res;
+      else {
+        expect(res.status).toBe(404);
+        answered++;
+      }
+    }
+    expect(refused, 'no 429 in 120 guesses').toBeDefined();
+    expect(answered).toBe(resolveLimits.perMember.max);
+    const problem = await problemOf(refused as Response);
+    expect(problem).toMatchObject({ status: 429, code: 'TooManyRequests' });
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another member is not held back by this one's guesses.
+    expect((await resolveRaw(`type=EMAIL&value=${encodeURIComponent(email().value)}`)).status).toBe(404);
+  });
+
+  it('limits one address across members, so members cannot pool their budgets against it', async () => {
+    const target = email();
+    const statuses: number[] = [];
+    for (let i = 0; i <= resolveLimits.perAlias.max; i++) {
+      const res = await resolveRaw(`type=EMAIL&value=${encodeURIComponent(target.value)}`, await newMember());
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // The budget is per window: after it, the address answers again.
+    cloud.clock.now += resolveLimits.perAlias.windowMs;
+    expect((await resolveRaw(`type=EMAIL&value=${encodeURIComponent(target.value)}`)).status).toBe(404);
   });
 });

@@ -15,6 +15,8 @@ import { z } from 'zod';
 import { signed } from '../auth/signed-request.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
+import { tooManyRequests } from '../http/rate-limit.ts';
+import { takeShared, type WindowLimit } from '../http/shared-limit.ts';
 import {
   claimAlias,
   countRecentStarts,
@@ -44,6 +46,15 @@ export const maxDomainAttempts = 10;
  * flood someone's inbox).
  */
 export const maxStartsPerHour = 5;
+/**
+ * Alias resolutions allowed per window: per asking member (any type), and per EMAIL/PHONE alias
+ * whoever asks (so many members cannot pool their budgets against one address). Enough for a
+ * wallet paying its contacts; far too few to test a list of addresses.
+ */
+export const resolveLimits = {
+  perMember: { max: 30, windowMs: 10 * 60_000 },
+  perAlias: { max: 10, windowMs: 10 * 60_000 },
+} as const satisfies Record<string, WindowLimit>;
 
 const startSchema = z.strictObject({
   alias: aliasValueSchema,
@@ -290,13 +301,36 @@ export function aliasRoutes(deps: CloudDeps): Hono<CloudEnv> {
     return c.json(verified);
   });
 
-  // Unsigned: resolving is what aliases are for (pay an email). The answer for an unknown alias and
-  // for one that is not (or no longer) verified is the same 404.
-  app.get('/resolve', async (c) => {
+  // Signed (LOW: the signature says who asks, so guesses are counted per member; it grants no
+  // authority, and LOW is what the wallet signs everyday reads with). An answer reveals whether
+  // an address belongs to a member, so each member and each EMAIL/PHONE alias gets a small budget,
+  // counted in the database so it holds across instances (issue 13 item 5). The answer for an
+  // unknown alias and for one that is not (or no longer) verified is the same 404.
+  app.get('/resolve', signed(deps, { level: 'LOW' }), async (c) => {
+    const now = deps.now();
+    const caller = c.get('caller').memberId;
+    const perMember = await takeShared(deps.db, {
+      scope: 'alias-resolve-member',
+      key: caller,
+      limit: resolveLimits.perMember,
+      now,
+    });
+    if (perMember > 0) return tooManyRequests(c, perMember, 'member');
     const alias = normalizeAlias(
       parseWith(aliasValueSchema, { type: c.req.query('type'), value: c.req.query('value') }, 'alias'),
     );
-    const row = await findAlias(deps.db, aliasLookupHash(await aliasKeysFor(deps), alias));
+    const lookupHash = aliasLookupHash(await aliasKeysFor(deps), alias);
+    // A DOMAIN alias is public already: its owner serves the member id at /.well-known.
+    if (alias.type !== 'DOMAIN') {
+      const perAlias = await takeShared(deps.db, {
+        scope: 'alias-resolve-alias',
+        key: base64url(lookupHash),
+        limit: resolveLimits.perAlias,
+        now,
+      });
+      if (perAlias > 0) return tooManyRequests(c, perAlias, 'alias');
+    }
+    const row = await findAlias(deps.db, lookupHash);
     const memberId = row && (await liveOwner(deps.db, row));
     if (!memberId)
       throw new ProtocolError('NotFound', `no member has verified this ${alias.type} alias`, {

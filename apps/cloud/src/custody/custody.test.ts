@@ -139,7 +139,7 @@ describe("members created on a user's behalf, and the claim", () => {
     expect(state.claimed?.custodian).toBe(shop.id);
     expect(state.keys.map((k) => k.level).sort()).toEqual(['LOW', 'PRIVILEGED', 'STANDARD']);
     // The proven address now resolves to the member, and the user can use its keys.
-    expect(await resolveAlias(cloud.client, alias)).toBe(member.memberId);
+    expect(await resolveAlias(shop, alias)).toBe(member.memberId);
     await claimed.addKey('LOW');
     // The merchant's loyalty token works as before, and the user sees it as its own.
     expect((await getMemberToken(shop, memberToken.tokenId)).status).toBe('active');

@@ -144,7 +144,11 @@ describe('directory', () => {
       privileged,
     );
     expect(await problemOf(await send(cloud, wrongShape))).toMatchObject({ status: 400, code: 'Malformed' });
-    const unsigned = await cloud.app.request(`http://cloud.test${path}`, { method: 'POST', body: '{}' });
+    const unsigned = await cloud.app.request(`http://cloud.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(await problemOf(unsigned)).toMatchObject({
       status: 401,
       code: 'InvalidSignature',

@@ -138,6 +138,10 @@ function operationObject(op: DocumentedOperation): JsonObject {
     tags: [doc.tag],
     summary: doc.summary,
     ...security(op),
+    // The doc's own words first; the signature line security() adds follows them.
+    ...(doc.description
+      ? { description: [doc.description, security(op).description].filter(Boolean).join('\n\n') }
+      : {}),
     parameters: [...params, ...query],
     ...(doc.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }

@@ -9,6 +9,8 @@ export interface OperationDoc {
   operationId: string;
   tag: string;
   summary: string;
+  /** What a reader should know beyond the summary: what the operation reveals, its limits. */
+  description?: string;
   /** The request body schema, the same one the route parses. */
   body?: z.ZodType;
   /** Query parameters: name to description. */

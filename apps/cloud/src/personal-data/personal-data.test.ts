@@ -330,7 +330,7 @@ describe('checkout that shares a shipping address', () => {
         refId: `order-${shippingAddress}-${cloud.clock.now}-${Math.random()}`,
         shippingAddress,
       },
-      requester: { name: 'Demo Shop', domain: 'localhost' },
+      requester: { name: 'Demo Shop', domain: 'localhost:5174' },
       returnOrigin: shopOrigin,
     });
   }

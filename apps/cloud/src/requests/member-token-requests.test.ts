@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 const shopOrigin = 'http://localhost:5174';
-const requester = { name: 'Demo Shop', domain: 'localhost' };
+const requester = { name: 'Demo Shop', domain: 'localhost:5174' };
 
 function subscription(o: Partial<MemberTokenRequestBody> = {}): MemberTokenRequestBody {
   return {

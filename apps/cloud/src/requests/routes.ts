@@ -1,6 +1,8 @@
 import { isUniqueViolation } from '@tokenos/db';
 import {
+  assertReturnOnRequesterDomain,
   assertSignedByMemberKey,
+  fromBase64url,
   hashIdSchema,
   memberTokenIdSchema,
   objectId,
@@ -65,6 +67,8 @@ export function tokenRequestRoutes(
 
   app.post('/', signed(deps, { level: tokenRequestSignerLevel }), async (c) => {
     const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
+    // The user comes back only to the domain the wallet shows them (issue 13 item 6).
+    assertReturnOnRequesterDomain(request, { allowLocalHttp: deps.config.localhostDomains });
     const caller = c.get('caller');
     if (request.signer.memberId !== caller.memberId)
       throw new ProtocolError('Forbidden', 'a request is signed by its requester', {

@@ -1,5 +1,6 @@
 import { scaChallenge, tokenId as tokenIdOf } from '@tokenos/protocol';
 import {
+  ApiError,
   accessTokenPayload,
   answerTokenRequest,
   cancelToken,
@@ -55,7 +56,7 @@ async function payRequest(w: World, amount: string) {
       description: 'Order 42',
       refId: `order-${amount}-${Date.now()}`,
     },
-    requester: { name: 'Demo Shop', domain: 'localhost' },
+    requester: { name: 'Demo Shop', domain: 'localhost:5174' },
     returnOrigin: shopOrigin,
   });
 }
@@ -88,6 +89,79 @@ async function answerWithPayment(
   const token = await endorseToken(w.alice, created.id, endorsement);
   return { token, result: await answerTokenRequest(w.alice, requestId, { tokenId: token.id }) };
 }
+
+async function refusal(call: Promise<unknown>): Promise<{ status: number; code: string; field?: string }> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof ApiError) return { status: e.status, code: e.code, field: e.field };
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('where a token request may send the user back (issue 13 item 6)', () => {
+  const body = { kind: 'transfer' as const, amount: eur('1.00'), description: 'Order 1', refId: 'order-1' };
+
+  it('is refused, naming the field, when the return is off the requester’s domain, and nothing is stored', async () => {
+    const w = await makeWorld(cloud);
+    const before = await rowCounts(cloud.db, ['token_requests']);
+    const requester = { name: 'Demo Shop', domain: 'shop.example' };
+    const cases: [Partial<Parameters<typeof createTokenRequest>[1]>, string][] = [
+      [{ returnOrigin: 'https://evil.example' }, 'returnOrigin'],
+      [{ returnOrigin: 'https://evil.example', redirectUrl: 'https://evil.example/pay' }, 'returnOrigin'],
+      // A subdomain is someone else as far as the verified alias says.
+      [{ returnOrigin: 'https://pay.shop.example' }, 'returnOrigin'],
+      [{ returnOrigin: 'https://shop.example:8443' }, 'returnOrigin'],
+      // Plain http only for a local name in development.
+      [{ returnOrigin: 'http://shop.example' }, 'returnOrigin'],
+    ];
+    for (const [target, field] of cases) {
+      const problem = await refusal(
+        createTokenRequest(w.shop, { body, requester, returnOrigin: 'https://shop.example', ...target }),
+      );
+      expect(problem, JSON.stringify(target)).toEqual({ status: 403, code: 'Forbidden', field });
+    }
+    expect(await rowCounts(cloud.db, ['token_requests'])).toEqual(before);
+  });
+
+  // A lone surrogate cannot even be signed (RFC 8785 refuses it): fuzz/hostile-text.test.ts sends it raw.
+  it('a NUL or a bidi control in the description is a 400 naming it, not a 500 (issue 13 item 4)', async () => {
+    const w = await makeWorld(cloud);
+    const before = await rowCounts(cloud.db, ['token_requests']);
+    for (const description of ['Order\u00001', 'Pay \u202Eeman']) {
+      const problem = await refusal(
+        createTokenRequest(w.shop, {
+          body: { ...body, description },
+          requester: { name: 'Demo Shop', domain: 'shop.example' },
+          returnOrigin: 'https://shop.example',
+        }),
+      );
+      expect(problem, JSON.stringify(description)).toEqual({
+        status: 400,
+        code: 'Malformed',
+        field: 'body.description',
+      });
+    }
+    expect(await rowCounts(cloud.db, ['token_requests'])).toEqual(before);
+  });
+
+  it('is accepted on the requester’s own host, and on a local name over http in development', async () => {
+    const w = await makeWorld(cloud);
+    const ok = await createTokenRequest(w.shop, {
+      body,
+      requester: { name: 'Demo Shop', domain: 'Shop.Example' },
+      returnOrigin: 'https://shop.example',
+      redirectUrl: 'https://shop.example/cart?order=1',
+    });
+    expect(ok.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await createTokenRequest(w.shop, {
+      body,
+      requester: { name: 'Demo Shop', domain: 'localhost:5174' },
+      returnOrigin: shopOrigin,
+    });
+  });
+});
 
 describe('token requests', () => {
   it('a payment request is answered by the user’s token, and the shop verifies the signed result before redeeming', async () => {
@@ -278,7 +352,7 @@ describe('access grants', () => {
     const ask = () =>
       createTokenRequest(w.shop, {
         body: { kind: 'access', scopes: ['balances'], days: 30, profile: ['name', 'email'] },
-        requester: { name: 'Tally', domain: 'localhost' },
+        requester: { name: 'Tally', domain: 'localhost:5174' },
         returnOrigin: shopOrigin,
       });
     const answerWith = async (requestId: string, fields: ('name' | 'email' | 'phone')[]) => {

@@ -33,7 +33,7 @@ export type Step = 'creating' | 'endorsing' | 'passkey' | 'bank' | 'answering';
 
 /** A failure of the wallet's own making, with a code words.ts turns into sentences. */
 export class WalletError extends Error {
-  readonly code: 'BankRefused' | 'BankPending' | 'NotAnswerable';
+  readonly code: 'BankRefused' | 'BankPending' | 'NotAnswerable' | 'ForeignReturn';
   constructor(code: WalletError['code'], message: string) {
     super(message);
     this.name = 'WalletError';

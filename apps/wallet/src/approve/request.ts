@@ -13,6 +13,7 @@ import {
   tokenRequestSignerLevel,
 } from '@tokenos/protocol';
 import { type CloudClient, fetchVerifiedMember, getTokenRequest } from '@tokenos/sdk';
+import { assertReturnOnRequester } from './return.ts';
 
 export interface LoadedRequest {
   id: string;
@@ -60,6 +61,8 @@ export async function loadTokenRequest(client: CloudClient, id: string): Promise
       );
     throw e;
   }
+  // Before the user is asked anything: nothing is paid for a request that would send them elsewhere.
+  assertReturnOnRequester(request);
   const status =
     view.status === 'pending' && request.expiresAt <= Date.now() ? ('expired' as const) : view.status;
   return { id, request, domainVerified: view.domainVerified === true, status };

@@ -6,7 +6,15 @@ import {
   walletMessageSchema,
 } from '@tokenos/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { announceDetour, resultRedirectUrl, returnToRequester, walletMessage } from './return.ts';
+import { explain } from '../words.ts';
+import { WalletError } from './flows.ts';
+import {
+  announceDetour,
+  assertReturnOnRequester,
+  resultRedirectUrl,
+  returnToRequester,
+  walletMessage,
+} from './return.ts';
 
 const requestId = base64url(new Uint8Array(32).fill(7));
 const result: TokenRequestResult = {
@@ -21,7 +29,11 @@ const result: TokenRequestResult = {
   signature: 'c2lnbmF0dXJl',
 };
 const nonce = 'widget-session-nonce-01';
-const request = { returnOrigin: 'https://shop.example', redirectUrl: 'https://shop.example/done?order=42' };
+const request = {
+  requester: { name: 'Demo Shop', domain: 'shop.example' },
+  returnOrigin: 'https://shop.example',
+  redirectUrl: 'https://shop.example/done?order=42',
+};
 
 function environment(opener: { postMessage: (m: unknown, o: string) => void; closed: boolean } | null) {
   return { opener, close: vi.fn(), assign: vi.fn() };
@@ -72,7 +84,9 @@ describe('returning to the requester', () => {
   it('does neither with no opener and no redirect URL (the widget polls the cloud)', () => {
     const env = environment(null);
     const message = walletMessage(requestId, nonce, result);
-    expect(returnToRequester(message, { returnOrigin: request.returnOrigin }, env)).toBe('none');
+    expect(
+      returnToRequester(message, { requester: request.requester, returnOrigin: request.returnOrigin }, env),
+    ).toBe('none');
     expect(env.assign).not.toHaveBeenCalled();
     expect(env.close).not.toHaveBeenCalled();
   });
@@ -98,5 +112,64 @@ describe('announcing a bank detour to the merchant page', () => {
   it('has nobody to tell without an opener', () => {
     expect(announceDetour(requestId, nonce, request, null)).toBe(false);
     expect(announceDetour(requestId, nonce, request, { closed: true, postMessage: vi.fn() })).toBe(false);
+  });
+});
+
+describe('the wallet’s own check of where a request sends the user (issue 13 item 6)', () => {
+  const refusal = (r: Parameters<typeof assertReturnOnRequester>[0]) => {
+    try {
+      assertReturnOnRequester(r);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('refuses a return on another site than the requester it shows, in words for the user', () => {
+    const hostile = [
+      { ...request, returnOrigin: 'https://evil.example', redirectUrl: 'https://evil.example/done' },
+      { ...request, redirectUrl: 'https://evil.example/done' },
+      { ...request, returnOrigin: 'https://pay.shop.example', redirectUrl: undefined },
+      { ...request, returnOrigin: 'http://shop.example', redirectUrl: 'http://shop.example/done' },
+      { ...request, returnOrigin: 'https://shop.example.evil.example', redirectUrl: undefined },
+    ];
+    for (const r of hostile) {
+      const e = refusal(r);
+      expect(e, JSON.stringify(r)).toBeInstanceOf(WalletError);
+      expect((e as WalletError).code).toBe('ForeignReturn');
+      expect(explain(e)).toMatchObject({
+        title: 'This shop asked to send you to a different website',
+        retry: false,
+      });
+      expect(explain(e).detail).toContain('Nothing was paid');
+    }
+  });
+
+  it('accepts the requester’s own host, and http on a local name', () => {
+    expect(refusal(request)).toBeUndefined();
+    expect(refusal({ ...request, requester: { name: 'Shop', domain: 'SHOP.example' } })).toBeUndefined();
+    expect(
+      refusal({
+        requester: { name: 'Demo Shop', domain: 'localhost:5174' },
+        returnOrigin: 'http://localhost:5174',
+        redirectUrl: 'http://localhost:5174/cart',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('neither posts nor navigates to a return off the requester’s domain', () => {
+    const postMessage = vi.fn();
+    const message = walletMessage(requestId, nonce, result);
+    const hostile = {
+      ...request,
+      returnOrigin: 'https://evil.example',
+      redirectUrl: 'https://evil.example/x',
+    };
+    for (const opener of [null, { postMessage, closed: false }]) {
+      const env = environment(opener);
+      expect(returnToRequester(message, hostile, env)).toBe('none');
+      expect(env.assign).not.toHaveBeenCalled();
+    }
+    expect(postMessage).not.toHaveBeenCalled();
   });
 });

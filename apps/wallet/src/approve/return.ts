@@ -3,6 +3,7 @@
 // request's redirectUrl with the message in the fragment (never sent to a server).
 import {
   base64url,
+  returnTargetIssue,
   type TokenRequest,
   type TokenRequestResult,
   utf8,
@@ -11,6 +12,20 @@ import {
   walletMessageSchema,
   walletResultFragment,
 } from '@tokenos/protocol';
+import { WalletError } from './flows.ts';
+
+type ReturnTargets = Pick<TokenRequest, 'requester' | 'returnOrigin' | 'redirectUrl'>;
+
+/**
+ * The wallet's own check, whatever the cloud said: a request sends the user back only to the
+ * domain the wallet shows as its requester (packages/protocol tokens/return-target.ts). Plain http
+ * is allowed for local names only (localhost, *.test), which never lead to a public site; the cloud
+ * allows even those in development only.
+ */
+export function assertReturnOnRequester(request: ReturnTargets): void {
+  const issue = returnTargetIssue(request, { allowLocalHttp: true });
+  if (issue) throw new WalletError('ForeignReturn', issue.message);
+}
 
 export function walletMessage(requestId: string, nonce: string, result: TokenRequestResult): WalletMessage {
   return walletMessageSchema.parse({ type: 'tokenos:result', version: 1, requestId, nonce, result });
@@ -34,17 +49,19 @@ export interface ReturnEnvironment {
 
 /**
  * Popup first (the widget listens on the opener), then the redirect URL; with neither, the page
- * says so and the widget learns the outcome by polling the cloud.
+ * says so and the widget learns the outcome by polling the cloud. A request whose return is off its
+ * requester's domain (refused when it was loaded, so only a bug gets here) goes nowhere.
  */
 export function returnToRequester(
   message: WalletMessage,
-  request: Pick<TokenRequest, 'returnOrigin' | 'redirectUrl'>,
+  request: ReturnTargets,
   env: ReturnEnvironment = {
     opener: window.opener as Window | null,
     close: () => window.close(),
     assign: (url) => window.location.assign(url),
   },
 ): Returned {
+  if (returnTargetIssue(request, { allowLocalHttp: true })) return 'none';
   if (env.opener && !env.opener.closed) {
     env.opener.postMessage(message, request.returnOrigin);
     env.close();

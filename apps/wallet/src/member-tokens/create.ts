@@ -41,7 +41,7 @@ const bankRetryDelaysMs = [1_000, 2_000, 4_000];
 /** The merchant's member id: as given, or what its verified DOMAIN alias resolves to (NotFound otherwise). */
 export async function resolveMerchant(member: Member, ref: MerchantRef): Promise<string> {
   if (ref.kind === 'member') return ref.memberId;
-  return resolveAlias(member.client, { type: 'DOMAIN', value: ref.domain });
+  return resolveAlias(member, { type: 'DOMAIN', value: ref.domain });
 }
 
 /** May the exemption cover it? Only a small total can (PSD2 RTS Art. 16); the cloud decides for real. */

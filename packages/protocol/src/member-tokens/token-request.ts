@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalize } from '../canonical.ts';
 import { ProtocolError } from '../errors.ts';
+import { textSchema } from '../text.ts';
 import { type MetadataEntry, metadataEntrySchema } from './claims.ts';
 import { type MemberTokenLimitations, memberTokenLimitationsSchema } from './limitations.ts';
 import type { MemberTokenSpec } from './spec.ts';
@@ -20,7 +21,7 @@ export const requestMetadataKey = 'tokenRequestId';
 export const memberTokenRequestBodySchema = z
   .strictObject({
     kind: z.literal('memberToken'),
-    description: z.string().min(1).max(280),
+    description: textSchema({ min: 1, max: 280 }),
     limitations: memberTokenLimitationsSchema,
     /** Seed 001 flags byte 1 bit 4: the token doubles as the shopper's loyalty id. */
     loyalty: z.boolean().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { b64urlSchema, memberIdSchema, signerSchema, timestampSchema } from '../common.ts';
 import { currencySchema } from '../currencies.ts';
 import { moneySchema, moneySchemaWith } from '../money.ts';
+import { textSchema } from '../text.ts';
 import { accountRefSchema } from './transfer-token.ts';
 
 /**
@@ -16,7 +17,7 @@ export const maskedAccountNumberSchema = z
 /** One account the customer chose to link, named by an opaque reference (never its number). */
 export const linkedAccountSchema = z.strictObject({
   accountRef: accountRefSchema.shape.accountRef,
-  name: z.string().min(1).max(80),
+  name: textSchema({ min: 1, max: 80 }),
   currency: currencySchema,
   maskedNumber: maskedAccountNumberSchema,
 });
@@ -91,7 +92,7 @@ export const accountTransactionSchema = z.strictObject({
   creditDebitIndicator: z.enum(['CRDT', 'DBIT']),
   /** ISO 20022 EntryStatus1Code: BOOK booked, PDNG pending. */
   status: z.enum(['BOOK', 'PDNG']),
-  description: z.string().max(280),
+  description: textSchema({ max: 280 }),
 });
 export type AccountTransaction = z.infer<typeof accountTransactionSchema>;
 

@@ -16,6 +16,7 @@ import { memberTokenIdSchema } from '../member-tokens/claims.ts';
 import { memberTokenRequestBodySchema } from '../member-tokens/token-request.ts';
 import { moneySchema } from '../money.ts';
 import { profileFieldSchema } from '../personal/personal-data.ts';
+import { textSchema } from '../text.ts';
 import { accountScopeSchema } from './access-token.ts';
 import { refIdSchema } from './transfer-token.ts';
 
@@ -49,7 +50,7 @@ export const tokenRequestSchema = z
       z.strictObject({
         kind: z.literal('transfer'),
         amount: moneySchema,
-        description: z.string().min(1).max(280),
+        description: textSchema({ min: 1, max: 280 }),
         refId: refIdSchema,
         /** Optional extra conditions (multi-use, periodic limits); default single use. */
         conditions: conditionsSchema.optional(),
@@ -86,7 +87,7 @@ export const tokenRequestSchema = z
       memberTokenRequestBodySchema,
     ]),
     /** The requester's public face; the cloud checks the domain is a verified DOMAIN alias of the signer. */
-    requester: z.strictObject({ name: z.string().min(1).max(80), domain: z.string().min(1).max(253) }),
+    requester: z.strictObject({ name: textSchema({ min: 1, max: 80 }), domain: z.string().min(1).max(253) }),
     /** Exact origin that receives the result by postMessage, and/or the URL to redirect back to. */
     returnOrigin: originSchema,
     redirectUrl: httpUrlSchema.optional(),

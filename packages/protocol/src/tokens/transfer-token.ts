@@ -3,6 +3,7 @@ import { hashIdSchema, memberIdSchema, nonceSchema, timestampSchema, tokenIdSche
 import { type Conditions, conditionsSchema } from '../conditions/schema.ts';
 import type { CurrencyCode } from '../currencies.ts';
 import { formatAmount, moneySchema, parseAmount } from '../money.ts';
+import { textSchema } from '../text.ts';
 
 /** An opaque reference to an account at a bank; the account number never leaves the bank (seed 000: a smart token masks its asset). */
 export const accountRefSchema = z.strictObject({
@@ -33,7 +34,7 @@ export const transferTokenPayloadSchema = z
     redeemer: memberIdSchema,
     transfer: z.strictObject({
       amount: moneySchema,
-      description: z.string().max(280),
+      description: textSchema({ max: 280 }),
       refId: refIdSchema,
       source: accountRefSchema,
       /**

@@ -83,7 +83,7 @@ async function verifyDomain(
 ): Promise<boolean> {
   const alias: AliasValue = { type: 'DOMAIN', value: o.domain };
   try {
-    if ((await resolveAlias(o.client, alias)) === member.id) return true;
+    if ((await resolveAlias(member, alias)) === member.id) return true;
   } catch (e) {
     if (!isApiError(e, 'NotFound')) throw e;
   }
