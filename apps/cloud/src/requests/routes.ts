@@ -2,7 +2,6 @@ import { isUniqueViolation } from '@tokenos/db';
 import {
   assertReturnOnRequesterDomain,
   assertSignedByMemberKey,
-  fromBase64url,
   hashIdSchema,
   memberTokenIdSchema,
   objectId,
