@@ -1,6 +1,6 @@
 import { aliasValueSchema } from '@tokenos/protocol';
 import { createMemberOnBehalf, isApiError, type Member } from '@tokenos/sdk';
-import { type Html, html } from '@tokenos/web-kit';
+import { type Html, html, localTime } from '@tokenos/web-kit';
 import { type Context, Hono } from 'hono';
 import { ShopError } from './checkout.ts';
 
@@ -61,7 +61,7 @@ function joinedPage(joined: LoyaltySignUp, email: string, walletOrigin: string):
 <dl class="facts">
   <div><dt>Loyalty id</dt><dd class="mono" data-testid="loyalty-id">${joined.loyaltyId}</dd></div>
   <div><dt>Email</dt><dd>${email}</dd></div>
-  <div><dt>Claim by</dt><dd>${new Date(joined.claimBy).toISOString().slice(0, 10)}</dd></div>
+  <div><dt>Claim by</dt><dd>${localTime(joined.claimBy, 'date')}</dd></div>
 </dl>
 <p>Make it yours: claim the membership in the Token wallet with a code we send to ${email}. Unclaimed memberships are deleted after the date above.</p>
 <p><a class="button" href="${claimUrl}">Claim in the Token wallet</a></p>`;
