@@ -639,8 +639,9 @@ test('grant read access with a passkey, narrow it, revoke it', async () => {
   await grant.getByRole('button', { name: 'Revoke access' }).click();
   await expect(page.getByRole('heading', { name: 'No app can read your data' })).toBeVisible();
   expect(await apiCode(readBalance(budget, narrowed, current))).toBe('Cancelled');
-  await page.getByText(/Ended grants/).click();
-  await expect(page.getByText('Replaced by a narrower grant')).toBeVisible();
+  await expect(page.getByText('Revoked. Budget Buddy can no longer read your data.')).toBeVisible();
+  await page.getByText(/Ended connections/).click();
+  await expect(page.getByText('Replaced when you narrowed it')).toBeVisible();
   await expectAccessible(page, 'grants: ended');
 });
 

@@ -109,8 +109,8 @@ function CurrentScreen() {
 const navItems = [
   { to: routes.home, label: 'Accounts' },
   { to: routes.activity, label: 'Activity' },
-  { to: routes.grants, label: 'Grants' },
-  { to: routes.memberTokens, label: 'Tokens' },
+  { to: routes.grants, label: 'Connected apps' },
+  { to: routes.memberTokens, label: 'Subscriptions' },
   { to: routes.security, label: 'Security' },
 ] as const;
 

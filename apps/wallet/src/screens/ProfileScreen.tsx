@@ -120,7 +120,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
 /**
  * Profile and address book (issue 9). Stored by the cloud encrypted; an app sees an address or a
- * profile field only through a grant the user approved, listed under Grants.
+ * profile field only through a grant the user approved, listed under Connected apps.
  */
 export function ProfileScreen({ next }: { next?: string | undefined }) {
   const member = useMember();
@@ -163,7 +163,7 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
     <Screen title="Profile" className="profile">
       <p className="muted">
         Kept encrypted. An app sees your address or contact details only when you share them, and you can stop
-        that in Grants.
+        that in Connected apps.
       </p>
       {next ? (
         <p>
