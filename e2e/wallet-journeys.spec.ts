@@ -543,8 +543,10 @@ test('activity lists the payments; a multi-use authorisation can be cancelled', 
   await page.goto('/activity');
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   const plan = page.getByRole('listitem').filter({ hasText: 'Coffee plan' });
-  await expect(plan).toContainText('Approved');
-  await expect(plan).toContainText('can be charged more than once');
+  // A plan is a limit the payee charges within, not a payment of its total.
+  await expect(plan).toContainText('Up to €20.00 in total');
+  await expect(plan).toContainText('Active');
+  await expect(plan).toContainText('the payee can charge it more than once');
   await expect(page.getByRole('listitem').filter({ hasText: 'Order for 12.50' })).toContainText(
     'No passkey needed (small payment)',
   );
