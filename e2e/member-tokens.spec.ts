@@ -101,7 +101,15 @@ test('no limit only when the shopper says so in words; Activity shows it as "No 
   const card = page.getByRole('listitem').filter({ hasText: 'Charged in total' }).first();
   await expect(card.getByText('€0.00, no total limit')).toBeVisible();
 
-  // Activity opens from the loaded wallet; how long it takes to show the list is printed (not asserted).
+  // Activity opens from the loaded wallet (its accounts screen shown); how long it takes to show
+  // the list is printed, not asserted.
+  await page.goto(`${wallet}/`);
+  await expect(
+    page.getByRole('heading', { level: 4, name: 'Approved with this wallet' }).first(),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('No limit', { exact: true }).first()).toBeVisible();
   const started = Date.now();
   await page.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name: 'Activity' }).click();
   const item = page.getByRole('listitem').filter({ hasText: 'Saved permission for' }).first();

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Link } from './components/Link.tsx';
 import { Screen } from './components/Screen.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
@@ -15,16 +15,20 @@ import { isSetUp, useWallet } from './wallet/WalletProvider.tsx';
 const AccountsScreen = lazy(() =>
   import('./screens/AccountsScreen.tsx').then((m) => ({ default: m.AccountsScreen })),
 );
-const ActivityScreen = lazy(() =>
-  import('./screens/ActivityScreen.tsx').then((m) => ({ default: m.ActivityScreen })),
-);
+// The screens the nav leads to, loaded in the background once the wallet is open, so a tap on
+// Activity shows it at once instead of waiting for its code (issue 14, item 9).
+const loadActivity = () => import('./screens/ActivityScreen.tsx');
+const loadGrants = () => import('./screens/GrantsScreen.tsx');
+const loadMemberTokens = () => import('./screens/MemberTokensScreen.tsx');
+const loadSecurity = () => import('./screens/SecurityScreen.tsx');
+const navScreens = [loadActivity, loadGrants, loadMemberTokens, loadSecurity];
+
+const ActivityScreen = lazy(() => loadActivity().then((m) => ({ default: m.ActivityScreen })));
 const ApproveScreen = lazy(() =>
   import('./screens/ApproveScreen.tsx').then((m) => ({ default: m.ApproveScreen })),
 );
 const ClaimScreen = lazy(() => import('./screens/ClaimScreen.tsx').then((m) => ({ default: m.ClaimScreen })));
-const GrantsScreen = lazy(() =>
-  import('./screens/GrantsScreen.tsx').then((m) => ({ default: m.GrantsScreen })),
-);
+const GrantsScreen = lazy(() => loadGrants().then((m) => ({ default: m.GrantsScreen })));
 const ProfileScreen = lazy(() =>
   import('./screens/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
 );
@@ -35,15 +39,11 @@ const LinkedScreen = lazy(() =>
   import('./screens/LinkedScreen.tsx').then((m) => ({ default: m.LinkedScreen })),
 );
 const LockScreen = lazy(() => import('./screens/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
-const MemberTokensScreen = lazy(() =>
-  import('./screens/MemberTokensScreen.tsx').then((m) => ({ default: m.MemberTokensScreen })),
-);
+const MemberTokensScreen = lazy(() => loadMemberTokens().then((m) => ({ default: m.MemberTokensScreen })));
 const NoWalletScreen = lazy(() =>
   import('./screens/NoWalletScreen.tsx').then((m) => ({ default: m.NoWalletScreen })),
 );
-const SecurityScreen = lazy(() =>
-  import('./screens/SecurityScreen.tsx').then((m) => ({ default: m.SecurityScreen })),
-);
+const SecurityScreen = lazy(() => loadSecurity().then((m) => ({ default: m.SecurityScreen })));
 const SetupScreen = lazy(() => import('./screens/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
 
 function StorageFailed() {
@@ -118,9 +118,24 @@ function Nav() {
   const { pathname } = useLocation();
   const { state } = useWallet();
   const { locked } = useLock();
+  const queryClient = useQueryClient();
   const path = normalizePath(pathname);
+  const shown = state.status === 'ready' && !locked && path !== routes.approve;
+  const memberId = state.status === 'ready' ? state.wallet.memberId : undefined;
+  useEffect(() => {
+    if (!shown || !memberId) return;
+    // After the current screen had its turn: the next screens' code, and Activity's list, while
+    // the user reads. Offline, a screen loads when opened instead; nothing to report here.
+    const timer = setTimeout(() => {
+      for (const load of navScreens) load().catch(() => undefined);
+      loadActivity()
+        .then((m) => m.prefetchActivity(queryClient, memberId))
+        .catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [shown, memberId, queryClient]);
   // The approval page is a focused task (often a popup): no way out but approve or decline.
-  if (state.status !== 'ready' || locked || path === routes.approve) return null;
+  if (!shown) return null;
   return (
     <nav aria-label="Wallet" className="site-nav">
       <ul>

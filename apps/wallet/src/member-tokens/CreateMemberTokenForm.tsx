@@ -99,6 +99,8 @@ export function CreateMemberTokenForm({
     onSettled: () => setStep(undefined),
     onSuccess: (token) => {
       void queryClient.invalidateQueries({ queryKey: ['member-tokens'] });
+      // Its backing payment shows in Activity and Accounts: their lists are out of date.
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
       void queryClient.invalidateQueries({ queryKey: ['apps'] });
       onCreated(token);
     },

@@ -112,6 +112,7 @@ export function MemberTokenCard({
       setMode('view');
       onRevoked?.(name);
       void queryClient.invalidateQueries({ queryKey: ['member-tokens'] });
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
   const headingId = `member-token-${token.tokenId}`;

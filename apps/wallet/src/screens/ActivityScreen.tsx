@@ -43,6 +43,8 @@ function scaWords(sca: string | null): string {
   return 'Not confirmed';
 }
 
+export { prefetchActivity } from '../wallet/queries.ts';
+
 /** Every payment this wallet approved, newest first, with the transfers made under each. */
 export function ActivityScreen() {
   const member = useMember();
