@@ -371,7 +371,7 @@ function NarrowGrant({
       </div>
       {resources.length === 0 ? (
         <p className="form-hint" role="status">
-          Keep at least one account and one kind of data, or revoke the grant instead.
+          Keep at least one account and one kind of data, or revoke the access instead.
         </p>
       ) : null}
       {save.isError ? <ErrorNotice error={save.error} /> : null}

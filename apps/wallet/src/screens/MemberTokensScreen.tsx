@@ -61,20 +61,20 @@ export function MemberTokensScreen() {
         <p className="actions">{newButton}</p>
       ) : null}
       {tokens.isPending ? (
-        <Loading>Reading your member tokens…</Loading>
+        <Loading>Reading your subscriptions and saved permissions…</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 && !creating ? (
         <div className="empty card">
           <h2>No merchant can charge you</h2>
           <p>
-            Create a member token to let a shop charge you later, or choose “Save for later” or “Subscribe” in
-            a shop that offers it.
+            Let a shop charge you later here, or choose “Save for later” or “Subscribe” in a shop that offers
+            it.
           </p>
           <p className="actions">{newButton}</p>
         </div>
       ) : (
-        <ul className="token-list" aria-label="Your member tokens">
+        <ul className="token-list" aria-label="Your subscriptions and saved permissions">
           {live.map((t) => (
             <MemberTokenCard
               key={t.tokenId}
