@@ -39,7 +39,13 @@ export async function signUpForLoyalty(club: LoyaltyClub, email: string): Promis
     return { memberId: member.memberId, loyaltyId: memberToken.loyaltyId, claimBy: member.custody.claimBy };
   } catch (e) {
     if (isApiError(e))
-      throw new ShopError(502, 'Upstream', `The Token cloud refused the sign-up: ${e.message}`, { cause: e });
+      // The page shows this message: plain words, the cloud's own message stays in the cause.
+      throw new ShopError(
+        502,
+        'Upstream',
+        'The Token cloud could not sign you up. Check the email address and try again.',
+        { cause: e },
+      );
     throw e;
   }
 }
