@@ -359,16 +359,23 @@ test('a refund sends the money back to the account it came from', async () => {
   test.setTimeout(60_000);
   const { page, errors } = await shopPage();
   await page.goto(orders.espresso ?? `${shop}/orders`);
-  await page.getByRole('button', { name: 'Refund this order' }).click();
+  // A refund is asked for first; "No" keeps the order as it was.
+  await page.getByRole('link', { name: 'Refund this order…' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Refund order .+\?$/ })).toBeVisible();
+  await page.getByRole('link', { name: 'No, keep the order' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await page.getByRole('link', { name: 'Refund this order…' }).click();
+  await page.getByRole('button', { name: /^Yes, refund / }).click();
   await expect(page.getByTestId('order-status')).toHaveText('Refunded');
   await expect(page.getByTestId('refund-status')).toHaveText('ACSC');
-  await expect(page.getByRole('button', { name: 'Refund this order' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Refund this order…' })).toHaveCount(0);
   await shoot(page, 'shop-order-refunded');
   // Above the €30 low-value limit (and whatever the count of refunds so far): the shop's server
   // endorses with the Refund exemption and its STANDARD key; no passkey is needed to pay it back.
   if (orders.grinder) {
     await page.goto(orders.grinder);
-    await page.getByRole('button', { name: 'Refund this order' }).click();
+    await page.getByRole('link', { name: 'Refund this order…' }).click();
+    await page.getByRole('button', { name: /^Yes, refund / }).click();
     await expect(page.getByTestId('order-status')).toHaveText('Refunded');
     await expect(page.getByTestId('refund-status')).toHaveText('ACSC');
   }

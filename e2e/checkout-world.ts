@@ -65,10 +65,13 @@ export interface Shopper {
  * A shopper as a person would become one: the wallet's setup (keys, passkey, email), then Iron
  * Bank's consent page as alice with her current account and savings.
  */
-export async function newShopper(context: BrowserContext): Promise<Shopper> {
+export async function newShopper(
+  context: BrowserContext,
+  { emailPrefix = 'shopper' }: { emailPrefix?: string } = {},
+): Promise<Shopper> {
   const page = await context.newPage();
   const auth = await addVirtualAuthenticator(page);
-  const email = `shopper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const email = `${emailPrefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   await page.goto(`${wallet}/`);
   await page.getByRole('link', { name: 'Create wallet' }).click();
   await page.getByRole('button', { name: 'Create my keys' }).click();

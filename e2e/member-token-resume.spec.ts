@@ -84,7 +84,7 @@ test('subscribe while the bank does not answer: the wallet says so, and trying a
   // one, active; none pending, refused or ended beside it.
   const home = world.shopper.page;
   await home.goto(`${wallet}/member-tokens`);
-  const list = home.getByRole('list', { name: 'Your member tokens' });
+  const list = home.getByRole('list', { name: 'Your subscriptions and saved permissions' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list.getByRole('listitem').getByText('Active', { exact: true })).toBeVisible();
   await expect(list.getByText(/0 of 4/)).toBeVisible();

@@ -14,18 +14,35 @@ test('in the wallet: create a member token for a shop, see it as QR and text wit
   test.setTimeout(120_000);
   const page = world.shopper.page;
   await page.goto(`${wallet}/`);
-  await page.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name: 'Tokens' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Member tokens' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name: 'Subscriptions' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Subscriptions and saved permissions' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No merchant can charge you' })).toBeVisible();
   await shoot(page, 'member-tokens-empty');
   await expectAccessible(page, 'member tokens, empty');
 
-  await page.getByRole('button', { name: 'New member token' }).click();
-  // A bad limit is named beside its field, and nothing is created.
+  await page.getByRole('button', { name: 'Let a shop charge you later' }).click();
+  // Every limit left empty would let the shop charge anything: the form asks for a worded "no limit"
+  // first, and nothing is created (no passkey asked).
   await page.getByRole('textbox', { name: 'Merchant' }).fill(new URL(shop!).host);
+  const noLimit = page.getByRole('checkbox', { name: /I allow charges without a limit/ });
+  await expect(noLimit).not.toBeChecked();
+  const untouched = world.shopper.auth.assertions();
+  await page.getByRole('button', { name: 'Save permission' }).click();
+  await expect(
+    page.getByText('Set at least one limit, or tick “I allow charges without a limit”.'),
+  ).toBeVisible();
+  await expect(noLimit).toBeFocused();
+  expect(world.shopper.auth.assertions()).toBe(untouched);
+  await shoot(page, 'member-tokens-no-limit-asked', [phone]);
+  await expectAccessible(page, 'member token form asking about no limit');
+  // A bad limit is named beside its field, and nothing is created.
   await page.getByLabel('Largest single charge (EUR)').fill('80');
   await page.getByLabel('Total of all charges (EUR)').fill('50');
-  await page.getByRole('button', { name: 'Create token' }).click();
+  // With a limit set, there is nothing to confirm about "no limit".
+  await expect(noLimit).toBeHidden();
+  await page.getByRole('button', { name: 'Save permission' }).click();
   await expect(page.getByText('A single charge cannot be more than the total.')).toBeVisible();
   await expect(page.getByLabel('Largest single charge (EUR)')).toBeFocused();
   await expectAccessible(page, 'member token form with an error');
@@ -35,8 +52,9 @@ test('in the wallet: create a member token for a shop, see it as QR and text wit
   await page.getByRole('textbox', { name: 'Number of charges' }).fill('3');
   await page.getByLabel('Also use it as my loyalty id').check();
   const before = world.shopper.auth.assertions();
-  await page.getByRole('button', { name: 'Create token' }).click();
-  await expect(page.getByText('Token created.')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Save permission' }).click();
+  const saved = page.getByText(/^Saved\. The shop can now charge you/);
+  await expect(saved).toBeVisible({ timeout: 30_000 });
   // EUR 50 in all is above the low-value exemption: the passkey confirmed it.
   expect(world.shopper.auth.assertions()).toBe(before + 1);
 
@@ -47,22 +65,67 @@ test('in the wallet: create a member token for a shop, see it as QR and text wit
   await expect(card.getByRole('meter').first()).toBeVisible();
 
   await card.getByRole('button', { name: 'Show code' }).click();
-  await expect(card.getByRole('img', { name: /QR code of the member token \(short code\)/ })).toBeVisible();
-  const text = card.getByLabel('Short code (116 hex digits)');
+  await expect(card.getByRole('img', { name: 'QR code to show the merchant' })).toBeVisible();
+  const text = card.getByRole('textbox', { name: 'Code as text' });
   await expect(text).toHaveValue(/^[0-9a-f]{116}$/);
+  // Formats and ids are there for whoever needs them, behind "Advanced details".
+  await expect(card.getByRole('radio', { name: 'JWT' })).toBeHidden();
+  await card.getByText('Advanced details').click();
   await shoot(page, 'member-tokens-code');
   await expectAccessible(page, 'member token with its code');
   await card.getByRole('radio', { name: 'JWT' }).check();
-  await expect(card.getByRole('img', { name: /QR code of the member token \(JWT\)/ })).toBeVisible();
-  await expect(card.getByRole('textbox', { name: 'JWT' })).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  await expect(card.getByRole('img', { name: 'QR code to show the merchant (JWT)' })).toBeVisible();
+  await expect(text).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
   await card.getByRole('button', { name: 'Revoke…' }).click();
   await expect(card.getByRole('group', { name: /Revoke this token\?/ })).toBeVisible();
   await card.getByRole('button', { name: 'Revoke token' }).click();
   await expect(page.getByRole('heading', { name: 'No merchant can charge you' })).toBeVisible();
+  // The revoke says so, and the notice of its creation is gone.
+  await expect(page.getByText(/^Revoked\. .+ can no longer charge you\.$/)).toBeVisible();
+  await expect(saved).toBeHidden();
   await page.getByText('Revoked and ended (1)').click();
   await expect(page.getByText('Revoked', { exact: true })).toBeVisible();
   await shoot(page, 'member-tokens-revoked', [phone]);
+});
+
+test('no limit only when the shopper says so in words; Activity shows it as "No limit", never a placeholder amount', async () => {
+  test.setTimeout(120_000);
+  const page = world.shopper.page;
+  await page.goto(`${wallet}/member-tokens`);
+  await page.getByRole('button', { name: 'Let a shop charge you later' }).click();
+  await page.getByRole('textbox', { name: 'Merchant' }).fill(new URL(shop!).host);
+  await page.getByRole('checkbox', { name: /I allow charges without a limit/ }).check();
+  await page.getByRole('button', { name: 'Save permission' }).click();
+  await expect(page.getByText(/^Saved\. The shop can now charge you/)).toBeVisible({ timeout: 30_000 });
+  const card = page.getByRole('listitem').filter({ hasText: 'Charged in total' }).first();
+  await expect(card.getByText('€0.00, no total limit')).toBeVisible();
+
+  // Activity opens from the loaded wallet (its accounts screen shown); how long it takes to show
+  // the list is printed, not asserted.
+  await page.goto(`${wallet}/`);
+  await expect(
+    page.getByRole('heading', { level: 4, name: 'Approved with this wallet' }).first(),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('No limit', { exact: true }).first()).toBeVisible();
+  const started = Date.now();
+  await page.getByRole('navigation', { name: 'Wallet' }).getByRole('link', { name: 'Activity' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: 'Saved permission for' }).first();
+  await expect(item).toBeVisible();
+  console.log(`Activity list shown ${Date.now() - started} ms after the click`);
+  await expect(item.getByText('No limit', { exact: true })).toBeVisible();
+  await expect(item.getByText('Active', { exact: true })).toBeVisible();
+  await expect(page.getByText(/10,000,000,000/)).toHaveCount(0);
+  await shoot(page, 'activity-no-limit');
+  await expectAccessible(page, 'activity with a permission without limit');
+
+  // Revoked where it was made; the revoke says so.
+  await page.goto(`${wallet}/member-tokens`);
+  await card.getByRole('button', { name: 'Revoke…' }).click();
+  await card.getByRole('button', { name: 'Revoke token' }).click();
+  await expect(page.getByText(/^Revoked\. .+ can no longer charge you\.$/)).toBeVisible();
 });
 
 test('in the shop: subscribe through the widget, charge later, a seller charges through a derived token, over a limit is refused', async () => {
@@ -120,5 +183,16 @@ test('in the shop: subscribe through the widget, charge later, a seller charges 
   await expect(shopCard.getByText('2 of 4')).toBeVisible();
   await expect(world.shopper.page.getByText(/Passed on to a sub-merchant/)).toBeVisible();
   await shoot(world.shopper.page, 'member-tokens-list');
+
+  // In Activity the subscription reads as a limit, not as a payment of its total.
+  await world.shopper.page.goto(`${wallet}/activity`);
+  const allowed = world.shopper.page
+    .getByRole('listitem')
+    .filter({ hasText: 'Up to €60.00 in total' })
+    .first();
+  await expect(allowed).toBeVisible();
+  await expect(allowed.getByText('Active', { exact: true })).toBeVisible();
+  await expect(allowed).toContainText('up to €15.00 a charge');
+  await shoot(world.shopper.page, 'activity-subscription');
   await page.close();
 });

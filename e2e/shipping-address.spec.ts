@@ -32,9 +32,24 @@ test('checkout that shares a shipping address: one approval, and the shop shows 
   await w.getByLabel('Street and number').fill('Rabbit Hole Lane 7');
   await w.getByLabel('City').fill('Oxford');
   await w.getByLabel('Postal code').fill('OX1 1AA');
-  await w.getByLabel('Country code').fill('gb');
+  // The country by its name; a postal code that is not the country's is named, and nothing is saved.
+  await w.getByLabel('Country').selectOption({ label: 'Germany' });
   await w.getByRole('button', { name: 'Add address' }).click();
-  await expect(w.getByText('Rabbit Hole Lane 7, OX1 1AA Oxford, GB')).toBeVisible({ timeout: 20_000 });
+  await expect(w.getByText('This is not a postal code of Germany. Check it, and the country.')).toBeVisible();
+  await expect(w.getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
+  await w.getByLabel('Country').selectOption({ label: 'United Kingdom' });
+  await w.getByRole('button', { name: 'Add address' }).click();
+  await expect(w.getByText('Rabbit Hole Lane 7, OX1 1AA Oxford, United Kingdom')).toBeVisible({
+    timeout: 20_000,
+  });
+  // A phone number is read as people write it and kept in E.164; what is no number is refused.
+  await w.getByLabel('Phone').fill('call me');
+  await w.getByRole('button', { name: 'Save profile' }).click();
+  await expect(w.getByText(/This is not a phone number we can reach/)).toBeVisible();
+  await w.getByLabel('Phone').fill('+44 20 7946 0958');
+  await w.getByRole('button', { name: 'Save profile' }).click();
+  await expect(w.getByText('Profile saved.')).toBeVisible({ timeout: 20_000 });
+  await expect(w.getByLabel('Phone')).toHaveValue('+442079460958');
   await shoot(w, 'shipping-profile');
 
   const page = await world.shopper.context.newPage();
@@ -64,6 +79,7 @@ test('checkout that shares a shipping address: one approval, and the shop shows 
   await expect(shipping).toContainText('Alice Liddell');
   await expect(shipping).toContainText('Rabbit Hole Lane 7');
   await expect(shipping).toContainText('OX1 1AA Oxford');
+  await expect(shipping).toContainText('United Kingdom');
   await expect(shipping).not.toContainText('Home');
   await shoot(page, 'shipping-order');
 

@@ -537,8 +537,10 @@ test('activity lists the payments; a multi-use authorisation can be cancelled', 
   await page.goto('/activity');
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   const plan = page.getByRole('listitem').filter({ hasText: 'Coffee plan' });
-  await expect(plan).toContainText('Approved');
-  await expect(plan).toContainText('can be charged more than once');
+  // A plan is a limit the payee charges within, not a payment of its total.
+  await expect(plan).toContainText('Up to €20.00 in total');
+  await expect(plan).toContainText('Active');
+  await expect(plan).toContainText('the payee can charge it more than once');
   await expect(page.getByRole('listitem').filter({ hasText: 'Order for 12.50' })).toContainText(
     'No passkey needed (small payment)',
   );
@@ -633,8 +635,9 @@ test('grant read access with a passkey, narrow it, revoke it', async () => {
   await grant.getByRole('button', { name: 'Revoke access' }).click();
   await expect(page.getByRole('heading', { name: 'No app can read your data' })).toBeVisible();
   expect(await apiCode(readBalance(budget, narrowed, current))).toBe('Cancelled');
-  await page.getByText(/Ended grants/).click();
-  await expect(page.getByText('Replaced by a narrower grant')).toBeVisible();
+  await expect(page.getByText('Revoked. Budget Buddy can no longer read your data.')).toBeVisible();
+  await page.getByText(/Ended connections/).click();
+  await expect(page.getByText('Replaced when you narrowed it')).toBeVisible();
   await expectAccessible(page, 'grants: ended');
 });
 

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { addVirtualAuthenticator } from './helpers/webauthn.ts';
 import { stackUrls } from './stack.ts';
 
 const { wallet } = stackUrls();
@@ -223,4 +224,29 @@ test('a wallet page on a device without a wallet says how to get one', async ({ 
   await page.getByRole('link', { name: 'Create wallet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create your wallet' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('onboarding tells the truth: what a lost phone means, and a skipped email is not "Done"', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await addVirtualAuthenticator(page);
+  await page.goto('/');
+  const lost = page.getByRole('region', { name: 'If this phone is lost' });
+  await expect(lost).toContainText('lives in this browser on this device only');
+  await expect(lost).toContainText('cannot be recovered');
+  await page.getByRole('link', { name: 'Create wallet' }).click();
+  await page.getByRole('button', { name: 'Create my keys' }).click();
+  await page.getByRole('button', { name: 'Add a passkey' }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Skip for now' }).click({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Your wallet is ready' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('heading', { level: 2, name: /Passkey.*Done/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Email.*Skipped/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Email.*Done/ })).toHaveCount(0);
+  await expect(page.getByText('cannot be recovered')).toBeVisible();
+  await expectAccessible(page, 'setup with the email skipped');
+  await shoot(page, 'setup-email-skipped', phone);
+  await shoot(page, 'setup-email-skipped', desktop);
 });

@@ -3,6 +3,13 @@
   const say = (text) => {
     document.getElementById('connect-message').textContent = text;
   };
+  const refusals = {
+    Expired: 'Your approval expired before Tally could use it. Please connect again.',
+    Cancelled: 'The access was cancelled in your wallet. Please connect again.',
+    InvalidSignature: 'Your wallet’s answer could not be checked. Please connect again.',
+    Malformed: 'Your wallet’s answer could not be checked. Please connect again.',
+    Forbidden: 'Your wallet’s answer was not for this connection. Please connect again.',
+  };
   const post = async (url, body) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -10,7 +17,9 @@
       body: JSON.stringify(body ?? {}),
     });
     const json = await res.json();
-    if (!res.ok) throw new Error(json.detail ?? 'Tally could not connect your bank.');
+    // Words from the problem's code, never its detail (which is for developers, RFC 9457).
+    if (!res.ok)
+      throw new Error(refusals[json.code] ?? 'Tally could not connect your bank. Please try again.');
     return json;
   };
   if (!window.TokenCheckout) say('Token could not be loaded. Please reload the page.');

@@ -1,4 +1,4 @@
-import { type Html, html, renderPage } from '@tokenos/web-kit';
+import { type Html, html, localTime, renderPage } from '@tokenos/web-kit';
 import type { Dashboard, Row } from './dashboard.ts';
 
 export interface Layout {
@@ -69,9 +69,8 @@ export function money(value: string, currency: string): string {
 
 function row(r: Row): Html {
   const credit = r.creditDebitIndicator === 'CRDT';
-  const date = new Date(r.bookedAt).toISOString().slice(0, 10);
   return html`<tr>
-  <td class="date"><time datetime="${date}">${date}</time></td>
+  <td class="date">${localTime(r.bookedAt, 'date')}</td>
   <th scope="row">${r.description || '—'}${r.status === 'PDNG' ? html` <span class="pending">pending</span>` : ''}</th>
   <td class="account">${r.accountName}</td>
   <td class="num ${credit ? 'in' : 'out'}">${credit ? '+' : '−'}${money(r.amount.value, r.amount.currency)}</td>
@@ -80,7 +79,7 @@ function row(r: Row): Html {
 
 export function dashboardPage(appName: string, d: Dashboard, connectedAt: number): Html {
   return html`<h1>${d.name ? `${d.name}, your money` : 'Your money'}</h1>
-<p class="lede">Read through your Token wallet, just now. Connected since ${new Date(connectedAt).toUTCString()}.</p>
+<p class="lede">Read through your Token wallet, just now. Connected since ${localTime(connectedAt)}.</p>
 <ul class="totals" aria-label="Totals">
 ${d.totals.map(
   (t) =>

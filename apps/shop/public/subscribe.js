@@ -4,6 +4,14 @@
   const say = (text) => {
     document.getElementById('pay-message').textContent = text;
   };
+  const refusals = {
+    Expired: 'Your approval expired before we could use it. Nothing was charged; please try again.',
+    Cancelled: 'The approval was cancelled in your wallet. Nothing was charged.',
+    InvalidSignature: 'Your wallet’s answer could not be checked. Nothing was charged; please try again.',
+    Malformed: 'Your wallet’s answer could not be checked. Nothing was charged; please try again.',
+    Forbidden: 'Your wallet’s answer was not for this checkout. Nothing was charged; please try again.',
+    EmptyCart: 'Your cart is empty.',
+  };
   const post = async (url, body) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -11,7 +19,9 @@
       body: JSON.stringify(body ?? {}),
     });
     const json = await res.json();
-    if (!res.ok) throw new Error(json.detail ?? 'The shop could not save your payment.');
+    // Words from the problem's code, never its detail (which is for developers, RFC 9457).
+    if (!res.ok)
+      throw new Error(refusals[json.code] ?? 'The shop could not save your payment. Nothing was charged.');
     return json;
   };
   const target = document.getElementById('token-subscribe');

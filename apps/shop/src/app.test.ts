@@ -31,6 +31,7 @@ class FakeCloud
   refunds: Parameters<PaymentGateway['refund']>[0][] = [];
   nextStatus: Transfer['status'] = 'ACSC';
   refundError: Error | undefined;
+  redeemError: Error | undefined;
 
   constructor() {
     super('T');
@@ -46,6 +47,7 @@ class FakeCloud
   }
 
   async redeem(tokenId: string, o: { amount: Money; refId: string }): Promise<Transfer> {
+    if (this.redeemError) throw this.redeemError;
     const first = this.redemptions.find((r) => r.refId === o.refId);
     if (!first) this.redemptions.push({ tokenId, ...o });
     return {
@@ -132,6 +134,17 @@ describe('pages', () => {
 });
 
 describe('the cart', () => {
+  it('says "Added to your cart" only while the product is in the cart', async () => {
+    const { app } = await shop();
+    const b = browser(app);
+    await b.add('espresso');
+    const added = await b.request('/?added=espresso');
+    expect(added.headers.get('cache-control')).toBe('no-store');
+    expect(await added.text()).toContain('to your cart.');
+    await b.request('/cart/items/espresso', { method: 'POST', body: new URLSearchParams({ quantity: '0' }) });
+    expect(await (await b.request('/?added=espresso')).text()).not.toContain('to your cart.');
+  });
+
   it('is priced on the server, in exact decimals', async () => {
     const { app } = await shop();
     const b = browser(app);
@@ -223,6 +236,32 @@ describe('checkout', () => {
       status: string;
     };
     expect(res.status).toBe('failed');
+    const order = await (await b.request('/orders')).text();
+    const id = /href="\/orders\/([0-9a-f]+)"/.exec(order)?.[1];
+    const page = await (await b.request(`/orders/${id}`)).text();
+    expect(page).toContain('Your bank refused the payment. Nothing was charged.');
+    expect(page).not.toContain('AM04');
+  });
+
+  it('a refusal by the cloud is told from its code, never from its message', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    await b.add('grinder');
+    await b.json('/api/checkout', {});
+    cloud.redeemError = new ApiError(
+      422,
+      'ConditionFailed',
+      'maxPerTransaction: expected at most 15.00, got 89.00',
+    );
+    const { orderId, status } = (await (
+      await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })
+    ).json()) as { orderId: string; status: string };
+    expect(status).toBe('failed');
+    const page = await (await b.request(`/orders/${orderId}`)).text();
+    expect(page).toContain(
+      'The payment was outside the limits you approved in your wallet. Nothing was charged.',
+    );
+    expect(page).not.toContain('maxPerTransaction');
   });
 
   it('refuses a forged result, a result of another session, and a replay', async () => {
@@ -320,12 +359,27 @@ describe('orders and refunds', () => {
     await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
     const page = await (await b.request(`/orders/${orderId}`)).text();
     expect(page).toContain('Refund failed');
-    expect(page).toContain('exceeds what is left to refund');
+    // Words from the code, never the cloud's message.
+    expect(page).toContain('The refund could not be sent. You can try again.');
+    expect(page).not.toContain('exceeds what is left to refund');
     cloud.refundError = undefined;
     await b.request(`/orders/${orderId}/refund`, { method: 'POST' });
     expect(await (await b.request(`/orders/${orderId}`)).text()).toContain(
       'data-testid="order-status">Refunded<',
     );
+  });
+
+  it('a refund is asked for first, in words, and the order page shows dates for the reader’s locale', async () => {
+    const { b, orderId, cloud } = await paidOrder();
+    const order = await (await b.request(`/orders/${orderId}`)).text();
+    expect(order).toContain(`href="/orders/${orderId}/refund">Refund this order…</a>`);
+    expect(order).toMatch(/<time datetime="[^"]+Z" data-local="datetime">/);
+    expect(order).not.toContain('GMT');
+    expect(order).toContain('<summary>Advanced details</summary>');
+    const confirm = await (await b.request(`/orders/${orderId}/refund`)).text();
+    expect(confirm).toContain('Yes, refund €12.50');
+    expect(confirm).toContain('No, keep the order');
+    expect(cloud.refunds).toHaveLength(0);
   });
 
   it('another session’s order does not exist for you', async () => {

@@ -5,7 +5,16 @@ import { Checkout, ShopError } from './checkout.ts';
 import type { ShopConfig } from './config.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { type LoyaltyClub, loyaltyRoutes } from './loyalty.ts';
-import { cartPage, errorPage, orderPage, ordersPage, page, productsPage } from './pages.ts';
+import {
+  cartPage,
+  errorPage,
+  orderNumber,
+  orderPage,
+  ordersPage,
+  page,
+  productsPage,
+  refundConfirmPage,
+} from './pages.ts';
 import type { SavedPaymentStore } from './saved-payments.ts';
 import type { Order, OrderStore, Session, ShopSessions } from './store.ts';
 import { mountSubscriptionRoutes } from './subscription-routes.ts';
@@ -96,7 +105,11 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   };
 
   app.get('/', (c) => {
-    const added = findProduct(c.req.query('added') ?? '')?.name;
+    // "Added to your cart" only while it is in the cart: after Back, or once the cart was emptied,
+    // the notice would be stale. no-store keeps Back from showing the old page from its cache.
+    const product = findProduct(c.req.query('added') ?? '');
+    const added = product && c.get('session')?.cart.has(product.id) ? product.name : undefined;
+    c.header('cache-control', 'no-store');
     return c.html(page(layout(c, 'Coffee', 'products'), productsPage(products, added)));
   });
 
@@ -182,6 +195,13 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     return c.html(
       page(layout(c, `Order ${order.id.slice(0, 8).toUpperCase()}`, 'orders'), orderPage(order, notice)),
     );
+  });
+
+  app.get('/orders/:id/refund', (c) => {
+    const order = ownOrder(c);
+    if (order.status !== 'paid' && order.status !== 'refund-failed')
+      return c.redirect(`/orders/${order.id}`, 303);
+    return c.html(page(layout(c, `Refund order ${orderNumber(order)}`, 'orders'), refundConfirmPage(order)));
   });
 
   app.post('/orders/:id/refund', async (c) => {

@@ -1,6 +1,7 @@
 import { isProtocolError } from '@tokenos/protocol';
 import { isApiError } from '@tokenos/sdk';
 import { priceCart } from './catalog.ts';
+import { failureCodeOf } from './failure-words.ts';
 import type { PaymentGateway, Transfer } from './gateway.ts';
 import { orderNumber } from './pages.ts';
 import type { ShippingAsk } from './shipping.ts';
@@ -34,8 +35,10 @@ function applyTransfer(order: Order, transfer: Transfer): void {
   order.transfer = transfer;
   // Paid only once the bank settled it (ISO 20022 ACSC); accepted-but-pending is not paid.
   order.status = transfer.status === 'ACSC' ? 'paid' : transfer.status === 'RJCT' ? 'failed' : 'processing';
-  if (transfer.status === 'RJCT')
+  if (transfer.status === 'RJCT') {
     order.failure = transfer.reason ? `bank reason ${transfer.reason}` : undefined;
+    order.failureCode = 'BankRejected';
+  }
 }
 
 /** A 4xx from the cloud is a final answer; anything else (unreachable, 5xx) may be retried. */
@@ -167,6 +170,7 @@ export class Checkout {
             ...next,
             status: 'failed',
             failure: 'the approved amount is not the order total',
+            failureCode: 'AmountMismatch',
           });
           throw new ShopError(409, 'AmountMismatch', 'the approved amount is not the order total');
         }
@@ -178,6 +182,7 @@ export class Checkout {
         if (isFinal(e)) {
           next.status = 'failed';
           next.failure = describe(e);
+          next.failureCode = failureCodeOf(e);
         }
         // Otherwise it stays processing: "Check again" redeems with the same refId, never twice.
       }
@@ -202,6 +207,7 @@ export class Checkout {
           if (!isFinal(e)) return current;
           next.status = 'failed';
           next.failure = describe(e);
+          next.failureCode = failureCodeOf(e);
         }
         await orders.put(next);
         return next;
@@ -243,12 +249,17 @@ export class Checkout {
       });
       next.refund = { ...next.refund, transfer };
       delete next.refund.failure;
+      delete next.refund.failureCode;
       next.status =
         transfer.status === 'ACSC' ? 'refunded' : transfer.status === 'RJCT' ? 'refund-failed' : 'refunding';
-      if (transfer.status === 'RJCT') next.refund.failure = `bank reason ${transfer.reason ?? 'unknown'}`;
+      if (transfer.status === 'RJCT') {
+        next.refund.failure = `bank reason ${transfer.reason ?? 'unknown'}`;
+        next.refund.failureCode = 'BankRejected';
+      }
     } catch (e) {
       next.status = 'refund-failed';
-      next.refund = { ...next.refund, failure: describe(e) };
+      const code = failureCodeOf(e);
+      next.refund = { ...next.refund, failure: describe(e), ...(code ? { failureCode: code } : {}) };
     }
     await orders.put(next);
     return next;

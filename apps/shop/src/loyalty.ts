@@ -1,6 +1,6 @@
 import { aliasValueSchema } from '@tokenos/protocol';
 import { createMemberOnBehalf, isApiError, type Member } from '@tokenos/sdk';
-import { type Html, html } from '@tokenos/web-kit';
+import { type Html, html, localTime } from '@tokenos/web-kit';
 import { type Context, Hono } from 'hono';
 import { ShopError } from './checkout.ts';
 
@@ -39,7 +39,13 @@ export async function signUpForLoyalty(club: LoyaltyClub, email: string): Promis
     return { memberId: member.memberId, loyaltyId: memberToken.loyaltyId, claimBy: member.custody.claimBy };
   } catch (e) {
     if (isApiError(e))
-      throw new ShopError(502, 'Upstream', `The Token cloud refused the sign-up: ${e.message}`, { cause: e });
+      // The page shows this message: plain words, the cloud's own message stays in the cause.
+      throw new ShopError(
+        502,
+        'Upstream',
+        'The Token cloud could not sign you up. Check the email address and try again.',
+        { cause: e },
+      );
     throw e;
   }
 }
@@ -61,7 +67,7 @@ function joinedPage(joined: LoyaltySignUp, email: string, walletOrigin: string):
 <dl class="facts">
   <div><dt>Loyalty id</dt><dd class="mono" data-testid="loyalty-id">${joined.loyaltyId}</dd></div>
   <div><dt>Email</dt><dd>${email}</dd></div>
-  <div><dt>Claim by</dt><dd>${new Date(joined.claimBy).toISOString().slice(0, 10)}</dd></div>
+  <div><dt>Claim by</dt><dd>${localTime(joined.claimBy, 'date')}</dd></div>
 </dl>
 <p>Make it yours: claim the membership in the Token wallet with a code we send to ${email}. Unclaimed memberships are deleted after the date above.</p>
 <p><a class="button" href="${claimUrl}">Claim in the Token wallet</a></p>`;

@@ -1,5 +1,6 @@
-import { Html, html, renderPage } from '@tokenos/web-kit';
+import { Html, html, localTime, renderPage } from '@tokenos/web-kit';
 import { displayMoney, groupDigits, type Line, maxQuantity, type Product } from './catalog.ts';
+import { paymentFailureWords, refundFailureWords } from './failure-words.ts';
 import type { Transfer } from './gateway.ts';
 import { shippingFact } from './shipping.ts';
 import type { Order, OrderStatus } from './store.ts';
@@ -116,16 +117,30 @@ const statusText: Record<OrderStatus, { label: string; tone: 'ok' | 'wait' | 'ba
   'refund-failed': { label: 'Refund failed', tone: 'bad' },
 };
 
-/** ISO 20022 payment status codes in words, the code kept beside them for whoever needs it. */
+/** ISO 20022 payment status codes in plain words; the code itself is under "Advanced details". */
 const transferWords: Record<Transfer['status'], string> = {
-  RCVD: 'Received by the bank',
-  ACTC: 'Accepted, settling',
-  ACSC: 'Settled',
-  RJCT: 'Rejected',
+  RCVD: 'Sent to the bank',
+  ACTC: 'Being paid',
+  ACSC: 'Paid',
+  RJCT: 'Refused by the bank',
 };
 
-function transferFact(label: string, testId: string, t: Transfer): Html {
-  return html`<div><dt>${label}</dt><dd>${transferWords[t.status]} (<abbr title="ISO 20022 payment status" data-testid="${testId}">${t.status}</abbr>)${t.bankReference ? html`<br><span class="muted">Bank reference</span> <span class="mono">${t.bankReference}</span>` : ''}</dd></div>`;
+const refundTransferWords: Record<Transfer['status'], string> = {
+  RCVD: 'Sent to the bank',
+  ACTC: 'On its way',
+  ACSC: 'Refunded',
+  RJCT: 'Refused by the bank',
+};
+
+function transferFact(
+  label: string,
+  testId: string,
+  t: Transfer,
+  words: Record<Transfer['status'], string>,
+): Html {
+  return html`<div><dt>${label}</dt><dd>${words[t.status]}<details class="advanced"><summary>Advanced details</summary>
+  <p>Payment status (ISO 20022): <span class="mono" data-testid="${testId}">${t.status}</span>${t.bankReference ? html`<br>Bank reference: <span class="mono">${t.bankReference}</span>` : ''}</p>
+</details></dd></div>`;
 }
 
 export function orderNumber(order: Order): string {
@@ -140,10 +155,10 @@ export function orderPage(order: Order, notice: string | undefined): Html {
     cancelled: 'This order was not paid.',
     processing: `Your bank accepted the payment of ${amount} and is settling it.`,
     paid: `We received your payment of ${amount}. Thank you!`,
-    failed: `Your bank did not make the payment${order.failure ? ` (${order.failure})` : ''}. Nothing was charged.`,
+    failed: `${paymentFailureWords(order.failureCode)} Nothing was charged.`,
     refunding: `We are sending ${amount} back to the account you paid from.`,
     refunded: `We sent ${amount} back to the account you paid from.`,
-    'refund-failed': `The refund could not be sent${order.refund?.failure ? `: ${order.refund.failure}` : ''}.`,
+    'refund-failed': `${refundFailureWords(order.refund?.failureCode)} You can try again.`,
   };
   return html`<h1>Order ${orderNumber(order)}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
@@ -151,9 +166,9 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <p class="lede">${explain[order.status]}</p>
 <dl class="facts">
   <div><dt>Amount</dt><dd data-testid="order-amount">${amount}</dd></div>
-  <div><dt>Placed</dt><dd>${new Date(order.createdAt).toUTCString()}</dd></div>
-  ${order.transfer ? transferFact('Payment', 'transfer-status', order.transfer) : ''}
-  ${order.refund?.transfer ? transferFact('Refund', 'refund-status', order.refund.transfer) : ''}
+  <div><dt>Placed</dt><dd>${localTime(order.createdAt)}</dd></div>
+  ${order.transfer ? transferFact('Payment', 'transfer-status', order.transfer, transferWords) : ''}
+  ${order.refund?.transfer ? transferFact('Refund', 'refund-status', order.refund.transfer, refundTransferWords) : ''}
   ${shippingFact(order.shipping)}
 </dl>
 ${linesTable(order.lines, order.total.value, false)}
@@ -167,11 +182,22 @@ ${
     ? html`<section class="refund" aria-labelledby="refund-heading">
   <h2 id="refund-heading">Changed your mind?</h2>
   <p>We send the full ${amount} back to the bank account you paid from.</p>
-  <form method="post" action="/orders/${order.id}/refund"><button class="button secondary" type="submit">Refund this order</button></form>
+  <p><a class="button secondary" href="/orders/${order.id}/refund">Refund this order…</a></p>
 </section>`
     : ''
 }
 <p><a href="/">Continue shopping</a></p>`;
+}
+
+/** "Refund this order?": a refund sends money back and cannot be taken back, so it is asked first. */
+export function refundConfirmPage(order: Order): Html {
+  const amount = displayMoney(order.total);
+  return html`<h1>Refund order ${orderNumber(order)}?</h1>
+<p class="lede">We send ${amount} back to the bank account you paid from. This cannot be undone.</p>
+<form method="post" action="/orders/${order.id}/refund" class="actions">
+  <button class="button" type="submit">Yes, refund ${amount}</button>
+  <a class="button secondary" href="/orders/${order.id}">No, keep the order</a>
+</form>`;
 }
 
 export function ordersPage(orders: readonly Order[]): Html {

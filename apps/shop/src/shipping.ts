@@ -23,6 +23,17 @@ export function shippingAskFromEnv(value: string | undefined): ShippingAsk | und
   throw new RangeError(`SHOP_SHIPPING: expected required, optional or off, got ${JSON.stringify(value)}`);
 }
 
+const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'code' });
+
+/** "United Kingdom" for GB: the country as words on the order, the code where none is known. */
+function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function shippingFact(shipping: OrderShipping | undefined): Html | '' {
   if (!shipping) return '';
   if (shipping.accessTokenId === null)
@@ -30,5 +41,5 @@ export function shippingFact(shipping: OrderShipping | undefined): Html | '' {
   if (!shipping.address)
     return html`<div><dt>Ship to</dt><dd data-testid="order-shipping">Shared, but not readable now${shipping.failure ? ` (${shipping.failure})` : ''}.</dd></div>`;
   const a = shipping.address;
-  return html`<div><dt>Ship to</dt><dd data-testid="order-shipping"><address>${a.recipient}<br>${a.lines.map((l) => html`${l}<br>`)}${a.postalCode} ${a.city}${a.region ? html`, ${a.region}` : ''}<br>${a.country}</address></dd></div>`;
+  return html`<div><dt>Ship to</dt><dd data-testid="order-shipping"><address>${a.recipient}<br>${a.lines.map((l) => html`${l}<br>`)}${a.postalCode} ${a.city}${a.region ? html`, ${a.region}` : ''}<br>${countryName(a.country)}</address></dd></div>`;
 }

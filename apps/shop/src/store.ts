@@ -33,8 +33,11 @@ export interface Order {
   payer?: string;
   payerAccount?: AccountRef;
   transfer?: Transfer;
+  /** For the logs: the error's message. Never shown; the page's words come from `failureCode`. */
   failure?: string;
-  refund?: { tokenId?: string; transfer?: Transfer; failure?: string };
+  /** The error's code (the cloud's, or the shop's own: failure-words.ts), for the words shown. */
+  failureCode?: string | undefined;
+  refund?: { tokenId?: string; transfer?: Transfer; failure?: string; failureCode?: string };
   /** Present when the payment request asked for a shipping address. */
   shipping?: OrderShipping;
 }

@@ -1,11 +1,11 @@
 import type { MemberTokenView } from '@tokenos/sdk';
-import { type Html, html } from '@tokenos/web-kit';
+import { type Html, html, localTime } from '@tokenos/web-kit';
 import { displayMoney, products } from './catalog.ts';
 import type { SavedCharge, SavedPayment } from './saved-payments.ts';
 import { sellerOffer, subscriptionPlan } from './subscriptions.ts';
 
 const eur = (value: string) => displayMoney({ value, currency: 'EUR' });
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+const day = (at: number) => localTime(at, 'date');
 
 const chargeWords: Record<SavedCharge['status'], string> = {
   paid: 'Paid',
@@ -78,12 +78,14 @@ ${plan}
 </li>`;
   return html`<h1>Your subscription</h1>
 ${notice}
-<p class="lede">Your payment is saved as a member token. We charge it for each delivery, within the limits you approved.</p>
+<p class="lede">Your payment is saved in your Token wallet. We charge it for each delivery, within the limits you approved.</p>
 <dl class="facts">
-  ${views.root ? usage('Your limits used', 'token-usage', views.root) : html`<div><dt>Token</dt><dd>Could not be read right now.</dd></div>`}
-  ${views.seller ? usage('Marketplace seller’s token', 'seller-usage', views.seller) : ''}
-  <div><dt>Token id</dt><dd class="mono">${saved?.memberTokenId ?? ''}</dd></div>
+  ${views.root ? usage('Your limits used', 'token-usage', views.root) : html`<div><dt>Your limits</dt><dd>Could not be read right now.</dd></div>`}
+  ${views.seller ? usage('Marketplace seller’s share', 'seller-usage', views.seller) : ''}
 </dl>
+<details class="advanced"><summary>Advanced details</summary>
+  <p>Member token id: <span class="mono">${saved?.memberTokenId ?? ''}</span></p>
+</details>
 <section aria-labelledby="deliver-heading">
   <h2 id="deliver-heading">Deliver now</h2>
   <ul class="plain actions-list">

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { inCheckout } from './checkout-detour.ts';
 import { Link } from './components/Link.tsx';
 import { Screen } from './components/Screen.tsx';
@@ -16,16 +16,20 @@ import { isSetUp, useWallet } from './wallet/WalletProvider.tsx';
 const AccountsScreen = lazy(() =>
   import('./screens/AccountsScreen.tsx').then((m) => ({ default: m.AccountsScreen })),
 );
-const ActivityScreen = lazy(() =>
-  import('./screens/ActivityScreen.tsx').then((m) => ({ default: m.ActivityScreen })),
-);
+// The screens the nav leads to, loaded in the background once the wallet is open, so a tap on
+// Activity shows it at once instead of waiting for its code (issue 14, item 9).
+const loadActivity = () => import('./screens/ActivityScreen.tsx');
+const loadGrants = () => import('./screens/GrantsScreen.tsx');
+const loadMemberTokens = () => import('./screens/MemberTokensScreen.tsx');
+const loadSecurity = () => import('./screens/SecurityScreen.tsx');
+const navScreens = [loadActivity, loadGrants, loadMemberTokens, loadSecurity];
+
+const ActivityScreen = lazy(() => loadActivity().then((m) => ({ default: m.ActivityScreen })));
 const ApproveScreen = lazy(() =>
   import('./screens/ApproveScreen.tsx').then((m) => ({ default: m.ApproveScreen })),
 );
 const ClaimScreen = lazy(() => import('./screens/ClaimScreen.tsx').then((m) => ({ default: m.ClaimScreen })));
-const GrantsScreen = lazy(() =>
-  import('./screens/GrantsScreen.tsx').then((m) => ({ default: m.GrantsScreen })),
-);
+const GrantsScreen = lazy(() => loadGrants().then((m) => ({ default: m.GrantsScreen })));
 const ProfileScreen = lazy(() =>
   import('./screens/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })),
 );
@@ -36,15 +40,11 @@ const LinkedScreen = lazy(() =>
   import('./screens/LinkedScreen.tsx').then((m) => ({ default: m.LinkedScreen })),
 );
 const LockScreen = lazy(() => import('./screens/LockScreen.tsx').then((m) => ({ default: m.LockScreen })));
-const MemberTokensScreen = lazy(() =>
-  import('./screens/MemberTokensScreen.tsx').then((m) => ({ default: m.MemberTokensScreen })),
-);
+const MemberTokensScreen = lazy(() => loadMemberTokens().then((m) => ({ default: m.MemberTokensScreen })));
 const NoWalletScreen = lazy(() =>
   import('./screens/NoWalletScreen.tsx').then((m) => ({ default: m.NoWalletScreen })),
 );
-const SecurityScreen = lazy(() =>
-  import('./screens/SecurityScreen.tsx').then((m) => ({ default: m.SecurityScreen })),
-);
+const SecurityScreen = lazy(() => loadSecurity().then((m) => ({ default: m.SecurityScreen })));
 const SetupScreen = lazy(() => import('./screens/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
 
 function StorageFailed() {
@@ -110,8 +110,8 @@ function CurrentScreen() {
 const navItems = [
   { to: routes.home, label: 'Accounts' },
   { to: routes.activity, label: 'Activity' },
-  { to: routes.grants, label: 'Grants' },
-  { to: routes.memberTokens, label: 'Tokens' },
+  { to: routes.grants, label: 'Connected apps' },
+  { to: routes.memberTokens, label: 'Subscriptions' },
   { to: routes.security, label: 'Security' },
 ] as const;
 
@@ -119,10 +119,25 @@ function Nav() {
   const { pathname, searchParams } = useLocation();
   const { state } = useWallet();
   const { locked } = useLock();
+  const queryClient = useQueryClient();
   const path = normalizePath(pathname);
   // The approval page is a focused task (often a popup): no way out but approve or decline; the
   // setup and bank steps it sends a new shopper through lead back to it, not elsewhere.
-  if (state.status !== 'ready' || locked || inCheckout(pathname, searchParams.get('next'))) return null;
+  const shown = state.status === 'ready' && !locked && !inCheckout(pathname, searchParams.get('next'));
+  const memberId = state.status === 'ready' ? state.wallet.memberId : undefined;
+  useEffect(() => {
+    if (!shown || !memberId) return;
+    // After the current screen had its turn: the next screens' code, and Activity's list, while
+    // the user reads. Offline, a screen loads when opened instead; nothing to report here.
+    const timer = setTimeout(() => {
+      for (const load of navScreens) load().catch(() => undefined);
+      loadActivity()
+        .then((m) => m.prefetchActivity(queryClient, memberId))
+        .catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [shown, memberId, queryClient]);
+  if (!shown) return null;
   return (
     <nav aria-label="Wallet" className="site-nav">
       <ul>

@@ -1,4 +1,5 @@
 export { escapeHtml, Html, type HtmlValue, html } from './html.ts';
+export { localTime, localTimeScript } from './local-time.ts';
 export { type PageShell, renderPage } from './page-shell.ts';
 export { problem } from './problem.ts';
 export { sameOriginWrites } from './same-origin.ts';

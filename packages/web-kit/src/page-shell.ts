@@ -1,4 +1,5 @@
 import { type Html, html } from './html.ts';
+import { localTimeScript } from './local-time.ts';
 import { baseStylesheet } from './static-files.ts';
 
 /** What a site's page layout fills in; the rest of the document is the same on every site. */
@@ -29,6 +30,7 @@ export function renderPage(shell: PageShell, body: Html): string {
 <link rel="stylesheet" href="/static/${baseStylesheet}">
 <link rel="stylesheet" href="/static/${shell.stylesheet}">
 <link rel="icon" href="data:,">
+<script src="/static/${localTimeScript}" defer></script>
 ${shell.scripts}
 </head>
 <body>

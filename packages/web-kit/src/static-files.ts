@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { localTimeScript } from './local-time.ts';
 import { problem } from './problem.ts';
 
 const types: Record<string, string> = {
@@ -23,7 +24,11 @@ function read(dir: URL, name: string): { type: string; body: string } {
  * it is a 404, so no request can reach outside the folder.
  */
 export function staticFiles(publicDir: URL, names: readonly string[]): Hono {
-  const files = new Map([[baseStylesheet, read(new URL('../public/', import.meta.url), baseStylesheet)]]);
+  const own = new URL('../public/', import.meta.url);
+  const files = new Map([
+    [baseStylesheet, read(own, baseStylesheet)],
+    [localTimeScript, read(own, localTimeScript)],
+  ]);
   for (const name of names) {
     if (files.has(name)) throw new RangeError(`static file ${name}: the name is taken`);
     files.set(name, read(publicDir, name));

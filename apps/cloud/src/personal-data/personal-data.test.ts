@@ -157,6 +157,22 @@ describe('personal data: profile and address book', () => {
       status: 400,
       field: 'country',
     });
+    // Two letters are not enough: "GE" is Georgia, "XX" no country; a postal code must be the country's.
+    expect(await bad(addAddress(w.alice, { ...home, country: 'XX' }))).toMatchObject({
+      code: 'Malformed',
+      status: 400,
+      field: 'country',
+    });
+    expect(await bad(addAddress(w.alice, { ...home, country: 'DE', postalCode: 'OX1 1AA' }))).toMatchObject({
+      code: 'Malformed',
+      status: 400,
+      field: 'postalCode',
+    });
+    expect(await bad(updateAddress(w.alice, a.id, { ...home, postalCode: '1234567' }))).toMatchObject({
+      code: 'Malformed',
+      status: 400,
+      field: 'postalCode',
+    });
     expect(await bad(addAddress(w.alice, { ...home, lines: [] }))).toMatchObject({
       code: 'Malformed',
       status: 400,

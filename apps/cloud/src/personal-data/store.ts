@@ -3,7 +3,7 @@ import {
   type PostalAddress,
   type Profile,
   parseWith,
-  postalAddressSchema,
+  postalAddressFieldsSchema,
   profileSchema,
   type StoredAddress,
 } from '@tokenos/protocol';
@@ -64,7 +64,7 @@ export function personalDataStore(
   };
   const asAddress = (memberId: string, row: Row): StoredAddress => ({
     id: row.item_id,
-    ...parseWith(postalAddressSchema, open(memberId, 'address', row), 'stored address'),
+    ...parseWith(postalAddressFieldsSchema, open(memberId, 'address', row), 'stored address'),
   });
   const columns = 'item_id, key_id, iv, ciphertext, deleted_at';
 

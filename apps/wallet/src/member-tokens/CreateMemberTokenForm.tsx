@@ -18,6 +18,7 @@ import {
   type LimitsForm,
   limitationsFromForm,
   parseMerchant,
+  setsNoLimit,
 } from './limits-form.ts';
 
 /** Thrown when the form itself is wrong: shown beside the fields, not as a failure of the service. */
@@ -86,7 +87,7 @@ export function CreateMemberTokenForm({
         limitations: limits.limitations,
         loyalty: form.loyalty,
         source: { bankId: source.bankId, accountRef: source.accountRef },
-        description: `Member token for ${ref.kind === 'domain' ? ref.domain : holder}`,
+        description: `Saved permission for ${ref.kind === 'domain' ? ref.domain : 'a merchant'}`,
         passkeys: passkeys.map((p) => p.credentialId),
         onStep: setStep,
       });
@@ -98,6 +99,8 @@ export function CreateMemberTokenForm({
     onSettled: () => setStep(undefined),
     onSuccess: (token) => {
       void queryClient.invalidateQueries({ queryKey: ['member-tokens'] });
+      // Its backing payment shows in Activity and Accounts: their lists are out of date.
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
       void queryClient.invalidateQueries({ queryKey: ['apps'] });
       onCreated(token);
     },
@@ -119,7 +122,7 @@ export function CreateMemberTokenForm({
     return (
       <div className="notice notice-warning" role="alert">
         <p className="notice-title">No account to pay from</p>
-        <p>A member token pays from one of your bank accounts. Link one first.</p>
+        <p>The shop’s charges are paid from one of your bank accounts. Link one first.</p>
         <p>
           <Link
             to={`${routes.link}?next=${encodeURIComponent(routes.memberTokens)}`}
@@ -175,10 +178,10 @@ export function CreateMemberTokenForm({
         create.mutate();
       }}
     >
-      <h2 id={`${id}-title`}>New member token</h2>
+      <h2 id={`${id}-title`}>Let a shop charge you later</h2>
       <p className="form-hint">
-        A merchant can charge this token later without asking you each time, only within the limits you set
-        here. You can revoke it at any time.
+        The merchant can charge you later without asking you each time, only within the limits you set here.
+        You can revoke it at any time.
       </p>
       {field('merchant', 'Merchant', 'The shop’s web address, such as shop.example, or its member id.', {
         inputMode: 'text',
@@ -195,7 +198,8 @@ export function CreateMemberTokenForm({
         />
       </fieldset>
       <fieldset className="limits" disabled={busy}>
-        <legend>Limits (leave empty for none)</legend>
+        <legend>Limits</legend>
+        <p className="form-hint">Set at least one: the merchant can never charge more than these allow.</p>
         {field('amount', `Largest single charge (${currency})`, `For example ${money('20')}.`, {
           inputMode: 'decimal',
         })}
@@ -232,6 +236,31 @@ export function CreateMemberTokenForm({
         {field('countries', 'Only in these countries', 'Two-letter codes, such as DE, FR.', {
           inputMode: 'text',
         })}
+        {setsNoLimit(form) ? (
+          <div className="field">
+            <label className="choice">
+              <input
+                id={`${id}-noLimit`}
+                type="checkbox"
+                checked={form.noLimit}
+                onChange={(e) => set('noLimit', e.target.checked)}
+                aria-invalid={errors.noLimit ? true : undefined}
+                aria-describedby={errors.noLimit ? `${id}-noLimit-error` : undefined}
+              />
+              <span>
+                <span className="choice-title">I allow charges without a limit</span>
+                <span className="choice-detail">
+                  The merchant could charge any amount, any number of times, until you revoke it.
+                </span>
+              </span>
+            </label>
+            {errors.noLimit ? (
+              <p className="field-error" id={`${id}-noLimit-error`}>
+                {errors.noLimit}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
       </fieldset>
       <label className="choice">
         <input
@@ -263,11 +292,11 @@ export function CreateMemberTokenForm({
       ) : step === 'bank' ? (
         <Loading>Waiting for {source?.bankName ?? 'your bank'} to confirm…</Loading>
       ) : step === 'creating' ? (
-        <Loading>Creating the token…</Loading>
+        <Loading>Saving…</Loading>
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create token'}
+          {busy ? 'Saving…' : 'Save permission'}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           Cancel

@@ -4,7 +4,7 @@ import { cancelMemberToken, type MemberTokenView } from '@tokenos/sdk';
 import { useId, useState } from 'react';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice } from '../components/Notice.tsx';
-import { formatDate, shortId } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { useMember } from '../wallet/member.ts';
 import { useCounterparty } from '../wallet/queries.ts';
 import type { AppRecord } from '../wallet/wallet-db.ts';
@@ -39,32 +39,12 @@ function TokenCode({ token }: { token: MemberTokenView }) {
   };
   return (
     <div className="token-code">
-      <fieldset className="segmented">
-        <legend>Format</legend>
-        {(
-          [
-            ['custom', 'Short code'],
-            ['jwt', 'JWT'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className="segment">
-            <input
-              type="radio"
-              name={`${id}-format`}
-              value={value}
-              checked={format === value}
-              onChange={() => setFormat(value)}
-            />
-            <span>{label}</span>
-          </label>
-        ))}
-      </fieldset>
       {/* The short code reads in either case (seed 001 hex); upper case fits QR's denser alphanumeric mode. */}
       <QrCode
         text={format === 'custom' ? text.toUpperCase() : text}
-        label={`QR code of the member token (${format === 'custom' ? 'short code' : 'JWT'})`}
+        label={`QR code to show the merchant${format === 'jwt' ? ' (JWT)' : ''}`}
       />
-      <label htmlFor={`${id}-text`}>{format === 'custom' ? 'Short code (116 hex digits)' : 'JWT'}</label>
+      <label htmlFor={`${id}-text`}>Code as text</label>
       <textarea
         id={`${id}-text`}
         className="token-text"
@@ -81,6 +61,32 @@ function TokenCode({ token }: { token: MemberTokenView }) {
           {copied ? 'Copied to the clipboard' : ''}
         </span>
       </p>
+      <details className="advanced">
+        <summary>Advanced details</summary>
+        <fieldset className="segmented">
+          <legend>Format</legend>
+          {(
+            [
+              ['custom', 'Short code (116 hex digits)'],
+              ['jwt', 'JWT'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="segment">
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={value}
+                checked={format === value}
+                onChange={() => setFormat(value)}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
+        </fieldset>
+        <p className="muted break">
+          Token id <code>{token.tokenId}</code>
+        </p>
+      </details>
     </div>
   );
 }
@@ -88,9 +94,12 @@ function TokenCode({ token }: { token: MemberTokenView }) {
 export function MemberTokenCard({
   token,
   apps,
+  onRevoked,
 }: {
   token: MemberTokenView;
   apps: readonly AppRecord[] | undefined;
+  /** Told once the token is revoked, with the merchant's name, so the screen can say so. */
+  onRevoked?: (name: string) => void;
 }) {
   const member = useMember();
   const queryClient = useQueryClient();
@@ -101,11 +110,13 @@ export function MemberTokenCard({
     mutationFn: () => cancelMemberToken(member, token.tokenId),
     onSuccess: () => {
       setMode('view');
+      onRevoked?.(name);
       void queryClient.invalidateQueries({ queryKey: ['member-tokens'] });
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
   const headingId = `member-token-${token.tokenId}`;
-  const name = merchant?.name ?? `Merchant ${shortId(token.merchantOfRecord)}`;
+  const name = merchant?.name ?? 'A merchant';
   const live = token.status === 'active' || token.status === 'pending';
   const status = statusWords[token.status];
   const rows = usageRows(token, Date.now());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLimitsForm, endOfDay, limitationsFromForm, parseMerchant } from './limits-form.ts';
+import { emptyLimitsForm, endOfDay, limitationsFromForm, parseMerchant, setsNoLimit } from './limits-form.ts';
 
 const merchantId = 'A'.repeat(43);
 const now = new Date(2026, 0, 15, 12).getTime();
@@ -51,6 +51,15 @@ describe('member token form', () => {
       ok: false,
       errors: { maxUses: expect.any(String) },
     });
+  });
+
+  it('never makes a token without any bound from empty fields: it asks for a worded "no limit"', () => {
+    expect(make({})).toEqual({ ok: false, errors: { noLimit: expect.any(String) } });
+    // A country narrows where, not how much: still no limit.
+    expect(make({ countries: 'DE' })).toEqual({ ok: false, errors: { noLimit: expect.any(String) } });
+    expect(setsNoLimit({ ...emptyLimitsForm, maxUses: '2' })).toBe(false);
+    expect(setsNoLimit({ ...emptyLimitsForm, expiresOn: '2026-03-31' })).toBe(false);
+    expect(make({ noLimit: true })).toEqual({ ok: true, limitations: { currency: 'EUR', merchantId } });
   });
 
   it('reads a merchant as a member id, a domain or a pasted URL', () => {

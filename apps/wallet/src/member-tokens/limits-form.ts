@@ -18,6 +18,11 @@ export interface LimitsForm {
   /** ISO 3166 country codes, comma-separated ("Location"), empty for anywhere. */
   countries: string;
   loyalty: boolean;
+  /**
+   * The user's worded "I allow charges without a limit": asked for only when no cap is set, so a
+   * token without any bound is never made by leaving fields empty.
+   */
+  noLimit: boolean;
 }
 
 export const emptyLimitsForm: LimitsForm = {
@@ -29,6 +34,7 @@ export const emptyLimitsForm: LimitsForm = {
   singleUse: false,
   countries: '',
   loyalty: false,
+  noLimit: false,
 };
 
 export type FormField = keyof LimitsForm;
@@ -62,6 +68,20 @@ const fieldOfLimitation: Record<string, FormField> = {
   location: 'countries',
   merchantId: 'merchant',
 };
+
+/**
+ * Does the form set no bound on what can be charged (no single or total amount, no end date, no
+ * count)? Countries narrow where, not how much, so they do not count as a limit.
+ */
+export function setsNoLimit(form: LimitsForm): boolean {
+  return (
+    form.amount.trim() === '' &&
+    form.creditLimit.trim() === '' &&
+    form.expiresOn === '' &&
+    form.maxUses.trim() === '' &&
+    !form.singleUse
+  );
+}
 
 /** End of the chosen day in the user's time zone: "until 31 March" includes 31 March. */
 export function endOfDay(isoDate: string): number | undefined {
@@ -114,6 +134,8 @@ export function limitationsFromForm(
       errors.maxUses = 'A single-use token is charged once: leave this empty.';
     else l.maxUses = Number(uses);
   }
+  if (setsNoLimit(form) && !form.noLimit)
+    errors.noLimit = 'Set at least one limit, or tick “I allow charges without a limit”.';
   const countries = form.countries
     .split(/[\s,]+/)
     .map((c) => c.trim().toUpperCase())

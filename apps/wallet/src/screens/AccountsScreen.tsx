@@ -1,5 +1,6 @@
 import type { AccountTransaction, LinkedAccount } from '@tokenos/protocol';
 import type { Member, TokenView } from '@tokenos/sdk';
+import { paymentStatusWords, paymentTerms } from '../activity/payment-terms.ts';
 import { isTransient } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
@@ -234,20 +235,6 @@ function RecentTransactions({
   );
 }
 
-const statusWords: Record<TokenView['status'], string> = {
-  received: 'Waiting for the bank',
-  valid: 'Approved',
-  rejected: 'Refused by the bank',
-  revokedByPsu: 'Cancelled by you',
-  terminatedByTpp: 'Cancelled by the payee',
-  replaced: 'Replaced',
-  expired: 'Expired',
-};
-
-export function tokenStatusWords(status: TokenView['status']): string {
-  return statusWords[status];
-}
-
 function payeeName(token: TokenView, apps: readonly AppRecord[] | undefined): string {
   return apps?.find((a) => a.memberId === token.payload.to.memberId)?.name ?? 'A payee';
 }
@@ -285,8 +272,11 @@ function WalletPayments({
     <div className="recent">
       <h4 id={headingId}>Approved with this wallet</h4>
       <ul className="rows" aria-labelledby={headingId}>
-        {mine.map((t) =>
-          t.payload.type === 'TransferToken' ? (
+        {mine.map((t) => {
+          if (t.payload.type !== 'TransferToken') return null;
+          // A standing authority is a limit, not money gone: "Up to €60.00 a month", "No limit".
+          const terms = paymentTerms(t.payload);
+          return (
             <li key={t.id} className="row">
               <span className="row-main">
                 <span>{payeeName(t, apps.data)}</span>
@@ -295,12 +285,14 @@ function WalletPayments({
                 </span>
               </span>
               <span className="row-side">
-                <span className="amount-small">−{formatMoney(t.payload.transfer.amount)}</span>
-                <span className="muted">{statusWords[t.status]}</span>
+                <span className="amount-small">
+                  {terms.kind === 'charge' ? `−${terms.headline}` : terms.headline}
+                </span>
+                <span className="muted">{paymentStatusWords(t.status, terms.kind)}</span>
               </span>
             </li>
-          ) : null,
-        )}
+          );
+        })}
       </ul>
     </div>
   );

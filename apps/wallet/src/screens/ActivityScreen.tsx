@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { cancelToken, type TokenView, type TransferView } from '@tokenos/sdk';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { cancelToken, listTokens, type TokenView, type TransferView } from '@tokenos/sdk';
 import { useState } from 'react';
+import { isStandingAuthority, paymentStatusWords, paymentTerms } from '../activity/payment-terms.ts';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
@@ -8,17 +9,32 @@ import { formatDateTime, formatMoney } from '../format.ts';
 import { useMember } from '../wallet/member.ts';
 import { useApps, useCounterparty, useTokens, useTransfers } from '../wallet/queries.ts';
 import type { AppRecord } from '../wallet/wallet-db.ts';
-import { tokenStatusWords } from './AccountsScreen.tsx';
 
 const transferWords: Record<TransferView['status'], string> = {
-  RCVD: 'Received by the bank',
-  ACTC: 'Checked by the bank',
+  RCVD: 'Sent to your bank',
+  ACTC: 'Being paid',
   ACSC: 'Paid',
-  RJCT: 'Refused',
+  RJCT: 'Failed: your bank did not pay',
 };
 
 function isMultiUse(token: TokenView): boolean {
-  return token.payload.type === 'TransferToken' && token.payload.conditions.singleUse !== true;
+  return token.payload.type === 'TransferToken' && isStandingAuthority(token.payload);
+}
+
+/** Refunds paid to this wallet, by the payment they pay back. */
+function useRefunds(member: ReturnType<typeof useMember>) {
+  return useQuery({
+    queryKey: ['tokens', 'refunds'],
+    queryFn: async () => {
+      const received = await listTokens(member, { role: 'payee', kind: 'transfer' });
+      const byPayment = new Map<string, TokenView[]>();
+      for (const t of received) {
+        const of = t.payload.type === 'TransferToken' ? t.payload.transfer.refundOf : undefined;
+        if (of !== undefined) byPayment.set(of, [...(byPayment.get(of) ?? []), t]);
+      }
+      return byPayment;
+    },
+  });
 }
 
 function scaWords(sca: string | null): string {
@@ -27,15 +43,20 @@ function scaWords(sca: string | null): string {
   return 'Not confirmed';
 }
 
+export { prefetchActivity } from '../wallet/queries.ts';
+
 /** Every payment this wallet approved, newest first, with the transfers made under each. */
 export function ActivityScreen() {
   const member = useMember();
   const tokens = useTokens(member, 'transfer');
   const apps = useApps();
+  const refunds = useRefunds(member);
   const endorsed = tokens.data?.filter((t) => t.endorsement !== null) ?? [];
   return (
     <Screen title="Activity" className="activity">
-      <p className="lede">Payments you approved, and the money each one moved.</p>
+      <p className="lede">
+        Payments you approved, what you allowed shops to charge later, and the money moved.
+      </p>
       {tokens.isPending ? (
         <Loading>Reading your payments…</Loading>
       ) : tokens.isError ? (
@@ -48,7 +69,7 @@ export function ActivityScreen() {
       ) : (
         <ul className="token-list">
           {endorsed.map((t) => (
-            <PaymentItem key={t.id} token={t} apps={apps.data} />
+            <PaymentItem key={t.id} token={t} apps={apps.data} refunds={refunds.data?.get(t.id) ?? []} />
           ))}
         </ul>
       )}
@@ -56,7 +77,15 @@ export function ActivityScreen() {
   );
 }
 
-function PaymentItem({ token, apps }: { token: TokenView; apps: readonly AppRecord[] | undefined }) {
+function PaymentItem({
+  token,
+  apps,
+  refunds,
+}: {
+  token: TokenView;
+  apps: readonly AppRecord[] | undefined;
+  refunds: readonly TokenView[];
+}) {
   const member = useMember();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -72,26 +101,43 @@ function PaymentItem({ token, apps }: { token: TokenView; apps: readonly AppReco
   });
   if (token.payload.type !== 'TransferToken') return null;
   const t = token.payload.transfer;
+  const terms = paymentTerms(token.payload);
   const headingId = `payment-${token.id}`;
   const cancellable = token.status === 'valid' && isMultiUse(token);
+  const refunded = refunds.filter((r) => r.status === 'valid' && r.payload.type === 'TransferToken');
+  const status = refunded.length > 0 ? 'Refunded' : paymentStatusWords(token.status, terms.kind);
+  const tone =
+    refunded.length > 0 || token.status === 'valid'
+      ? 'ok'
+      : token.status === 'rejected' || token.status === 'received'
+        ? 'warn'
+        : 'neutral';
   return (
     <li className="card token" aria-labelledby={headingId}>
       <div className="token-head">
         <h2 id={headingId} className="token-title">
           {payee?.name ?? 'Payee'}
-          {payee ? <span className="muted token-domain"> · {payee.domain}</span> : null}
+          {payee && payee.domain !== payee.name ? (
+            <span className="muted token-domain"> · {payee.domain}</span>
+          ) : null}
         </h2>
-        <span className="amount-small">{formatMoney(t.amount)}</span>
+        <span className="amount-small">{terms.headline}</span>
       </div>
       <p className="token-meta">
         <span>{t.description}</span>
-        <span className={`badge badge-${token.status === 'valid' ? 'ok' : 'neutral'}`}>
-          {tokenStatusWords(token.status)}
-        </span>
+        <span className={`badge badge-${tone}`}>{status}</span>
       </p>
+      {terms.details.length > 0 ? <p className="muted">Also {terms.details.join(', ')}</p> : null}
+      {refunded.map((r) =>
+        r.payload.type === 'TransferToken' ? (
+          <p key={r.id} className="muted">
+            Refunded {formatMoney(r.payload.transfer.amount)} on {formatDateTime(r.createdAt)}
+          </p>
+        ) : null,
+      )}
       <p className="muted">
         {formatDateTime(token.createdAt)} · {scaWords(token.sca)}
-        {isMultiUse(token) ? ' · can be charged more than once' : ''}
+        {terms.kind === 'limit' ? ' · the payee can charge it more than once' : ''}
       </p>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Money moved</summary>

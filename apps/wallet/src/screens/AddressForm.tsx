@@ -1,5 +1,6 @@
-import { type PostalAddress, postalAddressSchema } from '@tokenos/protocol';
-import { type FormEvent, useId, useState } from 'react';
+import { countryCodes, type PostalAddress, postalAddressSchema } from '@tokenos/protocol';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { countryName } from '../format.ts';
 
 type Draft = Record<
   'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'country',
@@ -51,10 +52,12 @@ function parseDraft(d: Draft): { address: PostalAddress } | { errors: Partial<Re
     const field: keyof Draft = top === 'lines' ? 'line1' : top in empty ? (top as keyof Draft) : 'recipient';
     errors[field] ??=
       field === 'country'
-        ? 'Use the two-letter country code, such as DE or GB'
+        ? 'Choose the country'
         : field === 'line1'
           ? 'Enter the street and number'
-          : 'Fill this in (up to 100 characters)';
+          : field === 'postalCode' && d.postalCode.trim() !== ''
+            ? `This is not a postal code of ${countryName(candidate.country)}. Check it, and the country.`
+            : 'Fill this in (up to 100 characters)';
   }
   return { errors };
 }
@@ -67,7 +70,7 @@ const labels: Record<keyof Draft, string> = {
   city: 'City',
   region: 'Region or state (optional)',
   postalCode: 'Postal code',
-  country: 'Country code',
+  country: 'Country',
 };
 
 const autocomplete: Record<keyof Draft, string> = {
@@ -104,22 +107,50 @@ export function AddressForm(props: {
     props.onSubmit(result.address);
   };
 
+  // Every ISO 3166-1 country by its name in the reader's language, sorted as that language sorts.
+  const countries = useMemo(() => {
+    const collator = new Intl.Collator();
+    return countryCodes
+      .map((code) => ({ code, name: countryName(code) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, []);
+
   return (
     <form className="address-form" onSubmit={submit} noValidate>
       {(Object.keys(labels) as (keyof Draft)[]).map((name) => (
         <div key={name} className="field">
           <label htmlFor={`${id}-${name}`}>{labels[name]}</label>
-          <input
-            id={`${id}-${name}`}
-            name={name}
-            value={draft[name]}
-            autoComplete={autocomplete[name]}
-            aria-invalid={errors[name] ? true : undefined}
-            aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-            maxLength={name === 'country' ? 2 : 100}
-            onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
-            disabled={props.busy}
-          />
+          {name === 'country' ? (
+            <select
+              id={`${id}-${name}`}
+              name={name}
+              value={draft.country}
+              autoComplete={autocomplete[name]}
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+              onChange={(e) => setDraft((d) => ({ ...d, country: e.target.value }))}
+              disabled={props.busy}
+            >
+              <option value="">Choose a country</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={`${id}-${name}`}
+              name={name}
+              value={draft[name]}
+              autoComplete={autocomplete[name]}
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+              maxLength={100}
+              onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
+              disabled={props.busy}
+            />
+          )}
           {errors[name] ? (
             <p id={`${id}-${name}-error`} className="field-error">
               {errors[name]}

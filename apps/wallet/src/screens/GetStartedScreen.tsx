@@ -17,6 +17,10 @@ const promises = [
   },
 ] as const;
 
+/** What happens to the wallet if the device or the browser's data goes: said plainly, before setup. */
+export const lostDeviceTruth =
+  'Your wallet lives in this browser on this device only. If the browser’s data is cleared or the device is lost, the wallet cannot be recovered: you would make a new one and link your bank again. A second device and a way to recover are planned, not there yet.';
+
 export function GetStartedScreen() {
   return (
     <Screen title="Token Wallet" className="get-started">
@@ -26,6 +30,12 @@ export function GetStartedScreen() {
           Create wallet
         </Link>
       </p>
+      <section aria-labelledby="lost-heading" className="notice notice-warning lost-device">
+        <h2 id="lost-heading" className="notice-title">
+          If this phone is lost
+        </h2>
+        <p>{lostDeviceTruth}</p>
+      </section>
       <section aria-labelledby="why-heading" className="promises">
         <h2 id="why-heading" className="visually-hidden">
           Why Token Wallet

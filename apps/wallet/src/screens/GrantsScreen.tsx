@@ -59,14 +59,18 @@ export function GrantsScreen() {
   const endorsed = tokens.data?.filter((t) => t.endorsement !== null) ?? [];
   const live = endorsed.filter((t) => t.status === 'valid');
   const past = endorsed.filter((t) => t.status !== 'valid');
+  const [notice, setNotice] = useState<string>();
   return (
-    <Screen title="Grants" className="grants">
+    <Screen title="Connected apps" className="grants">
       <p className="lede">
         Apps you allowed to read your accounts, a shipping address or contact details. Narrow or revoke any of
         them at any time. Your addresses and contact details are in <Link to={routes.profile}>Profile</Link>.
       </p>
+      <p className="notice-slot" role="status">
+        {notice ? <span className="notice notice-ok">{notice}</span> : null}
+      </p>
       {tokens.isPending ? (
-        <Loading>Reading your grants…</Loading>
+        <Loading>Reading your connected apps…</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 ? (
@@ -80,13 +84,19 @@ export function GrantsScreen() {
       ) : (
         <ul className="token-list">
           {live.map((t) => (
-            <GrantItem key={t.id} token={t} apps={apps.data} accounts={accounts} />
+            <GrantItem
+              key={t.id}
+              token={t}
+              apps={apps.data}
+              accounts={accounts}
+              onRevoked={(name) => setNotice(`Revoked. ${name} can no longer read your data.`)}
+            />
           ))}
         </ul>
       )}
       {past.length > 0 ? (
         <details className="past">
-          <summary>Ended grants ({past.length})</summary>
+          <summary>Ended connections ({past.length})</summary>
           <ul className="rows">
             {past.map((t) => (
               <PastGrant key={t.id} token={t} apps={apps.data} />
@@ -102,7 +112,7 @@ function PastGrant({ token, apps }: { token: TokenView; apps: readonly AppRecord
   const app = useCounterparty(token.payload.to.memberId, token.requestId, apps);
   const why =
     token.status === 'replaced'
-      ? 'Replaced by a narrower grant'
+      ? 'Replaced when you narrowed it'
       : token.status === 'expired'
         ? 'Expired'
         : 'Revoked';
@@ -122,10 +132,12 @@ function GrantItem({
   token,
   apps,
   accounts,
+  onRevoked,
 }: {
   token: TokenView;
   apps: readonly AppRecord[] | undefined;
   accounts: readonly AccountChoice[];
+  onRevoked: (name: string) => void;
 }) {
   const member = useMember();
   const queryClient = useQueryClient();
@@ -133,7 +145,10 @@ function GrantItem({
   const app = useCounterparty(token.payload.to.memberId, token.requestId, apps);
   const revoke = useMutation({
     mutationFn: () => cancelToken(member, token.id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+    onSuccess: () => {
+      onRevoked(app?.name ?? 'The app');
+      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    },
   });
   if (token.payload.type !== 'AccessToken') return null;
   const payload = token.payload;
@@ -145,7 +160,7 @@ function GrantItem({
       <div className="token-head">
         <h2 id={headingId} className="token-title">
           {name}
-          {app ? <span className="muted token-domain"> · {app.domain}</span> : null}
+          {app && app.domain !== name ? <span className="muted token-domain"> · {app.domain}</span> : null}
         </h2>
       </div>
       <dl className="facts">
@@ -356,7 +371,7 @@ function NarrowGrant({
       </div>
       {resources.length === 0 ? (
         <p className="form-hint" role="status">
-          Keep at least one account and one kind of data, or revoke the grant instead.
+          Keep at least one account and one kind of data, or revoke the access instead.
         </p>
       ) : null}
       {save.isError ? <ErrorNotice error={save.error} /> : null}

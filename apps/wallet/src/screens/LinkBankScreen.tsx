@@ -100,7 +100,7 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
                   <p className="muted">
                     {linked
                       ? `Linked: ${linked.accounts.length === 1 ? '1 account' : `${linked.accounts.length} accounts`}`
-                      : new URL(bank.url).host}
+                      : 'Not linked yet'}
                   </p>
                 </div>
                 <button

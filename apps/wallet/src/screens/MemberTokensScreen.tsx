@@ -16,7 +16,8 @@ export function MemberTokensScreen() {
   const member = useMember();
   const apps = useApps();
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<string>();
+  // One notice at a time, about the last thing done: a "created" notice goes once a token is revoked.
+  const [notice, setNotice] = useState<string>();
   const tokens = useQuery({
     queryKey: ['member-tokens'],
     queryFn: () => listMemberTokens(member),
@@ -28,52 +29,59 @@ export function MemberTokensScreen() {
       type="button"
       className="button button-primary"
       onClick={() => {
-        setCreated(undefined);
+        setNotice(undefined);
         setCreating(true);
       }}
     >
-      New member token
+      Let a shop charge you later
     </button>
   );
   return (
-    <Screen title="Member tokens" className="member-tokens">
+    <Screen title="Subscriptions and saved permissions" className="member-tokens">
       <p className="lede">
-        Let a shop charge you later (a subscription, a saved way to pay) within limits you choose. Revoke any
-        of them at any time.
+        Shops you let charge you later (a subscription, a saved way to pay), each within limits you chose.
+        Revoke any of them at any time.
       </p>
-      {created ? (
-        <p className="notice notice-ok" role="status">
-          Token created. Show its code to the merchant, or copy it.
-        </p>
-      ) : null}
+      <p className="notice-slot" role="status">
+        {notice ? <span className="notice notice-ok">{notice}</span> : null}
+      </p>
       {creating ? (
         <CreateMemberTokenForm
           onCancel={() => setCreating(false)}
           onCreated={(token) => {
             setCreating(false);
-            setCreated(token.tokenId);
+            setNotice(
+              token.status === 'active'
+                ? 'Saved. The shop can now charge you within your limits. Show it the code below, or copy it.'
+                : 'Saved. Your bank has not confirmed it yet.',
+            );
           }}
         />
       ) : tokens.data && live.length > 0 ? (
         <p className="actions">{newButton}</p>
       ) : null}
       {tokens.isPending ? (
-        <Loading>Reading your member tokens…</Loading>
+        <Loading>Reading your subscriptions and saved permissions…</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 && !creating ? (
         <div className="empty card">
           <h2>No merchant can charge you</h2>
           <p>
-            Create a member token to let a shop charge you later, or choose “Save for later” or “Subscribe” in
-            a shop that offers it.
+            Let a shop charge you later here, or choose “Save for later” or “Subscribe” in a shop that offers
+            it.
           </p>
           <p className="actions">{newButton}</p>
         </div>
       ) : (
-        <ul className="token-list" aria-label="Your member tokens">
+        <ul className="token-list" aria-label="Your subscriptions and saved permissions">
           {live.map((t) => (
-            <MemberTokenCard key={t.tokenId} token={t} apps={apps.data} />
+            <MemberTokenCard
+              key={t.tokenId}
+              token={t}
+              apps={apps.data}
+              onRevoked={(name) => setNotice(`Revoked. ${name} can no longer charge you.`)}
+            />
           ))}
         </ul>
       )}

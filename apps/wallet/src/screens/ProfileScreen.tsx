@@ -6,6 +6,7 @@ import { Confirm } from '../components/Confirm.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { toE164 } from '../profile/phone.ts';
 import { navigate } from '../router.ts';
 import { useMember } from '../wallet/member.ts';
 import { addressLine, usePersonalData } from '../wallet/personal-data.ts';
@@ -27,7 +28,7 @@ const profileLabels: Record<
     label: 'Phone',
     type: 'tel',
     autoComplete: 'tel',
-    hint: 'With country code, such as +49 151 2345678',
+    hint: 'As you would dial it, or with the country code, such as +49 151 2345678',
   },
 };
 
@@ -51,29 +52,31 @@ function ProfileForm({ profile }: { profile: Profile }) {
     },
   });
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const candidate: Profile = {};
+    const next: Partial<Record<keyof Profile, string>> = {};
     if (draft.name.trim()) candidate.name = draft.name.trim();
     if (draft.email.trim()) candidate.email = draft.email.trim();
-    if (draft.phone.trim()) candidate.phone = draft.phone.replace(/[\s()-]/g, '');
+    if (draft.phone.trim()) {
+      const phone = await toE164(draft.phone);
+      if (phone) candidate.phone = phone;
+      else
+        next.phone =
+          'This is not a phone number we can reach. Check it, or add the country code, such as +49.';
+    }
     const parsed = profileSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const next: Partial<Record<keyof Profile, string>> = {};
+    if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as keyof Profile;
-        next[field] ??=
-          field === 'phone' ? 'Enter the number with its country code, such as +49…' : `Check the ${field}`;
+        next[field] ??= `Check the ${field}`;
       }
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
+    setErrors(next);
+    if (parsed.success && Object.keys(next).length === 0) save.mutate(parsed.data);
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate>
       {(Object.keys(profileLabels) as (keyof Profile)[]).map((name) => {
         const f = profileLabels[name];
         const hintId = `${id}-${name}-hint`;
@@ -120,7 +123,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
 /**
  * Profile and address book (issue 9). Stored by the cloud encrypted; an app sees an address or a
- * profile field only through a grant the user approved, listed under Grants.
+ * profile field only through a grant the user approved, listed under Connected apps.
  */
 export function ProfileScreen({ next }: { next?: string | undefined }) {
   const member = useMember();
@@ -163,7 +166,7 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
     <Screen title="Profile" className="profile">
       <p className="muted">
         Kept encrypted. An app sees your address or contact details only when you share them, and you can stop
-        that in Grants.
+        that in Connected apps.
       </p>
       {next ? (
         <p>

@@ -18,6 +18,7 @@ import { createPasskey } from '../wallet/passkey.ts';
 import { useWallet } from '../wallet/WalletProvider.tsx';
 import type { WalletRecord } from '../wallet/wallet-db.ts';
 import { CodeField, EmailField, SendCodeActions } from './email-fields.tsx';
+import { lostDeviceTruth } from './GetStartedScreen.tsx';
 import { useAction } from './use-action.ts';
 
 type Step = 'keys' | 'passkey' | 'email' | 'done';
@@ -75,12 +76,16 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
           ? 'Your keys are on this device and your passkey protects them.'
           : 'Creating a wallet takes three steps, all on this device.'}
       </p>
+      {step === 'done' ? <p className="muted">{lostDeviceTruth}</p> : null}
       <p ref={announce} tabIndex={-1} className="visually-hidden" role="status">
         {message}
       </p>
       <ol className="steps">
         {steps.map((s, i) => {
-          const status = step === 'done' || i < index ? 'done' : i === index ? 'current' : 'next';
+          const reached = step === 'done' || i < index;
+          // A skipped email is not a done one: it says so, and Security offers to add it.
+          const skipped = reached && s.id === 'email' && !wallet?.email?.verifiedAt;
+          const status = skipped ? 'skipped' : reached ? 'done' : i === index ? 'current' : 'next';
           return (
             <li
               key={s.id}
@@ -95,8 +100,13 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
                   <span className="visually-hidden">Step {i + 1}: </span>
                   {s.title}
                   {status === 'done' ? <span className="badge badge-ok">Done</span> : null}
+                  {status === 'skipped' ? <span className="badge badge-neutral">Skipped</span> : null}
                 </h2>
-                <p>{s.text}</p>
+                <p>
+                  {status === 'skipped'
+                    ? 'You skipped this: shops and banks cannot find your wallet by email yet. Add it any time in Security.'
+                    : s.text}
+                </p>
                 {status === 'current' && s.id === 'keys' ? (
                   <KeysStep onDone={(w) => finish(w, 'Keys created. Next: add a passkey.')} />
                 ) : null}

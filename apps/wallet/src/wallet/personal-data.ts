@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type PersonalData, parseWith, personalDataSchema } from '@tokenos/protocol';
 import { getPersonalData, type Member } from '@tokenos/sdk';
+import { countryName } from '../format.ts';
 
 export function usePersonalData(member: Member, enabled = true) {
   return useQuery({
@@ -19,5 +20,5 @@ export function addressLine(a: {
   city: string;
   country: string;
 }): string {
-  return [...a.lines, `${a.postalCode} ${a.city}`, a.country].join(', ');
+  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country)].join(', ');
 }

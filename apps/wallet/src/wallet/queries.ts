@@ -1,10 +1,10 @@
 // Shared react-query hooks. Keys: ['links'], ['banks'], ['apps'], ['member-state', id],
 // ['tokens', kind], ['transfers', tokenId], ['request', id].
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { type LinkedAccount, linkedAccountSchema } from '@tokenos/protocol';
 import { getTokenRequest, listTokens, type Member, tokenTransfers } from '@tokenos/sdk';
 import { type BankOption, defaultBanks, parseBankList, parseWalletConfig } from '../bank-config.ts';
-import { cloudClient } from './member.ts';
+import { cloudClient, memberFor } from './member.ts';
 import { type AppRecord, type BankLinkRecord, loadApps, loadLinks } from './wallet-db.ts';
 
 export interface AccountChoice extends LinkedAccount {
@@ -51,11 +51,20 @@ export function useMemberState(member: Member) {
   return useQuery({ queryKey: ['member-state', member.id], queryFn: () => member.state() });
 }
 
+export function tokensQuery(member: Member, kind: 'transfer' | 'access') {
+  return { queryKey: ['tokens', kind], queryFn: () => listTokens(member, { role: 'payer', kind }) };
+}
+
 export function useTokens(member: Member, kind: 'transfer' | 'access') {
-  return useQuery({
-    queryKey: ['tokens', kind],
-    queryFn: () => listTokens(member, { role: 'payer', kind }),
-  });
+  return useQuery(tokensQuery(member, kind));
+}
+
+/**
+ * Reads what Activity shows before it is opened (the wallet just unlocked, the user reading another
+ * screen), so Activity draws from the cache at once and refreshes behind it.
+ */
+export function prefetchActivity(queryClient: QueryClient, memberId: string): Promise<void> {
+  return queryClient.prefetchQuery(tokensQuery(memberFor(memberId), 'transfer'));
 }
 
 export function useTransfers(member: Member, tokenId: string, enabled: boolean) {
