@@ -25,6 +25,8 @@ import { maskAccountNumber } from '../ledger/iban.ts';
 import { loadAccount } from '../ledger/ledger.ts';
 import { transactionsPage } from '../ledger/transactions-page.ts';
 import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
+import { recordGrantRead } from '../online/access-store.ts';
+import { grantApp } from '../online/grant-app.ts';
 import { verifyPasskeyAssertion } from './passkey.ts';
 
 const accountRefField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque account reference');
@@ -123,6 +125,15 @@ async function verifyGrant(
     storedCounter: 0,
   });
 
+  // The customer's revocation at the bank is final here, whatever the cloud answers below.
+  const seen = await deps.db.maybeOne<{ revoked_at: Date | null }>(
+    'select revoked_at from access_grants where token_id = $1',
+    [req.tokenId],
+  );
+  if (seen?.revoked_at)
+    throw new ProtocolError('Cancelled', `the account holder revoked token ${req.tokenId} at this bank`, {
+      field: 'tokenId',
+    });
   const signer = await deps.member.signerFor('LOW');
   const status = parseWith(
     tokenStatusSchema,
@@ -137,11 +148,48 @@ async function verifyGrant(
     throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, {
       field: 'tokenId',
     });
-  return {
-    tokenId: req.tokenId,
-    payload,
-    resources: payload.resources.filter(isAccountResource).filter((r) => r.account.bankId === deps.member.id),
-  };
+  const resources = payload.resources
+    .filter(isAccountResource)
+    .filter((r) => r.account.bankId === deps.member.id);
+  await noteGrantRead(deps, { tokenId: req.tokenId, payload, resources, firstRead: !seen });
+  return { tokenId: req.tokenId, payload, resources };
+}
+
+/**
+ * Records the verified grant for the customer's "Apps with access" page: on the first read with the
+ * accounts it reaches here and the app's own name, afterwards only the time of the read.
+ */
+async function noteGrantRead(
+  deps: BankDeps,
+  args: { tokenId: string; payload: AccessTokenPayload; resources: AccountResource[]; firstRead: boolean },
+): Promise<void> {
+  const now = deps.now();
+  if (!args.firstRead) {
+    await deps.db.query('update access_grants set last_read_at = $2 where token_id = $1', [
+      args.tokenId,
+      new Date(now),
+    ]);
+    return;
+  }
+  const accountIds: bigint[] = [];
+  for (const r of args.resources) {
+    const resolved = await resolveAccountRef(deps.db, r.account.accountRef);
+    if (resolved && resolved.memberId === args.payload.from.memberId)
+      accountIds.push(resolved.account.account_id);
+  }
+  await recordGrantRead(
+    deps.db,
+    {
+      tokenId: args.tokenId,
+      grantor: args.payload.from.memberId,
+      grantee: args.payload.to.memberId,
+      app: await grantApp(deps, args.payload),
+      scopes: [...new Set(args.resources.flatMap((r) => r.scopes))],
+      expiresAt: args.payload.expiresAt,
+      accountIds,
+    },
+    now,
+  );
 }
 
 /** The account behind a granted reference, if the grant has `scope` on it and the account is still the grantor's. */

@@ -1,0 +1,69 @@
+import type { Db } from '@tokenos/db';
+import { base64url } from '@tokenos/protocol';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { BankDeps } from '../deps.ts';
+
+/** How long an online banking sign-in lasts without a new sign-in (no sliding renewal: a demo bank). */
+export const onlineSessionTtlMs = 15 * 60_000;
+
+const cookieName = 'bank_session';
+
+export interface OnlineCustomer {
+  customerId: string;
+  displayName: string;
+}
+
+function secure(deps: BankDeps): boolean {
+  return new URL(deps.config.publicUrl).protocol === 'https:';
+}
+
+/** Starts a session for a customer whose password was just checked, and sets its cookie. */
+export async function startOnlineSession(c: Context, deps: BankDeps, customerId: string): Promise<void> {
+  const sessionId = base64url(deps.randomBytes(32));
+  await deps.db.query(
+    'insert into online_sessions (session_id, customer_id, expires_at) values ($1, $2, $3)',
+    [sessionId, customerId, new Date(deps.now() + onlineSessionTtlMs)],
+  );
+  // HttpOnly: no script reads it; SameSite=Lax: no other site's form posts carry it.
+  setCookie(c, cookieName, sessionId, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(deps),
+    path: '/',
+    maxAge: onlineSessionTtlMs / 1000,
+  });
+}
+
+/** The signed-in customer, or undefined when there is no live session. */
+export async function onlineCustomer(c: Context, deps: BankDeps): Promise<OnlineCustomer | undefined> {
+  const sessionId = getCookie(c, cookieName);
+  if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
+  const row = await deps.db.maybeOne<{ customer_id: string; display_name: string }>(
+    `select s.customer_id, c.display_name from online_sessions s join customers c using (customer_id)
+      where s.session_id = $1 and s.expires_at > $2`,
+    [sessionId, new Date(deps.now())],
+  );
+  return row ? { customerId: row.customer_id, displayName: row.display_name } : undefined;
+}
+
+/** Ends the session on the server (the cookie alone would be no sign-out) and clears the cookie. */
+export async function endOnlineSession(c: Context, deps: BankDeps): Promise<void> {
+  const sessionId = getCookie(c, cookieName);
+  if (sessionId) await deps.db.query('delete from online_sessions where session_id = $1', [sessionId]);
+  deleteCookie(c, cookieName, { path: '/' });
+}
+
+/** Sessions past their end, removed by the bank's periodic job. */
+export async function purgeOnlineSessions(db: Db, now: number): Promise<void> {
+  await db.query('delete from online_sessions where expires_at <= $1', [new Date(now)]);
+}
+
+/**
+ * A state-changing form post must come from this bank's own pages (OWASP CSRF cheat sheet,
+ * "Verifying origin with standard headers"): browsers send Origin on every POST.
+ */
+export function sameOrigin(c: Context, deps: BankDeps): boolean {
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin === new URL(deps.config.publicUrl).origin;
+}
