@@ -20,11 +20,14 @@ import type { AccountRow } from '../ledger/ledger.ts';
 import { chooseAccountsPage, errorPage, type LinkParams, signInPage } from './pages.ts';
 import { insertPendingLink, pendingLinkTtlMs } from './store.ts';
 
-const linkSessionCookie = 'link_session';
+/** Per bank: cookies on localhost are shared by every port (RFC 6265 §8.5). */
+function linkSessionCookie(deps: BankDeps): string {
+  return `${deps.config.bankCode.toLowerCase()}_link_session`;
+}
 
 /** Sends the browser to the account choice of a fresh consent session (its cookie set here). */
-function toAccountChoice(c: Context, session: string, error?: 'none'): Response {
-  setCookie(c, linkSessionCookie, session, {
+function toAccountChoice(c: Context, deps: BankDeps, session: string, error?: 'none'): Response {
+  setCookie(c, linkSessionCookie(deps), session, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/link',
@@ -176,13 +179,13 @@ export function linkRoutes(deps: BankDeps): Hono {
         new Date(deps.now() + sessionTtlMs),
       ],
     );
-    return toAccountChoice(c, session);
+    return toAccountChoice(c, deps, session);
   });
 
   // Post/redirect/get: the account choice is a page of its own, so Back and reload never resubmit
   // the password. The session travels in an HttpOnly cookie scoped to /link, not in the URL.
   app.get('/accounts', async (c) => {
-    const session = getCookie(c, linkSessionCookie) ?? '';
+    const session = getCookie(c, linkSessionCookie(deps)) ?? '';
     const s = await deps.db.maybeOne<SessionRow & { display_name: string }>(
       `select s.*, c.display_name from link_sessions s join customers c using (customer_id)
         where s.session_id = $1 and not s.used and s.expires_at > $2`,
@@ -253,7 +256,7 @@ export function linkRoutes(deps: BankDeps): Hono {
         'insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)',
         [again, s.customer_id, s.member_id, s.return_url, s.state, new Date(now + sessionTtlMs)],
       );
-      return toAccountChoice(c, again, 'none');
+      return toAccountChoice(c, deps, again, 'none');
     }
 
     const refs = new Map<string, bigint>();

@@ -7,7 +7,13 @@ import type { BankDeps } from '../deps.ts';
 /** How long an online banking sign-in lasts without a new sign-in (no sliding renewal: a demo bank). */
 export const onlineSessionTtlMs = 15 * 60_000;
 
-const cookieName = 'bank_session';
+/**
+ * Cookies on localhost are shared by every port (RFC 6265 §8.5), so each bank names its own: two
+ * demo banks on one machine would otherwise sign each other's customers out.
+ */
+function cookieName(deps: BankDeps): string {
+  return `${deps.config.bankCode.toLowerCase()}_online_session`;
+}
 
 export interface OnlineCustomer {
   customerId: string;
@@ -26,7 +32,7 @@ export async function startOnlineSession(c: Context, deps: BankDeps, customerId:
     [sessionId, customerId, new Date(deps.now() + onlineSessionTtlMs)],
   );
   // HttpOnly: no script reads it; SameSite=Lax: no other site's form posts carry it.
-  setCookie(c, cookieName, sessionId, {
+  setCookie(c, cookieName(deps), sessionId, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: secure(deps),
@@ -37,7 +43,7 @@ export async function startOnlineSession(c: Context, deps: BankDeps, customerId:
 
 /** The signed-in customer, or undefined when there is no live session. */
 export async function onlineCustomer(c: Context, deps: BankDeps): Promise<OnlineCustomer | undefined> {
-  const sessionId = getCookie(c, cookieName);
+  const sessionId = getCookie(c, cookieName(deps));
   if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
   const row = await deps.db.maybeOne<{ customer_id: string; display_name: string }>(
     `select s.customer_id, c.display_name from online_sessions s join customers c using (customer_id)
@@ -49,9 +55,9 @@ export async function onlineCustomer(c: Context, deps: BankDeps): Promise<Online
 
 /** Ends the session on the server (the cookie alone would be no sign-out) and clears the cookie. */
 export async function endOnlineSession(c: Context, deps: BankDeps): Promise<void> {
-  const sessionId = getCookie(c, cookieName);
+  const sessionId = getCookie(c, cookieName(deps));
   if (sessionId) await deps.db.query('delete from online_sessions where session_id = $1', [sessionId]);
-  deleteCookie(c, cookieName, { path: '/' });
+  deleteCookie(c, cookieName(deps), { path: '/' });
 }
 
 /** Sessions past their end, removed by the bank's periodic job. */
