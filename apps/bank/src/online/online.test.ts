@@ -133,6 +133,20 @@ describe('online banking', () => {
     );
     expect(forged.status).toBe(403);
     expect(forged.headers.get('set-cookie')).toBeNull();
+    // A current browser says where a post comes from in Sec-Fetch-Site (its Origin is "null" under
+    // this page's no-referrer policy): believed for this bank's own pages, refused from elsewhere.
+    const fromOurPage = await b.post(
+      '/sign-in',
+      { username: 'alice', password: 'alice-password' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(fromOurPage.status).toBe(303);
+    const crossSite = await browser().post(
+      '/sign-in',
+      { username: 'alice', password: 'alice-password' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(crossSite.status).toBe(403);
   });
 
   it('signs in with post/redirect/get and shows accounts with money in words, never a whole account number', async () => {

@@ -66,10 +66,15 @@ export async function purgeOnlineSessions(db: Db, now: number): Promise<void> {
 }
 
 /**
- * A state-changing form post must come from this bank's own pages (OWASP CSRF cheat sheet,
- * "Verifying origin with standard headers"): browsers send Origin on every POST.
+ * A state-changing form post must come from this bank's own pages (OWASP CSRF cheat sheet, "Fetch
+ * Metadata headers" and "Verifying origin with standard headers"). Browsers that send
+ * Sec-Fetch-Site are believed on it; the Origin header is the fallback. Under this page's
+ * `Referrer-Policy: no-referrer` a browser sends `Origin: null` on every POST (Fetch §3.1), so
+ * Sec-Fetch-Site is what a current browser is judged by.
  */
 export function sameOrigin(c: Context, deps: BankDeps): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
   const origin = c.req.header('origin');
   return origin !== undefined && origin === new URL(deps.config.publicUrl).origin;
 }
