@@ -170,7 +170,9 @@ export async function startServices(
 ): Promise<RunningServices> {
   const output = options.output ?? process.stdout;
   const env = options.env ?? process.env;
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  // Generous: a service that exits is reported at once (its exit ends the wait); only one that is
+  // alive but slow waits this long, as on a 2-core machine under a parallel build and browser.
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
   const children: { spec: ServiceSpec; child: ChildProcess }[] = [];
   const running: RunningService[] = [];
   const skipped = specs.flatMap((s) => (s.skip ? [{ name: s.name, label: s.label, reason: s.skip }] : []));
