@@ -25,8 +25,9 @@ import { maskAccountNumber } from '../ledger/iban.ts';
 import { loadAccount } from '../ledger/ledger.ts';
 import { transactionsPage } from '../ledger/transactions-page.ts';
 import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
-import { recordGrantRead } from '../online/access-store.ts';
+import { noteGrantEnded, recordGrantRead } from '../online/access-store.ts';
 import { grantApp } from '../online/grant-app.ts';
+import { grantStatusAtCloud } from './grant-status.ts';
 import { verifyPasskeyAssertion } from './passkey.ts';
 
 const accountRefField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque account reference');
@@ -42,9 +43,6 @@ export const transactionsRequestSchema = z.strictObject({
     .optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
-
-/** The status the cloud reports for an access token (GET /api/v1/access/:tokenId/status, signed by this bank). */
-const tokenStatusSchema = z.object({ tokenId: tokenIdSchema, status: z.string() });
 
 interface Grant {
   tokenId: string;
@@ -134,20 +132,18 @@ async function verifyGrant(
     throw new ProtocolError('Cancelled', `the account holder revoked token ${req.tokenId} at this bank`, {
       field: 'tokenId',
     });
-  const signer = await deps.member.signerFor('LOW');
-  const status = parseWith(
-    tokenStatusSchema,
-    await deps.cloud.signedGet<unknown>(`/api/v1/access/${req.tokenId}/status`, signer, deps.randomBytes(16)),
-    'token status',
-  );
-  if (status.status === 'expired')
-    throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, {
+  const status = await grantStatusAtCloud(deps, req.tokenId);
+  if (status !== 'valid') {
+    // Ended elsewhere (cancelled in the wallet, replaced, expired): the customer's page says so.
+    if (seen) await noteGrantEnded(deps.db, req.tokenId, status, deps.now());
+    if (status === 'expired')
+      throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, {
+        field: 'tokenId',
+      });
+    throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status}`, {
       field: 'tokenId',
     });
-  if (status.status !== 'valid')
-    throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, {
-      field: 'tokenId',
-    });
+  }
   const resources = payload.resources
     .filter(isAccountResource)
     .filter((r) => r.account.bankId === deps.member.id);

@@ -61,6 +61,8 @@ export interface GrantRow {
   first_seen_at: Date;
   last_read_at: Date;
   revoked_at: Date | null;
+  ended_at: Date | null;
+  ended_status: string | null;
   accounts: string[];
 }
 
@@ -68,13 +70,13 @@ export interface GrantRow {
 export function grantsOfCustomer(db: Db, customerId: string): Promise<GrantRow[]> {
   return db.query<GrantRow>(
     `select g.token_id, g.app_name, g.app_domain, g.scopes, g.expires_at, g.first_seen_at, g.last_read_at,
-            g.revoked_at, array_agg(a.name order by a.account_id) as accounts
+            g.revoked_at, g.ended_at, g.ended_status, array_agg(a.name order by a.account_id) as accounts
        from access_grants g
        join access_grant_accounts ga using (token_id)
        join accounts a on a.account_id = ga.account_id
       where a.customer_id = $1
       group by g.token_id
-      order by g.first_seen_at desc`,
+      order by (g.revoked_at is null and g.ended_at is null) desc, g.first_seen_at desc`,
     [customerId],
   );
 }
@@ -129,4 +131,15 @@ export async function revokeLink(
     [args.linkId, args.customerId, new Date(args.now)],
   );
   return row !== undefined;
+}
+
+/**
+ * Notes that the cloud reported a grant ended (status other than valid). Only ever takes access
+ * away, so the bank may believe it; the first report stays.
+ */
+export async function noteGrantEnded(db: Db, tokenId: string, status: string, now: number): Promise<void> {
+  await db.query(
+    'update access_grants set ended_at = $3, ended_status = $2 where token_id = $1 and ended_at is null',
+    [tokenId, status.slice(0, 40), new Date(now)],
+  );
 }

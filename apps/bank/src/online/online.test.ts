@@ -207,6 +207,16 @@ describe('online banking', () => {
     await expectApiError('Cancelled', iron.call('/connector/v1/accounts', grant));
   });
 
+  it('shows a grant ended in the wallet as stopped, asking the cloud with its own signature', async () => {
+    const grant = await budgetGrant();
+    await iron.call('/connector/v1/accounts', grant);
+    world.cloud.tokenStatus.set(grant.tokenId, 'replaced');
+    const page = await (await (await signedIn()).get('/apps')).text();
+    expect(page).toContain('Replaced by a newer permission');
+    expect(page).not.toContain(`/apps/grants/${grant.tokenId}/revoke`);
+    expect(world.cloud.statusQueries).toContainEqual({ tokenId: grant.tokenId, memberId: iron.id });
+  });
+
   it('refuses a revocation posted from another site, and one of a grant on somebody else', async () => {
     const grant = await budgetGrant();
     await iron.call('/connector/v1/accounts', grant);

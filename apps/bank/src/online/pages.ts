@@ -106,6 +106,8 @@ export interface GrantLine {
   lastUsed: string;
   until: string;
   revoked?: string | undefined;
+  /** Ended elsewhere or expired, in words. */
+  ended?: string | undefined;
 }
 
 export function appsPage(
@@ -114,7 +116,7 @@ export function appsPage(
 ): string {
   const links = args.links.map(
     (l) =>
-      html`<li><strong>Token wallet</strong> can pay from ${l.accounts}.<br><span class="muted">Since ${l.since}.</span>
+      html`<li><strong>Token wallet</strong> ${l.revoked ? 'could pay' : 'can pay'} from ${l.accounts}.<br><span class="muted">Since ${l.since}.</span>
 ${
   l.revoked
     ? html`<br><span class="status">Access ended ${l.revoked}</span>`
@@ -123,11 +125,13 @@ ${
   );
   const grants = args.grants.map(
     (g) =>
-      html`<li><strong>${g.app}</strong> can see ${g.sees} of ${g.accounts}.<br><span class="muted">Last used ${g.lastUsed}; allowed until ${g.until}.</span>
+      html`<li><strong>${g.app}</strong> ${g.revoked || g.ended ? 'could see' : 'can see'} ${g.sees} of ${g.accounts}.<br><span class="muted">Last used ${g.lastUsed}; allowed until ${g.until}.</span>
 ${
   g.revoked
     ? html`<br><span class="status">Access ended ${g.revoked}</span>`
-    : html`<form method="post" action="/apps/grants/${g.id}/revoke"><button type="submit" class="secondary">Stop access</button></form>`
+    : g.ended
+      ? html`<br><span class="status">${g.ended}</span>`
+      : html`<form method="post" action="/apps/grants/${g.id}/revoke"><button type="submit" class="secondary">Stop access</button></form>`
 }</li>`,
   );
   return page(

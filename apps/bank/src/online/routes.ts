@@ -1,13 +1,21 @@
 import { base64url, formatAmount } from '@tokenos/protocol';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { grantStatusAtCloud } from '../connector/grant-status.ts';
 import { hashPassword } from '../customers/passwords.ts';
 import { signIn } from '../customers/store.ts';
 import type { BankDeps } from '../deps.ts';
 import { maskAccountNumber } from '../ledger/iban.ts';
 import { type AccountRow, entriesOf } from '../ledger/ledger.ts';
 import { errorPage, favicon } from '../link/pages.ts';
-import { grantsOfCustomer, linksOfCustomer, revokeGrant, revokeLink } from './access-store.ts';
+import {
+  type GrantRow,
+  grantsOfCustomer,
+  linksOfCustomer,
+  noteGrantEnded,
+  revokeGrant,
+  revokeLink,
+} from './access-store.ts';
 import { tellCloudOfRevocation } from './cloud-revocation.ts';
 import { date, dateTime, localeOf, money } from './format.ts';
 import { accountPage, accountsPage, appsPage, onlineSignInPage } from './pages.ts';
@@ -39,6 +47,14 @@ const notices = {
 function noticeOf(c: Context): string | undefined {
   const key = c.req.query('notice');
   return key && key in notices ? notices[key as keyof typeof notices] : undefined;
+}
+
+/** Why a grant no longer works, when it ended elsewhere or ran out: in the customer's words. */
+function endedWords(g: GrantRow, now: number): string | undefined {
+  if (g.ended_status === 'replaced') return 'Replaced by a newer permission';
+  if (g.ended_status === 'expired' || g.expires_at.getTime() <= now) return 'Expired';
+  if (g.ended_status) return 'Stopped';
+  return undefined;
 }
 
 function list(items: string[]): string {
@@ -169,7 +185,23 @@ export function onlineRoutes(deps: BankDeps): Hono {
     if (customer instanceof Response) return customer;
     const locale = localeOf(c.req.header('accept-language'));
     const links = await linksOfCustomer(deps.db, customer.customerId);
-    const grants = await grantsOfCustomer(deps.db, customer.customerId);
+    const now = deps.now();
+    let grants = await grantsOfCustomer(deps.db, customer.customerId);
+    // Grants that look live here are checked with the cloud (signed by the bank): one cancelled in
+    // the wallet or replaced since its last read is shown as ended. A cloud that does not answer
+    // leaves the page as the bank knows it.
+    const unsure = grants.filter((g) => !g.revoked_at && !g.ended_at && g.expires_at.getTime() > now);
+    const reports = await Promise.all(
+      unsure.map((g) =>
+        grantStatusAtCloud(deps, g.token_id).then(
+          (status) => ({ tokenId: g.token_id, status }),
+          () => undefined,
+        ),
+      ),
+    );
+    const ended = reports.filter((r) => r !== undefined && r.status !== 'valid');
+    for (const r of ended) if (r) await noteGrantEnded(deps.db, r.tokenId, r.status, now);
+    if (ended.length) grants = await grantsOfCustomer(deps.db, customer.customerId);
     return htmlPage(
       c,
       appsPage(name, {
@@ -187,6 +219,7 @@ export function onlineRoutes(deps: BankDeps): Hono {
           lastUsed: dateTime(g.last_read_at, locale),
           until: date(g.expires_at, locale),
           revoked: g.revoked_at ? dateTime(g.revoked_at, locale) : undefined,
+          ended: g.revoked_at ? undefined : endedWords(g, now),
         })),
         ...(noticeOf(c) ? { notice: noticeOf(c) } : {}),
       }),

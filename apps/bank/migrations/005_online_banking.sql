@@ -26,6 +26,10 @@ create table access_grants (
   first_seen_at  timestamptz not null default now(),
   last_read_at   timestamptz not null default now(),
   revoked_at     timestamptz,
+  -- When the cloud, asked with the bank's signature, reported the grant ended elsewhere (cancelled in
+  -- the wallet, replaced, expired): believed, since it only takes access away.
+  ended_at       timestamptz,
+  ended_status   text,
   -- When the cloud confirmed the revocation (null: not yet; the bank retries).
   cloud_told_at  timestamptz
 );
