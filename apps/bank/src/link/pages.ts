@@ -162,7 +162,7 @@ ul.accounts li { padding: .5rem 0; border-bottom: 1px solid #e6e8ee; }
 .error { padding: .5rem .75rem; color: #8a1c1c; background: #fdecec; border-radius: .4rem; }
 footer { max-width: 32rem; margin: 0 auto 2rem; font-size: .85rem; text-align: center; }
 nav.online { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; max-width: 40rem; margin: 1rem auto 0; padding: 0 1rem; }
-nav.online a { color: var(--accent); }
+nav.online a, main a { color: var(--accent); }
 nav.online form { margin-left: auto; }
 nav.online button { margin: 0; padding: .3rem .8rem; }
 main.wide, footer.wide { max-width: 40rem; }
