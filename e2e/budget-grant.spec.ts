@@ -8,6 +8,7 @@ import {
   budget,
   cloud,
   collectErrors,
+  ironBank,
   phone,
   shoot,
   shopperJourneys,
@@ -132,4 +133,57 @@ test('reconnecting asks for a new grant and reads again', async () => {
   });
   await expect(app.getByTestId('accounts').getByText('Current account')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('revoked at the bank: online banking lists the app, and stopping it there ends it everywhere', async () => {
+  test.setTimeout(90_000);
+  test.skip(!ironBank, 'Iron Bank is not running');
+  const bank = await world.shopper.context.newPage();
+  await bank.goto(`${ironBank}/`);
+  await expect(bank.getByRole('heading', { level: 1, name: 'Online banking' })).toBeVisible();
+  await bank.getByLabel('Username').fill('alice');
+  await bank.getByLabel('Password').fill('not-her-password');
+  await bank.getByRole('button', { name: 'Sign in' }).click();
+  await expect(bank.getByRole('alert')).toHaveText('Wrong username or password.');
+  // The username stays; only the password is typed again.
+  await expect(bank.getByLabel('Username')).toHaveValue('alice');
+  await bank.getByLabel('Password').fill('alice-password');
+  await bank.getByRole('button', { name: 'Sign in' }).click();
+  await expect(bank.getByRole('heading', { level: 1, name: 'Your accounts' })).toBeVisible();
+  await expect(bank.getByRole('cell', { name: /Current account/ })).toBeVisible();
+  await expect(bank.getByRole('cell', { name: /^€[\d,]+\.\d{2}$/ }).first()).toBeVisible();
+  await expectAccessible(bank, 'bank accounts', { bestPractice: true });
+  await shoot(bank, 'bank-accounts');
+
+  await bank.getByRole('link', { name: 'Apps with access' }).click();
+  // The grants Tally held before (narrowed, revoked in the wallet) show as ended; one is live.
+  const tally = bank
+    .getByRole('listitem')
+    .filter({ hasText: 'Tally can see' })
+    .filter({ has: bank.getByRole('button', { name: 'Stop access' }) });
+  await expect(tally).toHaveCount(1);
+  await expect(bank.getByRole('listitem').filter({ hasText: 'Replaced by a newer permission' })).toHaveCount(
+    1,
+  );
+  await expect(bank.getByRole('listitem').filter({ hasText: 'Token wallet' }).first()).toBeVisible();
+  await expectAccessible(bank, 'apps with access', { bestPractice: true });
+  await shoot(bank, 'bank-apps-with-access');
+  await tally.getByRole('button', { name: 'Stop access' }).click();
+  await expect(bank.getByRole('status')).toHaveText('The app can no longer see your accounts.');
+  await expect(
+    bank.getByRole('listitem').filter({ hasText: 'Tally could see' }).filter({ hasText: 'Access ended' }),
+  ).toHaveCount(1);
+  await expect(bank.getByRole('button', { name: 'Stop access' })).toHaveCount(0);
+
+  // The wallet shows no live grant for the app, and the app says its connection was turned off.
+  const { page } = world.shopper;
+  await page.goto(`${wallet}/grants`);
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Tally' }).getByRole('button', { name: 'Revoke…' }),
+  ).toHaveCount(0);
+  await app.reload();
+  await expect(
+    app.getByRole('heading', { level: 1, name: 'Your bank connection was turned off' }),
+  ).toBeVisible();
+  await bank.close();
 });

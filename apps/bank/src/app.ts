@@ -8,8 +8,12 @@ import { interbankRoutes } from './interbank/routes.ts';
 import { stylesheet } from './link/pages.ts';
 import { linkRoutes } from './link/routes.ts';
 import { meRoutes } from './me/routes.ts';
+import { onlineRoutes } from './online/routes.ts';
 
-/** A demo bank's HTTP service: the connector API for the cloud, settlement with other banks, the consent page. */
+/**
+ * A demo bank's HTTP service: the connector API for the cloud, settlement with other banks, the
+ * consent page, and online banking for its customers.
+ */
 export function createBankApp(deps: BankDeps): Hono<BankEnv> {
   const app = new Hono<BankEnv>();
   // The cloud keys pinned at start are the only claim authorities this bank accepts (custody.ts).
@@ -35,5 +39,7 @@ export function createBankApp(deps: BankDeps): Hono<BankEnv> {
   app.route('/interbank/v1', interbankRoutes(deps));
   app.route('/link', linkRoutes(deps));
   app.route('/me', meRoutes(deps));
+  // Online banking at the bank's own address: the customer's accounts and "Apps with access".
+  app.route('/', onlineRoutes(deps));
   return app;
 }

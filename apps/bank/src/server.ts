@@ -7,10 +7,13 @@ import { purgeNonces, runService } from '@tokenos/service-kit';
 import { createBankApp } from './app.ts';
 import { bankConfigFromEnv, defaultDataDir } from './config.ts';
 import { demoCustomers, seedDemoBank } from './customers/seed.ts';
+import type { BankDeps } from './deps.ts';
 import { BankCloudClient } from './directory.ts';
 import { fetchCloudKeys, loadBankMember } from './identity.ts';
 import { PeerBanks } from './interbank/peers.ts';
 import { migrateBank } from './migrations.ts';
+import { retryCloudRevocations } from './online/cloud-revocation.ts';
+import { purgeOnlineSessions } from './online/session.ts';
 
 // A demo bank as a process. Iron Bank by default; Gold Bank is the same code with
 // BANK_NAME="Gold Bank" BANK_CODE=GOLD PORT=4200. Its own database: PGlite in data/<bank>/pgdata,
@@ -56,7 +59,7 @@ for (let attempt = 0; member === undefined; attempt++) {
 }
 const cloudKeys = await fetchCloudKeys(cloud);
 const peers = new PeerBanks(config.peerUrls);
-const app = createBankApp({
+const deps: BankDeps = {
   db,
   config,
   backend: nodeBackend,
@@ -67,7 +70,8 @@ const app = createBankApp({
   now: Date.now,
   randomBytes: random,
   fetch: globalThis.fetch.bind(globalThis),
-});
+};
+const app = createBankApp(deps);
 
 runService({
   fetch: app.fetch,
@@ -84,6 +88,11 @@ runService({
         .join(', ')}`,
     );
   },
-  jobs: [{ name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) }],
+  jobs: [
+    { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
+    { name: 'online session purge', everyMs: 60_000, run: () => purgeOnlineSessions(db, Date.now()) },
+    // Revocations made in online banking that the cloud has not confirmed yet.
+    { name: 'revocations to the cloud', everyMs: 30_000, run: () => retryCloudRevocations(deps) },
+  ],
   close: () => db.close(),
 });

@@ -66,6 +66,12 @@ export class FakeCloud {
   readonly tokenStatus = new Map<string, string>();
   /** Signed status queries received: which member asked about which token. */
   readonly statusQueries: { tokenId: string; memberId: string }[] = [];
+  /** Revocations banks sent (POST /api/v1/access/:tokenId/bank-revocation), with the signing bank. */
+  readonly bankRevocations: { tokenId: string; memberId: string; cancellation: unknown }[] = [];
+  /** Token requests served at GET /api/v1/token-requests/:id, by id. */
+  readonly tokenRequests = new Map<string, unknown>();
+  /** While true, revocations are answered 503 (a cloud that is down). */
+  unreachable = false;
   readonly #now: () => number;
 
   constructor(origin: string, now: () => number) {
@@ -86,6 +92,7 @@ export class FakeCloud {
   tellTheTruth(): void {
     this.tamper = undefined;
     this.tokenStatus.clear();
+    this.unreachable = false;
   }
 
   state(memberId: string): Promise<MemberState> {
@@ -129,34 +136,52 @@ export class FakeCloud {
     );
     // The status of a grant, for the bank that holds the accounts: signed by that bank (checked here).
     app.get('/api/v1/access/:tokenId/status', async (c) => {
-      const url = new URL(c.req.url);
-      const inspected = inspectSignedRequest(
-        {
-          method: 'GET',
-          path: url.pathname,
-          query: url.search,
-          body: new Uint8Array(0),
-          headers: c.req.raw.headers,
-        },
-        this.#now(),
-      );
-      const { memberId, keyId } = parseKeyid(inspected.params.keyid);
-      const key = (await this.state(memberId)).keys.find((k) => k.id === keyId);
-      if (
-        !key ||
-        !(await nodeBackend.verify(
-          key.algorithm,
-          fromBase64url(key.publicKey),
-          inspected.base,
-          inspected.signature,
-          { lowS: true },
-        ))
-      )
-        return c.json({ code: 'InvalidSignature', detail: 'bad signature' }, 401);
+      const memberId = await this.#signer(c.req.raw, new Uint8Array(0));
+      if (!memberId) return c.json({ code: 'InvalidSignature', detail: 'bad signature' }, 401);
       const tokenId = c.req.param('tokenId');
       this.statusQueries.push({ tokenId, memberId });
       return c.json({ tokenId, status: this.tokenStatus.get(tokenId) ?? 'valid', lastUsedAt: null });
     });
+    // A bank tells of a revocation its customer made in online banking: signed by that bank.
+    app.post('/api/v1/access/:tokenId/bank-revocation', async (c) => {
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const memberId = await this.#signer(c.req.raw, body);
+      if (!memberId) return c.json({ code: 'InvalidSignature', detail: 'bad signature' }, 401);
+      if (this.unreachable) return c.json({ code: 'Unavailable', detail: 'down' }, 503);
+      const tokenId = c.req.param('tokenId');
+      const cancellation = JSON.parse(new TextDecoder().decode(body)) as unknown;
+      this.bankRevocations.push({ tokenId, memberId, cancellation });
+      this.tokenStatus.set(tokenId, 'revokedByPsu');
+      return c.json({ tokenId, status: 'revokedByPsu' });
+    });
+    app.get('/api/v1/token-requests/:id', (c) => {
+      const request = this.tokenRequests.get(c.req.param('id'));
+      if (!request) return c.json({ code: 'NotFound', detail: 'no request' }, 404);
+      return c.json({ id: c.req.param('id'), request, domainVerified: true, status: 'pending' });
+    });
+  }
+
+  /** The member whose directory key signed this RFC 9421 request, or undefined. */
+  async #signer(req: Request, body: Uint8Array): Promise<string | undefined> {
+    const url = new URL(req.url);
+    const inspected = inspectSignedRequest(
+      { method: req.method, path: url.pathname, query: url.search, body, headers: req.headers },
+      this.#now(),
+    );
+    const { memberId, keyId } = parseKeyid(inspected.params.keyid);
+    const key = (await this.state(memberId)).keys.find((k) => k.id === keyId);
+    if (
+      !key ||
+      !(await nodeBackend.verify(
+        key.algorithm,
+        fromBase64url(key.publicKey),
+        inspected.base,
+        inspected.signature,
+        { lowS: true },
+      ))
+    )
+      return undefined;
+    return memberId;
   }
 
   /** An SDK client of this cloud, for members created in tests. */

@@ -140,8 +140,12 @@ export async function linkAccounts(
       password,
     }),
   });
-  const page = await login.text();
-  if (login.status !== 200) throw new Error(`POST /link/login: ${login.status} ${page}`);
+  // Post/redirect/get: the sign-in answers 303 to the account choice, the session in a cookie.
+  if (login.status !== 303) throw new Error(`POST /link/login: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const choice = await bank.app.request(login.headers.get('location') ?? '', { headers: { cookie } });
+  const page = await choice.text();
+  if (choice.status !== 200) throw new Error(`GET /link/accounts: ${choice.status} ${page}`);
   const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? '';
   const form = new URLSearchParams({ session, decision: 'allow' });
   for (const name of args.accounts) {

@@ -39,13 +39,19 @@ export async function linkMerchantAccount(args: {
   const state = 'merchant-onboarding';
   const params = { member: member.id, return: `${args.walletOrigin}/banks/linked`, state };
   await expectStatus(await doFetch(`${bank.url}/link?${new URLSearchParams(params)}`), 200, 'GET /link');
+  const login = await doFetch(`${bank.url}/link/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ ...params, username: bank.username, password: bank.password }),
+    redirect: 'manual',
+  });
+  await expectStatus(login, 303, 'POST /link/login');
+  // Post/redirect/get, as a browser follows it: the account choice, with the session cookie it set.
   const chooser = await expectStatus(
-    await doFetch(`${bank.url}/link/login`, {
-      method: 'POST',
-      body: new URLSearchParams({ ...params, username: bank.username, password: bank.password }),
+    await doFetch(new URL(login.headers.get('location') ?? '', bank.url), {
+      headers: { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' },
     }),
     200,
-    'POST /link/login',
+    'GET /link/accounts',
   );
   const session = /name="session" value="([^"]+)"/.exec(chooser)?.[1];
   const account = new RegExp(`value="([0-9]+)"> <strong>${escapeRegExp(bank.accountName)}</strong>`).exec(

@@ -23,6 +23,9 @@ import { maskAccountNumber } from '../ledger/iban.ts';
 import { loadAccount } from '../ledger/ledger.ts';
 import { transactionsPage } from '../ledger/transactions-page.ts';
 import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
+import { noteGrantEnded, recordGrantRead } from '../online/access-store.ts';
+import { grantApp } from '../online/grant-app.ts';
+import { grantStatusAtCloud } from './grant-status.ts';
 import { verifyPasskeyAssertion } from './passkey.ts';
 
 const accountRefField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque account reference');
@@ -38,9 +41,6 @@ export const transactionsRequestSchema = z.strictObject({
     .optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
-
-/** The status the cloud reports for an access token (GET /api/v1/access/:tokenId/status, signed by this bank). */
-const tokenStatusSchema = z.object({ tokenId: tokenIdSchema, status: z.string() });
 
 interface Grant {
   tokenId: string;
@@ -115,25 +115,69 @@ async function verifyGrant(
     storedCounter: 0,
   });
 
-  const signer = await deps.member.signerFor('LOW');
-  const status = parseWith(
-    tokenStatusSchema,
-    await deps.cloud.signedGet<unknown>(`/api/v1/access/${req.tokenId}/status`, signer, deps.randomBytes(16)),
-    'token status',
+  // The customer's revocation at the bank is final here, whatever the cloud answers below.
+  const seen = await deps.db.maybeOne<{ revoked_at: Date | null }>(
+    'select revoked_at from access_grants where token_id = $1',
+    [req.tokenId],
   );
-  if (status.status === 'expired')
-    throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, {
+  if (seen?.revoked_at)
+    throw new ProtocolError('Cancelled', `the account holder revoked token ${req.tokenId} at this bank`, {
       field: 'tokenId',
     });
-  if (status.status !== 'valid')
-    throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status.status}`, {
+  const status = await grantStatusAtCloud(deps, req.tokenId);
+  if (status !== 'valid') {
+    // Ended elsewhere (cancelled in the wallet, replaced, expired): the customer's page says so.
+    if (seen) await noteGrantEnded(deps.db, req.tokenId, status, deps.now());
+    if (status === 'expired')
+      throw new ProtocolError('Expired', `the cloud reports token ${req.tokenId} expired`, {
+        field: 'tokenId',
+      });
+    throw new ProtocolError('Cancelled', `the cloud reports token ${req.tokenId} as ${status}`, {
       field: 'tokenId',
     });
-  return {
-    tokenId: req.tokenId,
-    payload,
-    resources: payload.resources.filter(isAccountResource).filter((r) => r.account.bankId === deps.member.id),
-  };
+  }
+  const resources = payload.resources
+    .filter(isAccountResource)
+    .filter((r) => r.account.bankId === deps.member.id);
+  await noteGrantRead(deps, { tokenId: req.tokenId, payload, resources, firstRead: !seen });
+  return { tokenId: req.tokenId, payload, resources };
+}
+
+/**
+ * Records the verified grant for the customer's "Apps with access" page: on the first read with the
+ * accounts it reaches here and the app's own name, afterwards only the time of the read.
+ */
+async function noteGrantRead(
+  deps: BankDeps,
+  args: { tokenId: string; payload: AccessTokenPayload; resources: AccountResource[]; firstRead: boolean },
+): Promise<void> {
+  const now = deps.now();
+  if (!args.firstRead) {
+    await deps.db.query('update access_grants set last_read_at = $2 where token_id = $1', [
+      args.tokenId,
+      new Date(now),
+    ]);
+    return;
+  }
+  const accountIds: bigint[] = [];
+  for (const r of args.resources) {
+    const resolved = await resolveAccountRef(deps.db, r.account.accountRef);
+    if (resolved && resolved.memberId === args.payload.from.memberId)
+      accountIds.push(resolved.account.account_id);
+  }
+  await recordGrantRead(
+    deps.db,
+    {
+      tokenId: args.tokenId,
+      grantor: args.payload.from.memberId,
+      grantee: args.payload.to.memberId,
+      app: await grantApp(deps, args.payload),
+      scopes: [...new Set(args.resources.flatMap((r) => r.scopes))],
+      expiresAt: args.payload.expiresAt,
+      accountIds,
+    },
+    now,
+  );
 }
 
 /** The account behind a granted reference, if the grant has `scope` on it and the account is still the grantor's. */

@@ -389,12 +389,20 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
       payload,
       endorsement: await endorse(world, alice, tokenId, { level: 'LOW', sca: 'exemption' }),
     };
-    const asMember = await new CloudClient({ baseUrl: iron.origin, fetch: world.net.fetch })
+    const asMember = await new CloudClient({
+      baseUrl: iron.origin,
+      fetch: world.net.fetch,
+      now: () => world.clock.now,
+    })
       .send('POST', '/connector/v1/cosign', body, await alice.member.signerFor('PRIVILEGED'))
       .catch((e: unknown) => e);
     expect(isApiError(asMember, 'Forbidden')).toBe(true);
     const impostor = keyPairFromSecret('Ed25519', new Uint8Array(randomBytes(32)));
-    const asImpostor = await new CloudClient({ baseUrl: iron.origin, fetch: world.net.fetch })
+    const asImpostor = await new CloudClient({
+      baseUrl: iron.origin,
+      fetch: world.net.fetch,
+      now: () => world.clock.now,
+    })
       .send('POST', '/connector/v1/cosign', body, {
         algorithm: 'Ed25519',
         sign: (m) => nodeBackend.sign('Ed25519', impostor.secretKey, m),
@@ -431,6 +439,7 @@ describe('co-signature: the bank verifies the payer endorsement itself', () => {
         captured = new Request(String(input), init);
         return world.net.fetch(captured.clone());
       },
+      now: () => world.clock.now,
     }).send('POST', '/connector/v1/cosign', body, world.cloud.signer);
     const replay = await world.net.fetch(captured!);
     expect(replay.status).toBe(401);

@@ -150,7 +150,11 @@ describe('a payment from an Iron Bank customer to a Gold Bank merchant', () => {
 
   it('takes credit instructions only from banks it settles with, for tokens they co-signed', async () => {
     const outsider = await newUser(world);
-    const credit = await new CloudClient({ baseUrl: goldOrigin, fetch: world.net.fetch })
+    const credit = await new CloudClient({
+      baseUrl: goldOrigin,
+      fetch: world.net.fetch,
+      now: () => world.clock.now,
+    })
       .send('POST', '/interbank/v1/credits', {}, await outsider.member.signerFor('STANDARD'))
       .catch((e: unknown) => e);
     expect(isApiError(credit, 'Forbidden')).toBe(true);
@@ -178,7 +182,11 @@ describe('a payment from an Iron Bank customer to a Gold Bank merchant', () => {
       signature: 'AAAA',
     };
     const signer = await iron.deps.member.signerFor('STANDARD');
-    const forged = await new CloudClient({ baseUrl: goldOrigin, fetch: world.net.fetch })
+    const forged = await new CloudClient({
+      baseUrl: goldOrigin,
+      fetch: world.net.fetch,
+      now: () => world.clock.now,
+    })
       .send(
         'POST',
         '/interbank/v1/credits',

@@ -51,6 +51,12 @@ async function login(
   });
 }
 
+/** A correct sign-in answers 303 (post/redirect/get); the account choice is the page it leads to. */
+async function follow(res: Response): Promise<Response> {
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return iron.app.request(res.headers.get('location') ?? '', { headers: { cookie } });
+}
+
 describe('account linking through the consent page', () => {
   it('signs in, links the chosen accounts and returns a link the SDK verifies, with masked numbers only', async () => {
     const start = await iron.app.request(
@@ -63,7 +69,12 @@ describe('account linking through the consent page', () => {
     expect(startPage).toContain('Iron Bank');
     expect(startPage).not.toContain('<script');
 
-    const chooser = await login('st4te', 'alice', 'alice-password');
+    const signedIn = await login('st4te', 'alice', 'alice-password');
+    // Post/redirect/get: Back or reload on the account choice never resends the password.
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe('/link/accounts');
+    expect(signedIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const chooser = await follow(signedIn);
     const chooserPage = await chooser.text();
     expect(chooser.status).toBe(200);
     expect(chooserPage).toMatch(/\*\*\*\* [0-9]{4}/);
@@ -147,7 +158,11 @@ describe('account linking through the consent page', () => {
     expect(isApiError(renamed, 'NotFound')).toBe(true);
     // The real link, finished with mallory's key: refused.
     const signer = await mallory.member.signerFor('STANDARD');
-    const wrongMember = await new CloudClient({ baseUrl: iron.origin, fetch: world.net.fetch })
+    const wrongMember = await new CloudClient({
+      baseUrl: iron.origin,
+      fetch: world.net.fetch,
+      now: () => world.clock.now,
+    })
       .send('POST', '/connector/v1/links/finish', { link }, signer)
       .catch((e: unknown) => e);
     expect(isApiError(wrongMember, 'Forbidden')).toBe(true);
@@ -188,7 +203,10 @@ describe('account linking through the consent page', () => {
   it('refuses wrong passwords and locks the sign-in after five', async () => {
     const wrong = await login('s', 'bob', 'nope');
     expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain('Wrong username or password');
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain('Wrong username or password');
+    // The username stays; only the password is typed again.
+    expect(wrongPage).toContain('value="bob"');
     expect((await login('s', 'nobody', 'nope')).status).toBe(401);
     for (let i = 0; i < 4; i++) await login('s', 'bob', 'nope');
     const locked = await login('s', 'bob', 'bob-password');
@@ -197,7 +215,7 @@ describe('account linking through the consent page', () => {
   });
 
   it('spends a sign-in on one confirmation and can be cancelled back to the wallet', async () => {
-    const page = await (await login('s2', 'alice', 'alice-password')).text();
+    const page = await (await follow(await login('s2', 'alice', 'alice-password'))).text();
     const session = /name="session" value="([^"]+)"/.exec(page)![1]!;
     const cancel = await iron.app.request('/link/confirm', {
       method: 'POST',
@@ -216,7 +234,7 @@ describe('account linking through the consent page', () => {
   });
 
   it('links only accounts of the customer who signed in', async () => {
-    const page = await (await login('s3', 'alice', 'alice-password')).text();
+    const page = await (await follow(await login('s3', 'alice', 'alice-password'))).text();
     const session = /name="session" value="([^"]+)"/.exec(page)![1]!;
     const bobs = await iron.db.one<{ account_id: bigint }>(
       "select account_id from accounts a join customers c using (customer_id) where c.username = 'bob'",
@@ -225,8 +243,8 @@ describe('account linking through the consent page', () => {
       method: 'POST',
       body: new URLSearchParams({ session, decision: 'allow', account: String(bobs.account_id) }),
     });
-    expect(res.status).toBe(400);
-    expect(await res.text()).toContain('Choose at least one of your accounts');
+    expect(res.status).toBe(303);
+    expect(await (await follow(res)).text()).toContain('Choose at least one of your accounts');
     expect(
       await iron.db.one<{ n: bigint }>('select count(*) as n from account_refs where account_id = $1', [
         bobs.account_id,

@@ -39,7 +39,12 @@ export function html(strings: TemplateStringsArray, ...values: (string | number 
   return new Html(out);
 }
 
-export function page(bankName: string, title: string, body: Html): string {
+export function page(
+  bankName: string,
+  title: string,
+  body: Html,
+  options: { nav?: Html; wide?: boolean } = {},
+): string {
   return `<!doctype html>${
     html`<html lang="en">
 <head>
@@ -48,14 +53,16 @@ export function page(bankName: string, title: string, body: Html): string {
 <meta name="referrer" content="no-referrer">
 <title>${bankName} — ${title}</title>
 <link rel="stylesheet" href="/static/bank.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header><span class="logo" aria-hidden="true">◆</span> ${bankName}</header>
-<main>
+${options.nav ?? html``}
+<main class="${options.wide ? 'wide' : ''}">
 <h1>${title}</h1>
 ${body}
 </main>
-<footer>A demo bank. Never enter real credentials here.</footer>
+<footer class="${options.wide ? 'wide' : ''}">A demo bank. Never enter real credentials here.</footer>
 </body>
 </html>`.text
   }`;
@@ -73,7 +80,7 @@ function hiddenParams(p: LinkParams): Html {
 <input type="hidden" name="state" value="${p.state}">`;
 }
 
-export function signInPage(bankName: string, p: LinkParams, error?: string): string {
+export function signInPage(bankName: string, p: LinkParams, error?: string, username = ''): string {
   return page(
     bankName,
     'Sign in',
@@ -81,8 +88,7 @@ export function signInPage(bankName: string, p: LinkParams, error?: string): str
 ${error ? html`<p class="error" role="alert">${error}</p>` : html``}
 <form method="post" action="/link/login">
 ${hiddenParams(p)}
-<label>Username <input name="username" autocomplete="username" required maxlength="64" autofocus></label>
-<label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>
+${credentialFields(username)}
 <button type="submit">Sign in</button>
 </form>
 <form method="post" action="/link/cancel">
@@ -90,6 +96,18 @@ ${hiddenParams(p)}
 <button type="submit" class="secondary">Cancel</button>
 </form>`,
   );
+}
+
+/**
+ * Username and password. After a wrong password the username stays filled in and the password
+ * field takes the focus (the person retypes only what was wrong).
+ */
+export function credentialFields(username: string): Html {
+  return username
+    ? html`<label>Username <input name="username" autocomplete="username" required maxlength="64" value="${username}"></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="200" autofocus></label>`
+    : html`<label>Username <input name="username" autocomplete="username" required maxlength="64" autofocus></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>`;
 }
 
 export interface AccountChoice {
@@ -143,4 +161,22 @@ ul.accounts li { padding: .5rem 0; border-bottom: 1px solid #e6e8ee; }
 .muted, footer { color: var(--muted); }
 .error { padding: .5rem .75rem; color: #8a1c1c; background: #fdecec; border-radius: .4rem; }
 footer { max-width: 32rem; margin: 0 auto 2rem; font-size: .85rem; text-align: center; }
+nav.online { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; max-width: 40rem; margin: 1rem auto 0; padding: 0 1rem; }
+nav.online a, main a { color: var(--accent); }
+nav.online form { margin-left: auto; }
+nav.online button { margin: 0; padding: .3rem .8rem; }
+main.wide, footer.wide { max-width: 40rem; }
+.notice { padding: .5rem .75rem; color: #1c4f2a; background: #e7f5ea; border-radius: .4rem; }
+table { width: 100%; border-collapse: collapse; }
+th, td { padding: .45rem .25rem; text-align: left; border-bottom: 1px solid #e6e8ee; vertical-align: top; }
+td.amount, th.amount { text-align: right; white-space: nowrap; }
+.credit { color: #1c6b34; }
+ul.cards { padding: 0; list-style: none; }
+ul.cards li { padding: .75rem 0; border-bottom: 1px solid #e6e8ee; overflow-wrap: anywhere; }
+ul.cards form { display: inline; }
+ul.cards button { margin-top: .5rem; }
+.status { display: inline-block; padding: 0 .4rem; font-size: .85rem; border-radius: .3rem; background: #eceef3; }
 `;
+
+/** The bank's mark, the same diamond as in the header, so a tab shows which bank it is. */
+export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#3d4f7c"/><path d="M8 2.5 13.5 8 8 13.5 2.5 8z" fill="#fff"/></svg>`;

@@ -9,6 +9,7 @@ import {
 } from '@tokenos/protocol';
 import { encodeAccountLink } from '@tokenos/sdk/bank';
 import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { hashPassword } from '../customers/passwords.ts';
 import { signIn } from '../customers/store.ts';
@@ -18,6 +19,22 @@ import { maskAccountNumber } from '../ledger/iban.ts';
 import type { AccountRow } from '../ledger/ledger.ts';
 import { chooseAccountsPage, errorPage, type LinkParams, signInPage } from './pages.ts';
 import { insertPendingLink, pendingLinkTtlMs } from './store.ts';
+
+/** Per bank: cookies on localhost are shared by every port (RFC 6265 §8.5). */
+function linkSessionCookie(deps: BankDeps): string {
+  return `${deps.config.bankCode.toLowerCase()}_link_session`;
+}
+
+/** Sends the browser to the account choice of a fresh consent session (its cookie set here). */
+function toAccountChoice(c: Context, deps: BankDeps, session: string, error?: 'none'): Response {
+  setCookie(c, linkSessionCookie(deps), session, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/link',
+    maxAge: sessionTtlMs / 1000,
+  });
+  return c.redirect(error ? `/link/accounts?error=${error}` : '/link/accounts', 303);
+}
 
 /** How long the account choice stays open after a sign-in. */
 const sessionTtlMs = 10 * 60_000;
@@ -148,12 +165,8 @@ export function linkRoutes(deps: BankDeps): Hono {
         result.reason === 'locked'
           ? 'Too many wrong passwords. Try again in 15 minutes.'
           : 'Wrong username or password.';
-      return htmlResponse(c, deps, signInPage(name, p, message), 401);
+      return htmlResponse(c, deps, signInPage(name, p, message, username), 401);
     }
-    const accounts = await deps.db.query<AccountRow>(
-      "select * from accounts where customer_id = $1 and status = 'open' order by account_id",
-      [result.customer.customer_id],
-    );
     const session = base64url(deps.randomBytes(32));
     await deps.db.query(
       'insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)',
@@ -166,13 +179,41 @@ export function linkRoutes(deps: BankDeps): Hono {
         new Date(deps.now() + sessionTtlMs),
       ],
     );
+    return toAccountChoice(c, deps, session);
+  });
+
+  // Post/redirect/get: the account choice is a page of its own, so Back and reload never resubmit
+  // the password. The session travels in an HttpOnly cookie scoped to /link, not in the URL.
+  app.get('/accounts', async (c) => {
+    const session = getCookie(c, linkSessionCookie(deps)) ?? '';
+    const s = await deps.db.maybeOne<SessionRow & { display_name: string }>(
+      `select s.*, c.display_name from link_sessions s join customers c using (customer_id)
+        where s.session_id = $1 and not s.used and s.expires_at > $2`,
+      [session, new Date(deps.now())],
+    );
+    if (!s)
+      return htmlResponse(
+        c,
+        deps,
+        errorPage(
+          name,
+          'Session expired',
+          'This sign-in has expired or was already used. Start again from your wallet.',
+        ),
+        400,
+      );
+    const accounts = await deps.db.query<AccountRow>(
+      "select * from accounts where customer_id = $1 and status = 'open' order by account_id",
+      [s.customer_id],
+    );
     return htmlResponse(
       c,
       deps,
       chooseAccountsPage(name, {
         session,
-        displayName: result.customer.display_name,
+        displayName: s.display_name,
         accounts: accounts.map(display),
+        ...(c.req.query('error') === 'none' ? { error: 'Choose at least one of your accounts.' } : {}),
       }),
     );
   });
@@ -215,21 +256,7 @@ export function linkRoutes(deps: BankDeps): Hono {
         'insert into link_sessions (session_id, customer_id, member_id, return_url, state, expires_at) values ($1, $2, $3, $4, $5, $6)',
         [again, s.customer_id, s.member_id, s.return_url, s.state, new Date(now + sessionTtlMs)],
       );
-      const customer = await deps.db.one<{ display_name: string }>(
-        'select display_name from customers where customer_id = $1',
-        [s.customer_id],
-      );
-      return htmlResponse(
-        c,
-        deps,
-        chooseAccountsPage(name, {
-          session: again,
-          displayName: customer.display_name,
-          accounts: owned.map(display),
-          error: 'Choose at least one of your accounts.',
-        }),
-        400,
-      );
+      return toAccountChoice(c, deps, again, 'none');
     }
 
     const refs = new Map<string, bigint>();

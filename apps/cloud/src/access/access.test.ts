@@ -1,4 +1,4 @@
-import { type AccountRef, base64url, scaChallenge } from '@tokenos/protocol';
+import { type AccountRef, base64url, scaChallenge, signObject } from '@tokenos/protocol';
 import {
   type ApiError,
   accessTokenPayload,
@@ -151,6 +151,49 @@ describe('account information through the cloud (GET /api/v1/access)', () => {
         await w.bank.member.signerFor('LOW'),
       ),
     ).toMatchObject({ status: 'revokedByPsu' });
+  });
+});
+
+describe('POST /api/v1/access/{tokenId}/bank-revocation', () => {
+  /** A Cancellation signed by `member`'s key, sent signed by the same member. */
+  async function bankRevocation(member: Member, tokenId: string) {
+    const signer = await member.signerFor('LOW');
+    const cancellation = await signObject(
+      {
+        type: 'Cancellation' as const,
+        version: 1 as const,
+        tokenId,
+        signer: { memberId: member.id, keyId: signer.keyId },
+        createdAt: cloud.clock.now,
+      },
+      signer,
+    );
+    return member.client.send<{ status: string }>(
+      'POST',
+      `/api/v1/access/${tokenId}/bank-revocation`,
+      cancellation,
+      signer,
+    );
+  }
+
+  it('ends a grant the account holder revoked at the bank: the grantee reads nothing more', async () => {
+    const w = await makeWorld(cloud);
+    const token = await grant(w, ['balances']);
+    expect(await bankRevocation(w.bank.member, token.id)).toMatchObject({ status: 'revokedByPsu' });
+    expect(await failureCode(readBalance(w.shop, token.id, w.aliceAccount.accountRef))).toBe('Cancelled');
+    // Asked again, the same answer and no change.
+    expect(await bankRevocation(w.bank.member, token.id)).toMatchObject({ status: 'revokedByPsu' });
+  });
+
+  it('refuses any member but the bank holding the accounts, and changes nothing', async () => {
+    const w = await makeWorld(cloud);
+    const token = await grant(w, ['balances']);
+    expect(await failureCode(bankRevocation(w.shop, token.id))).toBe('NotFound');
+    const otherBank = await Member.create(cloud.client, new MemoryKeyStore());
+    expect(await failureCode(bankRevocation(otherBank, token.id))).toBe('NotFound');
+    expect(await readBalance(w.shop, token.id, w.aliceAccount.accountRef)).toMatchObject({
+      accountRef: w.aliceAccount.accountRef,
+    });
   });
 });
 

@@ -2,11 +2,14 @@ import {
   type AccessTokenPayload,
   type AccountResource,
   type AccountScope,
+  cancellationSchema,
   type Endorsement,
+  fromBase64url,
   isAccountResource,
   type LinkedAccount,
   ProtocolError,
   parseWith,
+  verifyObjectSignature,
 } from '@tokenos/protocol';
 import { problemResponse, problemType } from '@tokenos/service-kit';
 import type { Context } from 'hono';
@@ -205,6 +208,47 @@ export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
       status: liveStatus(row, deps.now()),
       lastUsedAt: row.last_used_at?.toISOString() ?? null,
     });
+  });
+
+  // The account holder revoked the grant in the bank's online banking (UK Open Banking CEG access
+  // dashboard): the bank sends a Cancellation signed with its own key, accepted only for a grant on
+  // its accounts. The grant ends as the holder's own revocation (revokedByPsu) would.
+  app.post('/:tokenId/bank-revocation', signed(deps, { level: 'LOW' }), async (c) => {
+    const tokenId = tokenIdParam(c.req.param('tokenId'));
+    const caller = c.get('caller');
+    const cancellation = parseWith(cancellationSchema, c.get('body'), 'cancellation');
+    if (cancellation.tokenId !== tokenId)
+      throw new ProtocolError('Malformed', `cancellation is for token ${cancellation.tokenId}`, {
+        field: 'tokenId',
+      });
+    if (cancellation.signer.memberId !== caller.memberId)
+      throw new ProtocolError('Forbidden', 'a cancellation is signed by the bank sending it', {
+        field: 'signer.memberId',
+      });
+    const key = caller.member.keys.find((k) => k.id === cancellation.signer.keyId);
+    if (
+      !key ||
+      !(await verifyObjectSignature(cancellation, key.algorithm, fromBase64url(key.publicKey), deps.backend))
+    )
+      throw new ProtocolError('InvalidSignature', 'cancellation signature does not verify', {
+        field: 'signature',
+      });
+    const row = await loadToken(deps.db, tokenId);
+    if (
+      row?.payload.type !== 'AccessToken' ||
+      !row.payload.resources.some((r) => r.type === 'account' && r.account.bankId === caller.memberId)
+    )
+      throw new ProtocolError('NotFound', `no access token ${tokenId} on your accounts`, {
+        field: 'tokenId',
+      });
+    const updated = await deps.db.maybeOne<TokenRow>(
+      `update tokens set status = 'revokedByPsu', cancellation = $2::jsonb, updated_at = now()
+       where token_id = $1 and status in ('received', 'valid') returning *`,
+      [tokenId, JSON.stringify(cancellation)],
+    );
+    const now = deps.now();
+    // Already ended (revoked, replaced, expired): the answer says how; asking twice changes nothing.
+    return c.json({ tokenId, status: liveStatus(updated ?? row, now) });
   });
 
   return app;

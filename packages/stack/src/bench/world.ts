@@ -60,9 +60,16 @@ export async function linkAccount(
       username: customer.username,
       password: `${customer.username}-password`,
     }),
+    redirect: 'manual',
   });
-  const page = await login.text();
-  if (login.status !== 200) throw new Error(`POST /link/login: ${login.status} ${page.slice(0, 300)}`);
+  // Post/redirect/get: the account choice is the page the sign-in redirects to, its session in a cookie.
+  if (login.status !== 303)
+    throw new Error(`POST /link/login: ${login.status} ${(await login.text()).slice(0, 300)}`);
+  const choice = await fetch(new URL(login.headers.get('location') ?? '', bankUrl), {
+    headers: { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' },
+  });
+  const page = await choice.text();
+  if (choice.status !== 200) throw new Error(`GET /link/accounts: ${choice.status} ${page.slice(0, 300)}`);
   const session = /name="session" value="([^"]+)"/.exec(page)?.[1] ?? '';
   const name = customer.account.replace(/[()]/g, '\\$&');
   const account = new RegExp(`value="([0-9]+)">\\s*<strong>${name}</strong>`).exec(page)?.[1];
