@@ -1,3 +1,4 @@
+import { cancellationSchema } from '@tokenos/protocol';
 import type { OperationDocs } from '../openapi/operation-doc.ts';
 
 /** Reads under an access grant: how /openapi.json describes the routes in this folder. */
@@ -27,5 +28,13 @@ export const accessOperationDocs: OperationDocs = {
     summary:
       'A bank asks, signed with its own key, whether a grant on its accounts is still live (status, last use)',
     responses: { '200': '{ tokenId, status, lastUsedAt }', '404': 'no access token on your accounts' },
+  },
+  'POST /api/v1/access/{tokenId}/bank-revocation': {
+    operationId: 'revokeAccessAtBank',
+    tag: 'Account information',
+    summary:
+      'A bank reports that the account holder revoked a grant on its accounts in online banking: a Cancellation signed by the bank, accepted only from the bank holding the accounts',
+    body: cancellationSchema,
+    responses: { '200': '{ tokenId, status }', '404': 'no access token on your accounts' },
   },
 };
