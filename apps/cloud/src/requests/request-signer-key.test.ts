@@ -24,7 +24,7 @@ async function postSignedWith(shop: Member, keyId: string, signWith = keyId) {
       description: 'Order 7',
       refId: 'order-7',
     },
-    requester: { name: 'Demo Shop', domain: 'localhost' },
+    requester: { name: 'Demo Shop', domain: 'localhost:5174' },
     returnOrigin: 'http://localhost:5174',
     state: csrfState('a csrf token of the shop session'),
   };
