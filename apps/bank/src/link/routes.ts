@@ -125,6 +125,18 @@ export function linkRoutes(deps: BankDeps): Hono {
   const app = new Hono();
   const name = deps.config.name;
 
+  const sessionExpired = (c: Context): Response =>
+    htmlResponse(
+      c,
+      deps,
+      errorPage(
+        name,
+        'Session expired',
+        'This sign-in has expired or was already used. Start again from your wallet.',
+      ),
+      400,
+    );
+
   app.onError((err, c) => {
     if (err instanceof UpstreamUnavailableError)
       return htmlResponse(
@@ -191,17 +203,7 @@ export function linkRoutes(deps: BankDeps): Hono {
         where s.session_id = $1 and not s.used and s.expires_at > $2`,
       [session, new Date(deps.now())],
     );
-    if (!s)
-      return htmlResponse(
-        c,
-        deps,
-        errorPage(
-          name,
-          'Session expired',
-          'This sign-in has expired or was already used. Start again from your wallet.',
-        ),
-        400,
-      );
+    if (!s) return sessionExpired(c);
     const accounts = await deps.db.query<AccountRow>(
       "select * from accounts where customer_id = $1 and status = 'open' order by account_id",
       [s.customer_id],
@@ -227,17 +229,7 @@ export function linkRoutes(deps: BankDeps): Hono {
       'update link_sessions set used = true where session_id = $1 and not used and expires_at > $2 returning *',
       [session, new Date(now)],
     );
-    if (!s)
-      return htmlResponse(
-        c,
-        deps,
-        errorPage(
-          name,
-          'Session expired',
-          'This sign-in has expired or was already used. Start again from your wallet.',
-        ),
-        400,
-      );
+    if (!s) return sessionExpired(c);
     const p = { returnUrl: s.return_url, state: s.state };
     if (form.decision !== 'allow') return c.redirect(back(p, { error: 'access_denied' }), 303);
 
