@@ -2,7 +2,7 @@
 // Personal data under consent (issue 9): the shopper keeps an address book in the wallet; the
 // shop's payment request asks for a shipping address; the wallet's approval shows the payment and
 // the address picker, and one passkey prompt approves both tokens; the shop reads the address
-// with its access token and shows it on the order; the grant is listed under Grants. Then a
+// with its access token and shows it on the order; the grant is listed under Connected apps. Then a
 // shopper who shares no address still pays (the demo shop asks for an address as optional).
 import { expect, test } from '@playwright/test';
 import {

@@ -27,7 +27,7 @@ export function ShippingChoice(props: {
       <legend id={legendId}>Ship to</legend>
       <p className="form-hint">
         {props.requesterName} can read the address you choose, and nothing else of your address book. You can
-        revoke it in Grants.
+        revoke it in Connected apps.
       </p>
       {addresses.map((a) => (
         <label key={a.id} className="choice">
