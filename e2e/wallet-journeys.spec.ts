@@ -505,11 +505,10 @@ test('a refused passkey leaves nothing endorsed; trying again pays once; decline
   expect(no).toMatchObject({ outcome: 'declined', tokenId: null });
   expect(await shopTokenFor(declined.id)).toBeUndefined();
 
-  // The same request cannot be answered twice.
+  // The same request cannot be answered twice: this wallet says what it answered.
   await page.goto(`/approve?request=${declined.id}&nonce=${nonceOf(4)}`);
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'This request was already answered' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'You declined this request' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Pay / })).toHaveCount(0);
 });
 
 test('activity lists the payments; a multi-use authorisation can be cancelled', async () => {
