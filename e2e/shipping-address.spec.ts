@@ -2,8 +2,9 @@
 // Personal data under consent (issue 9): the shopper keeps an address book in the wallet; the
 // shop's payment request asks for a shipping address; the wallet's approval shows the payment and
 // the address picker, and one passkey prompt approves both tokens; the shop reads the address
-// with its access token and shows it on the order; the grant is listed under Grants. Then a
-// shopper who shares no address still pays (the demo shop asks for an address as optional).
+// with its access token and shows it on the order; the grant is listed under Connected apps. Then a
+// shopper who shares no address still pays (the demo shop asks for an address as optional), and
+// an address added from the approval is the one that checkout ships to.
 import { expect, test } from '@playwright/test';
 import {
   cartWith,
@@ -63,9 +64,10 @@ test('checkout that shares a shipping address: one approval, and the shop shows 
   });
   const shipTo = popup.getByRole('group', { name: 'Ship to' });
   await expect(shipTo).toBeVisible();
-  // Sharing is optional at this shop: nothing is shared until the shopper picks an address.
-  await expect(shipTo.getByRole('radio', { name: /Don’t share an address/ })).toBeChecked();
-  await shipTo.getByRole('radio', { name: /Home · Alice Liddell/ }).check();
+  // Beans ship somewhere: the address is chosen by default; not sharing one stays a choice (the
+  // shop asks for it as optional).
+  await expect(shipTo.getByRole('radio', { name: /Home · Alice Liddell/ })).toBeChecked();
+  await expect(shipTo.getByRole('radio', { name: /Don’t share an address/ })).not.toBeChecked();
   await shoot(popup, 'shipping-approve', [
     { width: 360, height: 740 },
     { width: 1280, height: 800 },
@@ -106,10 +108,45 @@ test('a shopper who shares no address still pays', async () => {
   const { popup, done } = await walletPopup(world.shopper, () =>
     page.getByRole('button', { name: 'Pay with Token' }).click(),
   );
-  await expect(popup.getByRole('group', { name: 'Ship to' })).toBeVisible({ timeout: 20_000 });
+  const shipTo = popup.getByRole('group', { name: 'Ship to' });
+  await expect(shipTo).toBeVisible({ timeout: 20_000 });
+  await shipTo.getByRole('radio', { name: /Don’t share an address/ }).check();
   await payToOrder(page, popup, done, '€12.50', { orderTimeout: 40_000 });
   await expect(page.getByTestId('order-status')).toHaveText('Paid');
   await expect(page.getByTestId('order-shipping')).toHaveText(/No address shared/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('an address added during checkout is the one this checkout ships to', async () => {
+  test.setTimeout(150_000);
+  const page = await world.shopper.context.newPage();
+  const errors = collectErrors(page);
+  await cartWith(page, 'House espresso beans');
+  const { popup, done } = await walletPopup(world.shopper, () =>
+    page.getByRole('button', { name: 'Pay with Token' }).click(),
+  );
+  const shipTo = popup.getByRole('group', { name: 'Ship to' });
+  await expect(shipTo).toBeVisible({ timeout: 20_000 });
+  // From the approval to the address book and back, in the same window.
+  await shipTo.getByRole('link', { name: 'Add or edit addresses' }).click();
+  await expect(popup.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible({ timeout: 20_000 });
+  await popup.getByRole('button', { name: 'Add an address' }).click();
+  await popup.getByLabel('Name for this address').fill('Office');
+  await popup.getByLabel('Recipient').fill('Alice Liddell');
+  await popup.getByLabel('Street and number').fill('Looking Glass Row 2');
+  await popup.getByLabel('City').fill('Oxford');
+  await popup.getByLabel('Postal code').fill('OX2 6GG');
+  await popup.getByLabel('Country').selectOption({ label: 'United Kingdom' });
+  await popup.getByRole('button', { name: 'Add address' }).click();
+  await expect(popup.getByRole('heading', { level: 1, name: 'Approve payment' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(shipTo.getByRole('radio', { name: /Office · Alice Liddell/ })).toBeChecked();
+  await expect(shipTo.getByRole('radio', { name: /Home · Alice Liddell/ })).not.toBeChecked();
+  await payToOrder(page, popup, done, '€12.50', { orderTimeout: 40_000 });
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-shipping')).toContainText('Looking Glass Row 2');
   expect(errors).toEqual([]);
   await page.close();
 });

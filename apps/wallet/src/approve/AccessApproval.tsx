@@ -141,7 +141,8 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
             </label>
           ))}
           <p className="form-hint">
-            Only what you tick, and only while the grant lives. Leave them all unticked to share none.
+            Only what you tick, and only for as long as you allow access. Leave them all unticked to share
+            none.
           </p>
         </fieldset>
       ) : null}
@@ -156,7 +157,7 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
             </option>
           ))}
         </select>
-        <p className="form-hint">Until {until}. You can revoke it at any time in Grants.</p>
+        <p className="form-hint">Until {until}. You can revoke it at any time in Connected apps.</p>
       </div>
 
       <PhaseNotice

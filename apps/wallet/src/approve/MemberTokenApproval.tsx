@@ -82,11 +82,11 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
         {body.loyalty ? (
           <div>
             <dt>Loyalty</dt>
-            <dd>{merchant} may also recognise you by this token in its rewards programme.</dd>
+            <dd>{merchant} may also recognise you by it in its rewards programme.</dd>
           </div>
         ) : null}
       </dl>
-      <p className="form-hint">You can revoke it at any time under Tokens in your wallet.</p>
+      <p className="form-hint">You can revoke it at any time in Subscriptions and saved permissions.</p>
 
       {usable.length === 0 ? (
         <NoAccountNotice title="No account to pay from">

@@ -4,6 +4,7 @@ import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatMoney } from '../format.ts';
+import { useLocation } from '../router.ts';
 import { usePersonalData } from '../wallet/personal-data.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
@@ -11,7 +12,8 @@ import { approvePayment, type PaymentArgs } from './flows.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import { LineItems, SelectedBalance } from './payment-parts.tsx';
 import type { LoadedRequest } from './request.ts';
-import { ShippingChoice, type ShipTo } from './ShippingChoice.tsx';
+import { ShippingChoice } from './ShippingChoice.tsx';
+import { defaultShipTo, parseAddedAddress, type ShipTo } from './ship-to.ts';
 import { approvePaymentWithAddress } from './shipping-flow.ts';
 import { useApproval } from './use-approval.ts';
 
@@ -57,6 +59,7 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   const shipping = request.body.kind === 'transfer' ? request.body.shippingAddress : undefined;
   const personal = usePersonalData(member, shipping !== undefined);
   const [shipTo, setShipTo] = useState<ShipTo>();
+  const added = parseAddedAddress(useLocation().searchParams);
 
   if (!body) return null;
   const amount = formatMoney(body.amount);
@@ -65,8 +68,9 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   const { usable, selected } = payingAccounts(accounts, body.amount.currency, chosen);
   const terms = termsOf(request.body);
   const addresses = personal.data?.addresses ?? [];
-  // Where sharing is optional, nothing is shared unless the user picks an address.
-  const shipChoice = shipTo ?? (shipping === 'required' ? addresses[0]?.id : 'none');
+  // Physical goods ship somewhere: an address is chosen by default (the one just added for this
+  // checkout, else the first); where sharing is optional the user can still pick "don't share".
+  const shipChoice = shipTo ?? (shipping ? defaultShipTo(shipping, addresses, added) : undefined);
   const shipAddress = addresses.find((a) => a.id === shipChoice);
   const shipReady = shipping === undefined || shipChoice === 'none' || shipAddress !== undefined;
 

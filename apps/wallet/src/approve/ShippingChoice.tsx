@@ -3,9 +3,7 @@ import { useId } from 'react';
 import { Link } from '../components/Link.tsx';
 import { routes } from '../routes.ts';
 import { addressLine } from '../wallet/personal-data.ts';
-
-/** The value of the picker: an address id, or `none` for "don't share an address". */
-export type ShipTo = string | 'none';
+import type { ShipTo } from './ship-to.ts';
 
 /**
  * The address picker of a payment that asks for a shipping address (issue 9): the user picks one
@@ -27,7 +25,7 @@ export function ShippingChoice(props: {
       <legend id={legendId}>Ship to</legend>
       <p className="form-hint">
         {props.requesterName} can read the address you choose, and nothing else of your address book. You can
-        revoke it in Grants.
+        revoke it in Connected apps.
       </p>
       {addresses.map((a) => (
         <label key={a.id} className="choice">

@@ -161,7 +161,7 @@ export function Finished({
       {returned === 'none' ? (
         <p className="actions">
           <Link to={kind === 'payment' ? routes.activity : routes.grants} className="button button-secondary">
-            {kind === 'payment' ? 'See your payments' : 'See your grants'}
+            {kind === 'payment' ? 'See your payments' : 'See your connected apps'}
           </Link>
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type PostalAddress, type Profile, profileSchema } from '@tokenos/protocol';
 import { addAddress, deleteAddress, saveProfile, updateAddress } from '@tokenos/sdk';
 import { type FormEvent, useId, useState } from 'react';
+import { withAddedAddress } from '../approve/ship-to.ts';
 import { Confirm } from '../components/Confirm.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
@@ -133,11 +134,11 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['personal-data'] });
   const add = useMutation({
     mutationFn: (a: PostalAddress) => addAddress(member, a),
-    onSuccess: async () => {
+    onSuccess: async (stored) => {
       await refresh();
       setEditing({ kind: 'none' });
-      // Came here from a payment that needs an address: back to it.
-      if (next) navigate(next);
+      // Came here from a payment that needs an address: back to it, with this address chosen.
+      if (next) navigate(withAddedAddress(next, stored.id));
     },
   });
   const edit = useMutation({

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDate, shortId } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
 import { useDeliverChanges, useLogDeliveries } from '../wallet/deliver-changes.ts';
@@ -16,13 +16,27 @@ import { useLinks, useMemberState } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { bankConfirmation } from '../words.ts';
 
+/** What a device holding a key of each level may do, in a person's words (no level names). */
 const levelWords: Record<KeyLevel, string> = {
-  LOW: 'Small payments without a passkey, and reading your own data',
-  STANDARD: 'Any payment and any access grant (with your passkey when needed)',
-  PRIVILEGED: 'Changing your keys, passkeys and email',
+  LOW: 'approve small payments without asking for your passkey',
+  STANDARD: 'approve payments and connect apps, with your passkey when needed',
+  PRIVILEGED: 'change your passkeys and email, with your passkey',
 };
 
-/** Keys and passkeys with what each may do; remove a lost passkey; the lock. */
+/** The levels by what they allow, most used first. */
+const levelOrder: Record<KeyLevel, number> = { STANDARD: 0, LOW: 1, PRIVILEGED: 2 };
+
+/** "Added 7 Dec 2026", with the time when another passkey was added the same day. */
+function addedWords(createdAt: number | string, all: readonly { createdAt: number | string }[]): string {
+  const day = formatDate(createdAt);
+  const twins = all.filter((p) => formatDate(p.createdAt) === day).length;
+  return `Added ${twins > 1 ? formatDateTime(createdAt) : day}`;
+}
+
+/**
+ * Passkeys and what this device may do, in plain words; remove a lost passkey; the lock. Key ids,
+ * algorithms and levels wait under "Advanced details".
+ */
 export function SecurityScreen() {
   const { wallet, save } = useReadyWallet();
   const member = useMember();
@@ -77,8 +91,8 @@ export function SecurityScreen() {
       <section aria-labelledby="passkeys-heading" className="section">
         <h2 id="passkeys-heading">Passkeys</h2>
         <p className="muted">
-          A passkey confirms payments that need a strong check and every access grant. Remove one you lost: it
-          stops working at once.
+          A passkey confirms payments that need a strong check and every app you connect. Remove one you lost:
+          it stops working at once.
         </p>
         {directory.isPending ? (
           <Loading>Reading your passkeys…</Loading>
@@ -89,15 +103,12 @@ export function SecurityScreen() {
         ) : (
           <ul className="rows">
             {passkeys.map((p) => (
-              <li key={p.credentialId} className="row row-wrap">
+              <li key={p.credentialId} className="row row-wrap" data-credential-id={p.credentialId}>
                 <span className="row-main">
                   <span>
                     {thisDevice.has(p.credentialId) ? 'Passkey on this device' : 'Passkey on another device'}
                   </span>
-                  <span className="muted">
-                    Added {formatDate(p.createdAt)} ·{' '}
-                    <code title={p.credentialId}>{shortId(p.credentialId)}</code>
-                  </span>
+                  <span className="muted">{addedWords(p.createdAt, passkeys)}</span>
                 </span>
                 {removing === p.credentialId ? (
                   <Confirm
@@ -117,7 +128,7 @@ export function SecurityScreen() {
                     type="button"
                     className="button button-secondary"
                     onClick={() => setRemoving(p.credentialId)}
-                    aria-label={`Remove passkey ${shortId(p.credentialId)}`}
+                    aria-label={`Remove the passkey added ${formatDateTime(p.createdAt)}`}
                   >
                     Remove…
                   </button>
@@ -176,31 +187,27 @@ export function SecurityScreen() {
       ) : null}
 
       <section aria-labelledby="keys-heading" className="section">
-        <h2 id="keys-heading">Keys</h2>
+        <h2 id="keys-heading">What this device can do</h2>
         <p className="muted">
-          Your wallet signs with these keys. The private halves are stored on this device only, encrypted with
-          a key the browser will not let anyone read.
+          Your wallet signs with keys. Those on this device never leave it, and are encrypted with a key the
+          browser will not let anyone read.
         </p>
         {directory.isPending ? (
           <Loading>Reading your keys…</Loading>
         ) : directory.isError ? (
           <ErrorNotice error={directory.error} onRetry={() => void directory.refetch()} />
         ) : (
-          <ul className="rows">
-            {directory.data.keys.map((k) => (
-              <li key={k.id} className="row row-wrap">
-                <span className="row-main">
-                  <span>
-                    <span className="badge badge-neutral">{k.level}</span> {levelWords[k.level]}
+          <ul className="rows" data-testid="device-abilities">
+            {[...directory.data.keys]
+              .sort((a, b) => levelOrder[a.level] - levelOrder[b.level])
+              .map((k) => (
+                <li key={k.id} className="row">
+                  <span className="row-main">
+                    {onDevice.has(k.id) ? 'This device' : 'Another device'} can {levelWords[k.level]}
+                    {k.expiresAt ? `, until ${formatDate(k.expiresAt)}` : ''}.
                   </span>
-                  <span className="muted">
-                    {k.algorithm} · <code title={k.id}>{shortId(k.id)}</code>
-                    {k.expiresAt ? ` · expires ${formatDate(k.expiresAt)}` : ''} ·{' '}
-                    {onDevice.has(k.id) ? 'on this device' : 'not on this device'}
-                  </span>
-                </span>
-              </li>
-            ))}
+                </li>
+              ))}
           </ul>
         )}
       </section>
@@ -247,10 +254,62 @@ export function SecurityScreen() {
             Lock now
           </button>
         </p>
-        <p className="muted">
-          Wallet id <code>{member.id}</code>
-        </p>
       </section>
+
+      <details className="section advanced">
+        <summary>Advanced details</summary>
+        <dl className="facts">
+          <div>
+            <dt>Wallet id</dt>
+            <dd>
+              <code>{member.id}</code>
+            </dd>
+          </div>
+        </dl>
+        {passkeys.length > 0 ? (
+          <>
+            <h3>Passkeys</h3>
+            <ul className="rows">
+              {passkeys.map((p) => (
+                <li key={p.credentialId} className="row">
+                  <span className="row-main">
+                    <span>
+                      Credential id <code>{p.credentialId}</code>
+                    </span>
+                    <span className="muted">
+                      Added {formatDateTime(p.createdAt)} ·{' '}
+                      {thisDevice.has(p.credentialId)
+                        ? 'created on this device'
+                        : 'created on another device'}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {directory.data ? (
+          <>
+            <h3>Signing keys</h3>
+            <ul className="rows">
+              {directory.data.keys.map((k) => (
+                <li key={k.id} className="row">
+                  <span className="row-main">
+                    <span>
+                      <span className="badge badge-neutral">{k.level}</span> {k.algorithm}
+                    </span>
+                    <span className="muted">
+                      Key id <code>{k.id}</code>
+                      {k.expiresAt ? ` · expires ${formatDateTime(k.expiresAt)}` : ''} ·{' '}
+                      {onDevice.has(k.id) ? 'on this device' : 'not on this device'}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </details>
     </Screen>
   );
 }

@@ -190,7 +190,7 @@ export async function loadApps(): Promise<AppRecord[]> {
   );
 }
 
-/** Remembers how an app or shop introduced itself, to name it in Activity and Grants. */
+/** Remembers how an app or shop introduced itself, to name it in Activity and Connected apps. */
 export async function rememberApp(app: AppRecord): Promise<void> {
   const apps = (await loadApps()).filter((a) => a.memberId !== app.memberId);
   await write('apps', [...apps, app]);
