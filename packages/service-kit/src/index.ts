@@ -1,5 +1,11 @@
+export { type ClientData, parseClientData } from './client-data.ts';
 export { consumeNonce, purgeNonces } from './nonce-store.ts';
 export { type OnErrorOptions, onError, type UnavailableDetail } from './on-error.ts';
+export {
+  type PasskeyAssertionCheck,
+  type VerifiedPasskeyAssertion,
+  verifyPasskeyAssertion,
+} from './passkey-assertion.ts';
 export { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
 export {
   assertKeyAlgorithm,
