@@ -18,3 +18,4 @@ export {
 } from './request-signature.ts';
 export { requireJson } from './require-json.ts';
 export { type PeriodicJob, type RunningService, type RunServiceOptions, runService } from './run-service.ts';
+export { lockScaCounters, readScaCounters, saveScaCounters } from './sca-counters.ts';
