@@ -9,8 +9,8 @@ import {
   spcPayeeOrigin,
 } from '@tokenos/protocol';
 import { type ClientData, verifyPasskeyAssertion } from '@tokenos/service-kit';
+import { isVerifiedDomain } from '../aliases/domain-check.ts';
 import type { CloudDeps } from '../deps.ts';
-import { isVerifiedDomain } from '../requests/domain-check.ts';
 import { acceptedBundleAssertion, recordBundleAssertion } from './bundle-assertions.ts';
 import { advanceCounter, findCredential } from './store.ts';
 

@@ -16,7 +16,7 @@ import {
 } from '@tokenos/protocol';
 import { lockScaCounters, saveScaCounters } from '@tokenos/service-kit';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { verifyScaAssertion } from '../passkeys/verify-assertion.ts';
 import { checkRefundBounds, claimsRefundExemption } from './refund-exemption.ts';
 import { loadToken } from './token-store.ts';
