@@ -1,7 +1,7 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
 import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
-import { WalletError } from './approve/flows.ts';
+import { WalletError } from './wallet/wallet-error.ts';
 import { explain } from './words.ts';
 
 function domError(name: string): Error {

@@ -1,5 +1,11 @@
+export { type ClientData, parseClientData } from './client-data.ts';
 export { consumeNonce, purgeNonces } from './nonce-store.ts';
 export { type OnErrorOptions, onError, type UnavailableDetail } from './on-error.ts';
+export {
+  type PasskeyAssertionCheck,
+  type VerifiedPasskeyAssertion,
+  verifyPasskeyAssertion,
+} from './passkey-assertion.ts';
 export { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
 export {
   assertKeyAlgorithm,
@@ -12,3 +18,4 @@ export {
 } from './request-signature.ts';
 export { requireJson } from './require-json.ts';
 export { type PeriodicJob, type RunningService, type RunServiceOptions, runService } from './run-service.ts';
+export { lockScaCounters, readScaCounters, saveScaCounters } from './sca-counters.ts';

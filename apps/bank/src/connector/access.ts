@@ -25,7 +25,7 @@ import { transactionsPage } from '../ledger/transactions-page.ts';
 import { type ResolvedRef, resolveAccountRef } from '../link/store.ts';
 import { noteGrantEnded, recordGrantRead } from '../online/access-store.ts';
 import { grantApp } from '../online/grant-app.ts';
-import { grantStatusAtCloud } from './grant-status.ts';
+import { grantStatusAtCloud } from '../online/grant-status.ts';
 import { verifyPasskeyAssertion } from './passkey.ts';
 
 const accountRefField = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an opaque account reference');

@@ -1,4 +1,3 @@
-import type { Db } from '@tokenos/db';
 import {
   type BankEndorsement,
   endorsementSchema,
@@ -15,6 +14,7 @@ import {
   transferTokenPayloadSchema,
 } from '@tokenos/protocol';
 import { verifyTransferEndorsement } from '@tokenos/sdk/bank';
+import { lockScaCounters, readScaCounters, saveScaCounters } from '@tokenos/service-kit';
 import { z } from 'zod';
 import type { BankDeps } from '../deps.ts';
 import { resolveAccountRef } from '../link/store.ts';
@@ -37,32 +37,6 @@ export function transferAttempt(p: TransferTokenPayload): {
     amount: parseAmount(p.transfer.amount.value, p.transfer.amount.currency),
     currency: p.transfer.amount.currency,
   };
-}
-
-async function readScaCounters(db: Db, memberId: string): Promise<ScaCounters> {
-  const row = await db.maybeOne<{ amount_since_sca: bigint; count_since_sca: number }>(
-    'select amount_since_sca, count_since_sca from sca_counters where member_id = $1',
-    [memberId],
-  );
-  return row
-    ? { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca }
-    : { amountSinceSca: 0n, countSinceSca: 0 };
-}
-
-/**
- * Locks the payer's RTS Art. 16 counters: every co-signature for one payer is decided one at a time.
- * One statement: the first co-signature inserts the row; any later one "updates" it to itself,
- * which takes the row lock like SELECT ... FOR UPDATE and, after waiting for a concurrent holder,
- * returns the newest committed counters (PostgreSQL, INSERT "ON CONFLICT DO UPDATE").
- */
-async function lockScaCounters(tx: Db, memberId: string): Promise<ScaCounters> {
-  const row = await tx.one<{ amount_since_sca: bigint; count_since_sca: number }>(
-    `insert into sca_counters (member_id) values ($1)
-     on conflict (member_id) do update set amount_since_sca = sca_counters.amount_since_sca
-     returning amount_since_sca, count_since_sca`,
-    [memberId],
-  );
-  return { amountSinceSca: row.amount_since_sca, countSinceSca: row.count_since_sca };
 }
 
 /**
@@ -239,10 +213,7 @@ export async function cosign(deps: BankDeps, input: unknown): Promise<BankEndors
         amount: attempt.currency === 'EUR' ? attempt.amount : 0n,
       });
     }
-    await tx.query(
-      `update sca_counters set amount_since_sca = $2, count_since_sca = $3, last_sca_at = case when $4 then now() else last_sca_at end where member_id = $1`,
-      [payer.memberId, next.amountSinceSca, next.countSinceSca, sca === 'passkey'],
-    );
+    await saveScaCounters(tx, payer.memberId, next, sca === 'passkey');
     const signer = await deps.member.signerFor('STANDARD');
     const bankEndorsement = await signObject(
       {

@@ -9,20 +9,19 @@ import {
   type Conditions,
   type CurrencyCode,
   effectiveTransferConditions,
-  emptyUsage,
   formatAmount,
   moneySchema,
   objectId,
   ProtocolError,
   parseAmount,
   parseWith,
-  recordUsage,
   refIdSchema,
   type TransferTokenPayload,
   tokenId as tokenIdOf,
   tokenIdSchema,
   transferTokenPayloadSchema,
   type Usage,
+  usageOfTransfers,
   usageToJson,
   verifyObjectSignature,
 } from '@tokenos/protocol';
@@ -80,15 +79,11 @@ async function usageOf(
     "select amount, created_at from transfers where token_id = $1 and ref_id <> $2 and status in ('ACSC', 'PDNG') order by created_at, ref_id",
     [tokenId, exceptRef],
   );
-  let usage = emptyUsage();
-  for (const r of rows)
-    usage = recordUsage(
-      conditions,
-      usage,
-      { payee: payload.to.memberId, amount: r.amount, currency: conditions.currency },
-      r.created_at.getTime(),
-    );
-  return usage;
+  return usageOfTransfers(
+    conditions,
+    payload.to.memberId,
+    rows.map((r) => ({ amount: r.amount, currency: conditions.currency, at: r.created_at.getTime() })),
+  );
 }
 
 /** A bank endorsement is worth something only if this bank made it, for this token and this endorsement. */

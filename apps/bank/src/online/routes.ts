@@ -1,7 +1,6 @@
 import { base64url, formatAmount } from '@tokenos/protocol';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { grantStatusAtCloud } from '../connector/grant-status.ts';
 import { hashPassword } from '../customers/passwords.ts';
 import { signIn } from '../customers/store.ts';
 import type { BankDeps } from '../deps.ts';
@@ -18,6 +17,7 @@ import {
 } from './access-store.ts';
 import { tellCloudOfRevocation } from './cloud-revocation.ts';
 import { date, dateTime, localeOf, money } from './format.ts';
+import { grantStatusAtCloud } from './grant-status.ts';
 import { accountPage, accountsPage, appsPage, onlineSignInPage } from './pages.ts';
 import {
   endOnlineSession,

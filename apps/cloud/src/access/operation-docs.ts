@@ -1,5 +1,5 @@
 import { cancellationSchema } from '@tokenos/protocol';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Reads under an access grant: how /openapi.json describes the routes in this folder. */
 export const accessOperationDocs: OperationDocs = {

@@ -1,6 +1,6 @@
 import type { Db } from '@tokenos/db';
 import { type AliasEntry, type AliasType, type MemberState, ProtocolError } from '@tokenos/protocol';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 
 export interface VerificationRow {
   verification_id: string;

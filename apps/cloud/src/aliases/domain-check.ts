@@ -1,5 +1,9 @@
-import { ProtocolError } from '@tokenos/protocol';
+import type { Db } from '@tokenos/db';
+import { aliasValueSchema, ProtocolError } from '@tokenos/protocol';
 import { z } from 'zod';
+import type { CloudDeps } from '../deps.ts';
+import { findAlias, liveOwner } from './alias-store.ts';
+import { aliasKeysFor, aliasLookupHash } from './pepper.ts';
 
 /** Where a member publishes the proof that it controls a DOMAIN alias. */
 export const wellKnownPath = '/.well-known/tokenos-member';
@@ -116,4 +120,20 @@ export async function fetchDomainProof(host: string, options: DomainCheckOptions
     if (!parsed.success) throw failed(url, 'is not {"memberId": string, "token": string}');
     return parsed.data;
   }
+}
+
+/**
+ * Is `domain` a verified DOMAIN alias that still belongs to `memberId`? What the checks above
+ * established when the alias was verified, read back. `db`: the caller's transaction, if any.
+ */
+export async function isVerifiedDomain(
+  deps: CloudDeps,
+  memberId: string,
+  domain: string,
+  db: Db = deps.db,
+): Promise<boolean> {
+  const alias = aliasValueSchema.safeParse({ type: 'DOMAIN', value: domain.toLowerCase() });
+  if (!alias.success) return false;
+  const row = await findAlias(db, aliasLookupHash(await aliasKeysFor(deps), alias.data));
+  return row !== undefined && (await liveOwner(db, row)) === memberId;
 }

@@ -1,6 +1,6 @@
 import { aliasValueSchema } from '@tokenos/protocol';
 import { z } from 'zod';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Alias verification and lookup: how /openapi.json describes the routes in this folder. */
 export const aliasOperationDocs: OperationDocs = {

@@ -15,9 +15,9 @@ import {
 } from '@tokenos/service-kit';
 import type { MiddlewareHandler } from 'hono';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { limitersFor, tooManyRequests } from '../http/rate-limit.ts';
+import { loadMember } from '../members/member-store.ts';
 
 export interface SignedOptions {
   /** The key level the operation needs (seed 000, "Key Management"). No silent downgrade. */

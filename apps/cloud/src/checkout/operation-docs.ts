@@ -1,4 +1,4 @@
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** The checkout widget: how /openapi.json describes the routes in this folder. */
 export const checkoutOperationDocs: OperationDocs = {

@@ -1,4 +1,4 @@
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** The cloud's keys: how /openapi.json describes the routes in this folder. */
 export const cloudInfoOperationDocs: OperationDocs = {

@@ -26,7 +26,7 @@ import { codeDigits, generateCode } from '../aliases/one-time-code.ts';
 import { type OutboxMessage, writeOutbox } from '../aliases/outbox.ts';
 import { aliasKeysFor, aliasLookupHash, codeHash } from '../aliases/pepper.ts';
 import type { CloudDeps } from '../deps.ts';
-import { appendToMember, loadMember } from '../directory/member-store.ts';
+import { appendToMember, loadMember } from '../members/member-store.ts';
 import {
   advanceClaim,
   awaitingClaim,

@@ -16,11 +16,11 @@ import {
 } from '@tokenos/protocol';
 import { z } from 'zod';
 import { aliasKeysFor, aliasLookupHash } from '../aliases/pepper.ts';
-import { insertMember } from '../directory/member-store.ts';
 import type { Caller } from '../http/env.ts';
 import type { MemberTokenContext } from '../member-tokens/context.ts';
 import { insertMemberToken, type MemberTokenRow } from '../member-tokens/store.ts';
 import { newInternalId } from '../member-tokens/token-id.ts';
+import { insertMember } from '../members/member-store.ts';
 import { insertCustodial } from './custody-store.ts';
 import { checkFresh } from './fresh.ts';
 import type { CustodySettings } from './settings.ts';

@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { aliasKeysFor, aliasLookupHash } from '../aliases/pepper.ts';
 import type { CloudDeps } from '../deps.ts';
-import { appendToMember, loadMember } from '../directory/member-store.ts';
+import { appendToMember, loadMember } from '../members/member-store.ts';
 import { checkFresh } from './fresh.ts';
 
 const changeSchema = z.strictObject({

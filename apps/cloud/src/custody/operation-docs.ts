@@ -1,4 +1,4 @@
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 import { claimCompleteSchema, claimStartSchema, claimVerifySchema } from './claim.ts';
 import { custodialCreationSchema } from './create-custodial.ts';
 

@@ -1,5 +1,5 @@
 import { directoryOperationSchema } from '@tokenos/protocol';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** The member directory: how /openapi.json describes the routes in this folder. */
 export const directoryOperationDocs: OperationDocs = {

@@ -12,8 +12,8 @@ import { Hono } from 'hono';
 import { signed } from '../auth/signed-request.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
+import { appendToMember, insertMember, loadMember, memberLog } from '../members/member-store.ts';
 import { assertPasskeyVerified, notePasskeyDirectoryChange } from '../passkeys/assert-passkey-verified.ts';
-import { appendToMember, insertMember, loadMember, memberLog } from './member-store.ts';
 
 function checkFresh(createdAt: number, now: number): void {
   const age = (now - createdAt) / 1000;

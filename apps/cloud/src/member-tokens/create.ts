@@ -10,7 +10,7 @@ import {
 } from '@tokenos/protocol';
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { cosignTransferToken } from '../tokens/bank-cosign.ts';
 import { checkEndorsement } from '../tokens/endorse.ts';
 import { insertToken, loadToken } from '../tokens/token-store.ts';

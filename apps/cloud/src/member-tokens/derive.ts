@@ -6,7 +6,7 @@ import {
   parseWith,
   usageToJson,
 } from '@tokenos/protocol';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { liveStatus, loadToken } from '../tokens/token-store.ts';
 import type { MemberTokenContext } from './context.ts';
 import { insertMemberToken, loadChain, type MemberTokenRow } from './store.ts';

@@ -4,7 +4,7 @@ import {
   memberTokenDerivationSchema,
   memberTokenVerificationSchema,
 } from '@tokenos/protocol';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Member tokens: how /openapi.json describes the routes in this folder. */
 export const memberTokenOperationDocs: OperationDocs = {

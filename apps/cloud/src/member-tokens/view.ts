@@ -8,7 +8,7 @@ import {
   usageFromJson,
   verifyEntitlementAttestation,
 } from '@tokenos/protocol';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { liveStatus, loadToken } from '../tokens/token-store.ts';
 import type { MemberTokenContext } from './context.ts';
 import { type IssuedFormats, issueFormats } from './formats.ts';

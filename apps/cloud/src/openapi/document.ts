@@ -1,7 +1,7 @@
 import { coveredComponents, maxSignatureAgeSeconds, maxSignatureFutureSeconds } from '@tokenos/protocol';
 import type { RouterRoute } from 'hono/types';
 import { z } from 'zod';
-import type { OperationDoc, OperationDocs } from './operation-doc.ts';
+import type { OperationDoc, OperationDocs } from '../http/operation-doc.ts';
 import { operationDocs } from './operation-docs.ts';
 import { type ServedOperation, servedOperations } from './served-routes.ts';
 

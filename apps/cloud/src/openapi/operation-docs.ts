@@ -4,13 +4,13 @@ import { checkoutOperationDocs } from '../checkout/operation-docs.ts';
 import { cloudInfoOperationDocs } from '../cloud-info/operation-docs.ts';
 import { custodyOperationDocs } from '../custody/operation-docs.ts';
 import { directoryOperationDocs } from '../directory/operation-docs.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 import { memberTokenOperationDocs } from '../member-tokens/operation-docs.ts';
 import { passkeyOperationDocs } from '../passkeys/operation-docs.ts';
 import { personalDataOperationDocs } from '../personal-data/operation-docs.ts';
 import { tokenRequestOperationDocs } from '../requests/operation-docs.ts';
 import { tokenOperationDocs } from '../tokens/operation-docs.ts';
 import { transferOperationDocs } from '../transfers/operation-docs.ts';
-import type { OperationDocs } from './operation-doc.ts';
 
 /** The routes createCloudApp registers itself, and this folder's own. */
 const serviceOperationDocs: OperationDocs = {

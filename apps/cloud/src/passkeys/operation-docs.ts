@@ -1,4 +1,4 @@
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Passkey registration: how /openapi.json describes the routes in this folder. */
 export const passkeyOperationDocs: OperationDocs = {

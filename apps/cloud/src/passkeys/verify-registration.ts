@@ -2,8 +2,8 @@ import { type RegistrationResponseJSON, verifyRegistrationResponse } from '@simp
 import { cose, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
 import { isUniqueViolation } from '@tokenos/db';
 import { base64url, type PasskeyEntry, ProtocolError } from '@tokenos/protocol';
+import { parseClientData } from '@tokenos/service-kit';
 import type { CloudDeps } from '../deps.ts';
-import { parseClientData } from './client-data.ts';
 import { passkeyAlgorithms } from './registration-options.ts';
 import {
   type CredentialRow,

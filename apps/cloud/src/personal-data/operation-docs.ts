@@ -1,5 +1,5 @@
 import { postalAddressSchema, profileSchema } from '@tokenos/protocol';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Profiles and address books: how /openapi.json describes the routes in this folder. */
 export const personalDataOperationDocs: OperationDocs = {

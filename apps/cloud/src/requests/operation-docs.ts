@@ -1,6 +1,6 @@
 import { tokenRequestSchema } from '@tokenos/protocol';
 import { z } from 'zod';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Token requests: how /openapi.json describes the routes in this folder. */
 export const tokenRequestOperationDocs: OperationDocs = {

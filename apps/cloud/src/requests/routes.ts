@@ -16,6 +16,7 @@ import {
 } from '@tokenos/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isVerifiedDomain } from '../aliases/domain-check.ts';
 import { signed } from '../auth/signed-request.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
@@ -24,7 +25,6 @@ import { type MemberTokenSettings, memberTokenSettingsFromEnv } from '../member-
 import { shippingAnswer } from '../personal-data/shipping-answer.ts';
 import { liveStatus, loadToken } from '../tokens/token-store.ts';
 import { assertTokenAnswers } from './answer.ts';
-import { isVerifiedDomain } from './domain-check.ts';
 import { memberTokenAnswer } from './member-token-answer.ts';
 
 interface RequestRow {

@@ -10,7 +10,7 @@ import {
 } from '@tokenos/protocol';
 import { BankUnavailableError } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { loadToken, type TokenRow } from './token-store.ts';
 
 /**

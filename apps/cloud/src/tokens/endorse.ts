@@ -14,11 +14,11 @@ import {
   type TokenPayload,
   type TransferTokenPayload,
 } from '@tokenos/protocol';
+import { lockScaCounters, saveScaCounters } from '@tokenos/service-kit';
 import type { CloudDeps } from '../deps.ts';
-import { loadMember } from '../directory/member-store.ts';
+import { loadMember } from '../members/member-store.ts';
 import { verifyScaAssertion } from '../passkeys/verify-assertion.ts';
 import { checkRefundBounds, claimsRefundExemption } from './refund-exemption.ts';
-import { lockScaCounters, saveScaCounters } from './sca-counters.ts';
 import { loadToken } from './token-store.ts';
 
 function attemptOf(payload: TokenPayload) {

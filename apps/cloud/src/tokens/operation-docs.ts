@@ -5,7 +5,7 @@ import {
   transferTokenPayloadSchema,
 } from '@tokenos/protocol';
 import { z } from 'zod';
-import type { OperationDocs } from '../openapi/operation-doc.ts';
+import type { OperationDocs } from '../http/operation-doc.ts';
 
 /** Transfer and access tokens: how /openapi.json describes the routes in this folder. */
 export const tokenOperationDocs: OperationDocs = {

@@ -6,7 +6,6 @@ import {
   base64url,
   conditionFailedError,
   effectiveTransferConditions,
-  emptyUsage,
   evaluate,
   formatAmount,
   moneySchema,
@@ -17,6 +16,7 @@ import {
   type TransferTokenPayload,
   type Usage,
   usageFromJson,
+  usageOfTransfers,
   usageToJson,
 } from '@tokenos/protocol';
 import { z } from 'zod';
@@ -63,16 +63,11 @@ function assertRedeemable(
 
 /** Usage derived from the transfers that count (not rejected), so a rejection gives the room back exactly. */
 function usageFrom(payload: TransferTokenPayload, transfers: TransferRow[]): Usage {
-  const conditions = effectiveTransferConditions(payload);
-  let usage = emptyUsage();
-  for (const t of transfers)
-    usage = recordUsage(
-      conditions,
-      usage,
-      { payee: payload.to.memberId, amount: t.amount, currency: t.currency },
-      t.created_at.getTime(),
-    );
-  return usage;
+  return usageOfTransfers(
+    effectiveTransferConditions(payload),
+    payload.to.memberId,
+    transfers.map((t) => ({ amount: t.amount, currency: t.currency, at: t.created_at.getTime() })),
+  );
 }
 
 /**

@@ -28,18 +28,9 @@ import {
 } from '@tokenos/sdk';
 import { passkeyEvidence, paymentEvidence } from '../wallet/passkey.ts';
 import type { SpcDisplay } from '../wallet/secure-payment-confirmation.ts';
+import { WalletError } from '../wallet/wallet-error.ts';
 
 export type Step = 'creating' | 'endorsing' | 'passkey' | 'bank' | 'answering';
-
-/** A failure of the wallet's own making, with a code words.ts turns into sentences. */
-export class WalletError extends Error {
-  readonly code: 'BankRefused' | 'BankPending' | 'NotAnswerable' | 'ForeignReturn';
-  constructor(code: WalletError['code'], message: string) {
-    super(message);
-    this.name = 'WalletError';
-    this.code = code;
-  }
-}
 
 const day = 24 * 3600 * 1000;
 const bankRetryDelaysMs = [1_000, 2_000, 4_000];

@@ -17,7 +17,8 @@ import {
   type MemberTokenView,
 } from '@tokenos/sdk';
 import { type CreateStep, createMemberTokenFlow } from '../member-tokens/create.ts';
-import { answer, retryCosign, type Step, WalletError } from './flows.ts';
+import { WalletError } from '../wallet/wallet-error.ts';
+import { answer, retryCosign, type Step } from './flows.ts';
 
 export interface MemberTokenArgs {
   member: Member;

@@ -6,8 +6,8 @@ import {
   walletMessageSchema,
 } from '@tokenos/protocol';
 import { describe, expect, it, vi } from 'vitest';
+import { WalletError } from '../wallet/wallet-error.ts';
 import { explain } from '../words.ts';
-import { WalletError } from './flows.ts';
 import {
   announceDetour,
   assertReturnOnRequester,

@@ -12,7 +12,7 @@ import {
   walletMessageSchema,
   walletResultFragment,
 } from '@tokenos/protocol';
-import { WalletError } from './flows.ts';
+import { WalletError } from '../wallet/wallet-error.ts';
 
 type ReturnTargets = Pick<TokenRequest, 'requester' | 'returnOrigin' | 'redirectUrl'>;
 

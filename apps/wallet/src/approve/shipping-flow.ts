@@ -15,7 +15,8 @@ import {
   type TokenView,
 } from '@tokenos/sdk';
 import { bundleEvidence } from '../wallet/passkey.ts';
-import { answer, createRequestedTransfer, endorseAndCosign, type PaymentArgs, WalletError } from './flows.ts';
+import { WalletError } from '../wallet/wallet-error.ts';
+import { answer, createRequestedTransfer, endorseAndCosign, type PaymentArgs } from './flows.ts';
 
 /** How long the merchant may read the address: enough to ship and handle a return. */
 const shippingGrantMs = 30 * 24 * 3600 * 1000;

@@ -18,8 +18,8 @@ import {
   resolveAlias,
   sendMemberTokenCreation,
 } from '@tokenos/sdk';
-import { WalletError } from '../approve/flows.ts';
 import { passkeyEvidence } from '../wallet/passkey.ts';
+import { WalletError } from '../wallet/wallet-error.ts';
 import type { MerchantRef } from './limits-form.ts';
 
 export type CreateStep = 'creating' | 'passkey' | 'bank';

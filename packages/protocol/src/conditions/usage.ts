@@ -73,6 +73,22 @@ export function recordUsage(conditions: Conditions, usage: Usage, attempt: Attem
   return { count: usage.count + 1, total: usage.total + attempt.amount, periods };
 }
 
+/**
+ * The usage recomputed from the redemptions that count, oldest first: the cloud and the payer's
+ * bank each derive it from their own transfer rows (their tables and which statuses count differ),
+ * so a rejected transfer gives its room back exactly.
+ */
+export function usageOfTransfers(
+  conditions: Conditions,
+  payee: string,
+  transfers: readonly { amount: bigint; currency: string; at: number }[],
+): Usage {
+  let usage = emptyUsage();
+  for (const t of transfers)
+    usage = recordUsage(conditions, usage, { payee, amount: t.amount, currency: t.currency }, t.at);
+  return usage;
+}
+
 const countSchema = z.int().min(0);
 const minorUnitsSchema = z
   .string()

@@ -190,6 +190,47 @@ describe('checkArchitecture', () => {
     ]);
   });
 
+  it("an app's top-level source folders import each other in no loop", () => {
+    const layered: SourceFile[] = [
+      ...clean,
+      { path: 'apps/cloud/src/members/store.ts', text: `import type { Deps } from '../deps.ts';` },
+      { path: 'apps/cloud/src/auth/signed.ts', text: `import { load } from '../members/store.ts';` },
+      { path: 'apps/cloud/src/directory/routes.ts', text: `import { signed } from '../auth/signed.ts';` },
+      // A test may reach across folders: only run-time files make the layers.
+      {
+        path: 'apps/cloud/src/members/store.test.ts',
+        text: `import { routes } from '../directory/routes.ts';`,
+      },
+    ];
+    expect(checkArchitecture({ packages, files: layered })).toEqual([]);
+    const looped = [
+      ...layered,
+      {
+        path: 'apps/cloud/src/members/passkeys.ts',
+        text: `import { routes } from '../directory/routes.ts';\nimport type { Step } from "../directory/steps.ts";`,
+      },
+    ];
+    expect(checkArchitecture({ packages, files: looped })).toEqual([
+      {
+        // The arrow that closes the loop, in the order the folders are walked.
+        file: 'apps/cloud/src/directory/routes.ts',
+        line: 1,
+        specifier: '../auth/signed.ts',
+        rule: 'folder-cycle',
+        message: 'apps/cloud/src/: folders import each other in a loop: auth -> members -> directory -> auth',
+      },
+    ]);
+    // `import type` joins folders too: a type is a dependency all the same.
+    const typeOnly = [
+      ...layered,
+      {
+        path: 'apps/cloud/src/members/passkeys.ts',
+        text: `import type { R } from '../directory/routes.ts';`,
+      },
+    ];
+    expect(checkArchitecture({ packages, files: typeOnly }).map((v) => v.rule)).toEqual(['folder-cycle']);
+  });
+
   it('a computed dynamic import is refused, since nothing can check where it points', () => {
     expect(rulesBrokenBy('apps/shop/src/a.ts', 'const m = await import(name);')).toEqual([
       'computed-dynamic-import',

@@ -38,7 +38,8 @@ export type Rule =
   | 'bare-node-builtin'
   | 'computed-dynamic-import'
   | 'unparsable'
-  | 'dependency-cycle';
+  | 'dependency-cycle'
+  | 'folder-cycle';
 
 export interface Violation {
   file: string;
@@ -205,7 +206,7 @@ export function checkArchitecture(workspace: Workspace): Violation[] {
       }
     }
   }
-  return [...violations, ...dependencyCycles(workspace.packages)];
+  return [...violations, ...dependencyCycles(workspace.packages), ...folderCycles(workspace)];
 }
 
 /**
@@ -231,6 +232,60 @@ export function dependencyCycles(packages: readonly PackageInfo[]): Violation[] 
     done.add(p);
   };
   for (const p of packages) visit(p, []);
+  return violations;
+}
+
+/**
+ * Inside an app, the top-level folders of src/ (its features) are layered: the imports of its
+ * run-time files, `import type` included, join them into a graph with no cycle. A loop would make
+ * every folder on it depend on every other, so none could be read, tested or moved alone. Files
+ * directly in src/ (the app's wiring: app.ts, deps.ts) are outside the folder graph.
+ */
+export function folderCycles(workspace: Workspace): Violation[] {
+  const violations: Violation[] = [];
+  for (const app of workspace.packages.filter(isApp)) {
+    const src = `${app.dir}/src/`;
+    const folderOf = (path: string) => {
+      if (!path.startsWith(src)) return undefined;
+      const rest = path.slice(src.length).split('/');
+      return rest.length > 1 ? rest[0] : undefined;
+    };
+    /** from folder -> to folder -> the first import making that arrow */
+    const arrows = new Map<string, Map<string, { file: string; line: number; specifier: string }>>();
+    for (const file of workspace.files) {
+      const from = folderOf(file.path);
+      if (from === undefined || roleOf(file.path.slice(app.dir.length + 1)) !== 'runtime') continue;
+      for (const imp of parseImports(file.path, file.text).imports) {
+        if (!imp.specifier.startsWith('.')) continue;
+        const to = folderOf(posix.normalize(posix.join(posix.dirname(file.path), imp.specifier)));
+        if (to === undefined || to === from) continue;
+        const out = arrows.get(from) ?? new Map();
+        arrows.set(from, out);
+        if (!out.has(to)) out.set(to, { file: file.path, line: imp.line, specifier: imp.specifier });
+      }
+    }
+    const done = new Set<string>();
+    const visit = (folder: string, path: string[]) => {
+      const at = path.indexOf(folder);
+      if (at >= 0) {
+        const cycle = [...path.slice(at), folder];
+        const last = cycle.at(-2) ?? folder;
+        const closing = arrows.get(last)?.get(folder);
+        violations.push({
+          file: closing?.file ?? src,
+          line: closing?.line ?? 0,
+          specifier: closing?.specifier ?? '',
+          rule: 'folder-cycle',
+          message: `${src}: folders import each other in a loop: ${cycle.join(' -> ')}`,
+        });
+        return;
+      }
+      if (done.has(folder)) return;
+      for (const next of [...(arrows.get(folder)?.keys() ?? [])].sort()) visit(next, [...path, folder]);
+      done.add(folder);
+    };
+    for (const folder of [...arrows.keys()].sort()) visit(folder, []);
+  }
   return violations;
 }
 
