@@ -72,6 +72,8 @@ export class FakeCloud {
   readonly tokenRequests = new Map<string, unknown>();
   /** While true, revocations are answered 503 (a cloud that is down). */
   unreachable = false;
+  /** While true, revocations are refused 404 (a cloud that no longer knows the grant). */
+  refusesRevocations = false;
   readonly #now: () => number;
 
   constructor(origin: string, now: () => number) {
@@ -93,6 +95,7 @@ export class FakeCloud {
     this.tamper = undefined;
     this.tokenStatus.clear();
     this.unreachable = false;
+    this.refusesRevocations = false;
   }
 
   state(memberId: string): Promise<MemberState> {
@@ -148,6 +151,7 @@ export class FakeCloud {
       const memberId = await this.#signer(c.req.raw, body);
       if (!memberId) return c.json({ code: 'InvalidSignature', detail: 'bad signature' }, 401);
       if (this.unreachable) return c.json({ code: 'Unavailable', detail: 'down' }, 503);
+      if (this.refusesRevocations) return c.json({ code: 'NotFound', detail: 'no such grant' }, 404);
       const tokenId = c.req.param('tokenId');
       const cancellation = JSON.parse(new TextDecoder().decode(body)) as unknown;
       this.bankRevocations.push({ tokenId, memberId, cancellation });

@@ -243,6 +243,26 @@ describe('online banking', () => {
     expect(world.cloud.bankRevocations.some((r) => r.tokenId === grant.tokenId)).toBe(true);
   });
 
+  it('takes a refusal from the cloud as its answer: no retry, and reads stay refused', async () => {
+    const grant = await budgetGrant();
+    await iron.call('/connector/v1/accounts', grant);
+    world.cloud.refusesRevocations = true;
+    await (await signedIn()).post(`/apps/grants/${grant.tokenId}/revoke`);
+    const told = async () =>
+      (
+        await iron.db.one<{ cloud_told_at: Date | null }>(
+          'select cloud_told_at from access_grants where token_id = $1',
+          [grant.tokenId],
+        )
+      ).cloud_told_at;
+    // A 404 is an answer: asking again would get the same, so the job does not ask again.
+    expect(await told()).not.toBeNull();
+    world.cloud.refusesRevocations = false;
+    await retryCloudRevocations(iron.deps);
+    expect(world.cloud.bankRevocations.some((r) => r.tokenId === grant.tokenId)).toBe(false);
+    await expectApiError('Cancelled', iron.call('/connector/v1/accounts', grant));
+  });
+
   it('ends a wallet link at the bank: its accounts stop resolving at once', async () => {
     const b = await signedIn();
     const page = await (await b.get('/apps')).text();
