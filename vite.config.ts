@@ -39,6 +39,7 @@ export default defineConfig({
       project('wallet', 'apps/wallet'),
       project('checkout', 'packages/checkout'),
       project('web-kit', 'packages/web-kit'),
+      project('i18n', 'packages/i18n'),
       project('service-kit', 'packages/service-kit'),
       project('shop', 'apps/shop', { testTimeout: 60_000 }),
       project('budget', 'apps/budget', { testTimeout: 60_000 }),

@@ -4,6 +4,9 @@ import { inCheckout } from './checkout-detour.ts';
 import { Link } from './components/Link.tsx';
 import { Screen } from './components/Screen.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
+import { shellMessages } from './i18n/shell.messages.ts';
+import { useT } from './i18n/use-t.ts';
 import { useLocation } from './router.ts';
 import { normalizePath, routes, safeNextPath } from './routes.ts';
 import { GetStartedScreen } from './screens/GetStartedScreen.tsx';
@@ -48,12 +51,10 @@ const SecurityScreen = lazy(() => loadSecurity().then((m) => ({ default: m.Secur
 const SetupScreen = lazy(() => import('./screens/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
 
 function StorageFailed() {
+  const t = useT(shellMessages);
   return (
-    <Screen title="The wallet cannot open its storage" focusHeading>
-      <p className="lede">
-        This browser refused the wallet its storage on this device (private browsing, or storage turned off
-        for this site). Allow site data for this site, then reload.
-      </p>
+    <Screen title={t('storageFailedTitle')} focusHeading>
+      <p className="lede">{t('storageFailedBody')}</p>
     </Screen>
   );
 }
@@ -108,14 +109,15 @@ function CurrentScreen() {
 }
 
 const navItems = [
-  { to: routes.home, label: 'Accounts' },
-  { to: routes.activity, label: 'Activity' },
-  { to: routes.grants, label: 'Connected apps' },
-  { to: routes.memberTokens, label: 'Subscriptions' },
-  { to: routes.security, label: 'Security' },
+  { to: routes.home, label: 'accounts' },
+  { to: routes.activity, label: 'activity' },
+  { to: routes.grants, label: 'connectedApps' },
+  { to: routes.memberTokens, label: 'subscriptions' },
+  { to: routes.security, label: 'security' },
 ] as const;
 
 function Nav() {
+  const t = useT(shellMessages);
   const { pathname, searchParams } = useLocation();
   const { state } = useWallet();
   const { locked } = useLock();
@@ -139,12 +141,12 @@ function Nav() {
   }, [shown, memberId, queryClient]);
   if (!shown) return null;
   return (
-    <nav aria-label="Wallet" className="site-nav">
+    <nav aria-label={t('navLabel')} className="site-nav">
       <ul>
         {navItems.map((item) => (
           <li key={item.to}>
             <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
-              {item.label}
+              {t(item.label)}
             </Link>
           </li>
         ))}
@@ -154,16 +156,17 @@ function Nav() {
 }
 
 function Shell() {
+  const t = useT(shellMessages);
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skip')}
       </a>
       <header className="site-header">
         <div className="container">
           <Link to={routes.home} className="brand">
             <img src="/icons/icon.svg" alt="" width="28" height="28" />
-            <span>Token Wallet</span>
+            <span>{t('productName')}</span>
           </Link>
           <Nav />
         </div>
@@ -173,7 +176,7 @@ function Shell() {
           fallback={
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
-              <span>Loading…</span>
+              <span>{t('loading')}</span>
             </div>
           }
         >
@@ -182,7 +185,8 @@ function Shell() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>Your keys never leave this device.</p>
+          <p>{t('footer')}</p>
+          <LanguagePicker />
         </div>
       </footer>
       <UpdatePrompt />

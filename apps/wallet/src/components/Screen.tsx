@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { shellMessages } from '../i18n/shell.messages.ts';
+import { useT } from '../i18n/use-t.ts';
 import { hasNavigatedInApp } from '../router.ts';
 
 export interface ScreenProps {
@@ -12,18 +14,17 @@ export interface ScreenProps {
   children?: ReactNode;
 }
 
-const productName = 'Token Wallet';
-
 /**
  * One screen: sets the document title and, after an in-app navigation, moves focus to the heading
  * so screen reader users hear where they landed (a full page load needs no help).
  */
 export function Screen({ title, documentTitle, focusHeading = false, className, children }: ScreenProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const productName = useT(shellMessages)('productName');
   const tabTitle = documentTitle ?? title;
   useEffect(() => {
     document.title = tabTitle === productName ? productName : `${tabTitle} · ${productName}`;
-  }, [tabTitle]);
+  }, [tabTitle, productName]);
   useEffect(() => {
     if (focusHeading || hasNavigatedInApp()) heading.current?.focus();
   }, [focusHeading]);
