@@ -13,6 +13,7 @@ export {
 export { SessionStore, type SessionStoreOptions, type StoredSession } from './session-store.ts';
 export { createSiteApp, type SiteApp, type SiteAppOptions } from './site-app.ts';
 export { exactOrigin, type SiteConfig } from './site-config.ts';
+export { chooseLocale, type LocaleEnv, languageCookie, siteLanguage } from './site-language.ts';
 export { type SiteState, siteRoutes } from './site-routes.ts';
 export { fetchWidgetIntegrity, retry, SiteStartUp, serveSite } from './start-up.ts';
 export { baseStylesheet, staticFiles } from './static-files.ts';

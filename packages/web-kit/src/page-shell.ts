@@ -1,5 +1,7 @@
-import { type Html, html } from './html.ts';
+import { createTranslator, type Locale, localeNames, locales } from '@tokenos/i18n';
+import { Html, html } from './html.ts';
 import { localTimeScript } from './local-time.ts';
+import { pageShellMessages } from './page-shell.messages.ts';
 import { baseStylesheet } from './static-files.ts';
 
 /** What a site's page layout fills in; the rest of the document is the same on every site. */
@@ -14,6 +16,17 @@ export interface PageShell {
   /** What the header shows after the brand: navigation, a tagline. */
   header?: Html;
   footer: Html | string;
+  /** The page's language (`c.get('locale')`); English when left out. */
+  locale?: Locale;
+}
+
+/** Links to the same page in every language we ship, each named in itself. */
+function languageLinks(current: Locale): Html {
+  const t = createTranslator(pageShellMessages, current);
+  return html`<nav class="languages" aria-label="${t('language')}"><ul>${locales.map(
+    (l) =>
+      html`<li><a href="?lang=${l}" lang="${l}" hreflang="${l}"${l === current ? new Html(' aria-current="true"') : ''}>${localeNames[l]}</a></li>`,
+  )}</ul></nav>`;
 }
 
 /**
@@ -21,8 +34,10 @@ export interface PageShell {
  * in `<main>`, the footer. No inline script or style anywhere, so the strict CSP holds.
  */
 export function renderPage(shell: PageShell, body: Html): string {
+  const locale = shell.locale ?? 'en';
+  const t = createTranslator(pageShellMessages, locale);
   return `<!doctype html>${
-    html`<html lang="en">
+    html`<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,7 +49,7 @@ export function renderPage(shell: PageShell, body: Html): string {
 ${shell.scripts}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${t('skip')}</a>
 <header class="site">
   <a class="brand" href="/"><span class="mark" aria-hidden="true"></span>${shell.siteName}</a>
   ${shell.header}
@@ -42,7 +57,7 @@ ${shell.scripts}
 <main id="main" tabindex="-1">
 ${body}
 </main>
-<footer class="site">${shell.footer}</footer>
+<footer class="site"><p>${shell.footer}</p>${languageLinks(locale)}</footer>
 </body>
 </html>`.text
   }`;

@@ -1,9 +1,13 @@
+import type { Locale } from '@tokenos/i18n';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { SessionStore, StoredSession } from './session-store.ts';
 
-/** The Hono env of a site with cookie sessions: the session the cookie named, if it is live. */
-export type SessionEnv<S extends StoredSession> = { Variables: { session: S | undefined } };
+/**
+ * The Hono env of a site with cookie sessions: the session the cookie named, if it is live, and
+ * the language of the pages (site-language.ts).
+ */
+export type SessionEnv<S extends StoredSession> = { Variables: { session: S | undefined; locale: Locale } };
 
 export interface SessionCookieOptions<S extends StoredSession> {
   /** The cookie's name, one per site (`shop_session`). */

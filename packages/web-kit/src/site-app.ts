@@ -4,6 +4,7 @@ import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 import { type SessionEnv, sessionCookie } from './session-cookie.ts';
 import type { SessionStore, StoredSession } from './session-store.ts';
 import type { SiteConfig } from './site-config.ts';
+import { siteLanguage } from './site-language.ts';
 import { type SiteState, siteRoutes } from './site-routes.ts';
 
 export interface SiteAppOptions<S extends StoredSession> {
@@ -39,6 +40,7 @@ export function createSiteApp<S extends StoredSession>(o: SiteAppOptions<S>): Si
   });
   const app = new Hono<SessionEnv<S>>();
   app.use(cookie.middleware);
+  app.use(siteLanguage({ publicUrl: o.config.publicUrl }));
   app.use(securityHeaders({ contentSecurityPolicy: contentSecurityPolicy(o.config.cloudUrl) }));
   app.use(sameOriginWrites(o.config.publicUrl));
   app.route('/', siteRoutes({ state: o.state, publicDir: o.publicDir, staticFiles: o.staticFiles }));
