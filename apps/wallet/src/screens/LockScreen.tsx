@@ -5,7 +5,7 @@ import { parseRequestId } from '../api.ts';
 import { loadTokenRequest } from '../approve/request.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatMoney } from '../format.ts';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { useLocation } from '../router.ts';
 import { normalizePath, routes } from '../routes.ts';
 import { useDeliverChanges } from '../wallet/deliver-changes.ts';
@@ -13,6 +13,7 @@ import { lockAfterMs, useLock } from '../wallet/lock.tsx';
 import { cloudClient, memberFor } from '../wallet/member.ts';
 import { passkeyAssertion } from '../wallet/passkey.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+import { lockMessages } from './LockScreen.messages.ts';
 
 /**
  * Shown instead of any screen while the wallet is locked. Unlocking asks for one of this wallet's
@@ -22,6 +23,7 @@ import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 export function LockScreen() {
   const { wallet } = useReadyWallet();
   const { unlock } = useLock();
+  const t = useT(lockMessages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const ids = wallet.passkeys.map((p) => p.credentialId);
@@ -49,11 +51,8 @@ export function LockScreen() {
   };
 
   return (
-    <Screen title="Wallet locked" className="lock" focusHeading>
-      <p className="lede">
-        Locked after {Math.round(lockAfterMs / 60_000)} minutes without use. Unlock with your passkey to see
-        your accounts and approve payments.
-      </p>
+    <Screen title={t('title')} className="lock" focusHeading>
+      <p className="lede">{t('lede', { minutes: Math.round(lockAfterMs / 60_000) })}</p>
       <Waiting />
       {error ? <ErrorNotice error={error} /> : null}
       <p className="actions">
@@ -63,7 +62,7 @@ export function LockScreen() {
           onClick={() => void tryUnlock()}
           disabled={busy}
         >
-          {busy ? 'Waiting for your passkey…' : 'Unlock'}
+          {busy ? t('busy') : t('unlock')}
         </button>
       </p>
     </Screen>
@@ -76,6 +75,8 @@ export function LockScreen() {
  */
 function Waiting() {
   const { pathname, searchParams } = useLocation();
+  const t = useT(lockMessages);
+  const fmt = useFormat();
   const requestId =
     normalizePath(pathname) === routes.approve ? parseRequestId(searchParams.get('request')) : undefined;
   const query = useQuery({
@@ -87,8 +88,16 @@ function Waiting() {
   if (request?.body.kind !== 'transfer') return null;
   return (
     <p className="card lock-waiting">
-      <strong>{request.requester.name}</strong> asks you to pay{' '}
-      <strong className="amount-small">{formatMoney(request.body.amount)}</strong>. Unlock to continue.
+      {t.rich('waiting', {
+        merchant: request.requester.name,
+        amount: fmt.money(request.body.amount),
+        strong: (chunks) => <strong key="merchant">{chunks}</strong>,
+        money: (chunks) => (
+          <strong key="amount" className="amount-small">
+            {chunks}
+          </strong>
+        ),
+      })}
     </p>
   );
 }
