@@ -22,7 +22,11 @@ export function cloudClient(): CloudClient {
 /** The old key database, if this browser has one (opening one that is not there would create it). */
 async function legacyKeyStore(): Promise<IndexedDbKeyStore | undefined> {
   if (typeof indexedDB.databases === 'function') {
-    const names = (await indexedDB.databases()).map((d) => d.name);
+    // A browser that cannot list them: open it, move nothing, and delete it.
+    const names = await indexedDB.databases().then(
+      (list) => list.map((d) => d.name),
+      () => [legacyKeyDatabaseName],
+    );
     if (!names.includes(legacyKeyDatabaseName)) return undefined;
   }
   return new IndexedDbKeyStore({ databaseName: legacyKeyDatabaseName });

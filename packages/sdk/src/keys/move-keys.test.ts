@@ -112,4 +112,23 @@ describe('moving old wallet keys into WebCrypto on first use', () => {
     expect(await signsFor(store, p)).toBe(true);
     expect(await store.members()).toEqual([memberId]);
   });
+
+  it('a key whose bytes cannot be read stays, and the others still move', async () => {
+    const { legacy, keys } = await oldWallet(['Ed25519', 'P-256']);
+    const [unreadable, readable] = keys as [PublicKeyInfo, PublicKeyInfo];
+    const exportSecretKey = legacy.exportSecretKey.bind(legacy);
+    // As when a wrapped record no longer decrypts (its AES-GCM tag fails).
+    legacy.exportSecretKey = async (member, keyId) => {
+      if (keyId === unreadable.id) throw new DOMException('The operation failed', 'OperationError');
+      return exportSecretKey(member, keyId);
+    };
+    const store = new WebCryptoKeyStore({
+      records: new MemoryCryptoKeyRecords(),
+      migrateFrom: async () => legacy,
+    });
+    const report = await store.migration();
+    expect(report?.moved).toEqual([{ memberId, keyId: readable.id }]);
+    expect(report?.kept.map((k) => k.keyId)).toEqual([unreadable.id]);
+    expect(await signsFor(store, readable)).toBe(true);
+  });
 });

@@ -14,7 +14,7 @@ export interface LegacyKeyStore extends KeyStore {
 
 export interface KeyMoveReport {
   moved: { memberId: string; keyId: string }[];
-  /** Keys the target refused (a browser without Ed25519 in WebCrypto, say): still in the source. */
+  /** Keys that could not move (unreadable, or refused by a browser without Ed25519 in WebCrypto): still in the source. */
   kept: { memberId: string; keyId: string; error: unknown }[];
 }
 
@@ -28,14 +28,16 @@ export async function moveKeys(from: LegacyKeyStore, to: Pick<KeyStore, 'put'>):
   const report: KeyMoveReport = { moved: [], kept: [] };
   for (const memberId of await from.members()) {
     for (const key of await from.list(memberId)) {
-      const secret = await from.exportSecretKey(memberId, key.id);
+      let secret: Uint8Array | undefined;
       try {
+        // A record that no longer decrypts stays too: the others still move, and nothing is deleted.
+        secret = await from.exportSecretKey(memberId, key.id);
         await to.put(memberId, key, secret);
       } catch (error) {
         report.kept.push({ memberId, keyId: key.id, error });
         continue;
       } finally {
-        secret.fill(0);
+        secret?.fill(0);
       }
       await from.remove(memberId, key.id);
       report.moved.push({ memberId, keyId: key.id });
