@@ -10,7 +10,7 @@ import { useLocation } from '../router.ts';
 import { normalizePath, routes } from '../routes.ts';
 import { useDeliverChanges } from '../wallet/deliver-changes.ts';
 import { lockAfterMs, useLock } from '../wallet/lock.tsx';
-import { cloudClient, memberFor } from '../wallet/member.ts';
+import { cloudClient, memberFor, walletKeyStore } from '../wallet/member.ts';
 import { passkeyAssertion } from '../wallet/passkey.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { lockMessages } from './LockScreen.messages.ts';
@@ -18,7 +18,7 @@ import { lockMessages } from './LockScreen.messages.ts';
 /**
  * Shown instead of any screen while the wallet is locked. Unlocking asks for one of this wallet's
  * passkeys with user verification over a random local challenge: it proves the person at the
- * device, not a payment, so the cloud is not involved. The keys stay wrapped either way.
+ * device, not a payment, so the cloud is not involved. The keys stay in WebCrypto either way.
  */
 export function LockScreen() {
   const { wallet } = useReadyWallet();
@@ -41,6 +41,11 @@ export function LockScreen() {
       )
         throw Object.assign(new Error('a passkey of another wallet answered'), { code: 'ScaFailed' });
       unlock();
+      // A wallet from before its keys were WebCrypto's moves them in now (member.ts); a failure is
+      // tried again when a key is next used.
+      void walletKeyStore()
+        .migration()
+        .catch(() => undefined);
       // Banks that missed a change while unreachable get it now (log-delivery.ts).
       void deliver({ afterChange: false });
     } catch (e) {
