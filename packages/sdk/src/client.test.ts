@@ -77,4 +77,24 @@ describe('CloudClient retries and Idempotency-Key', () => {
     expect(del.seen).toHaveLength(1);
     expect(del.seen[0]?.get('idempotency-key')).toBeNull();
   });
+
+  it('does not retry a call its own deadline ended, nor any call of a client set to 0 retries', async () => {
+    for (const [failure, retries] of [
+      [new DOMException('The operation timed out.', 'TimeoutError'), undefined],
+      [new DOMException('The operation was aborted.', 'AbortError'), undefined],
+      [new TypeError('fetch failed'), 0],
+    ] as const) {
+      let attempts = 0;
+      const client = new CloudClient({
+        baseUrl: 'http://cloud.test',
+        ...(retries === undefined ? {} : { networkRetries: retries }),
+        fetch: async () => {
+          attempts++;
+          throw failure;
+        },
+      });
+      await expect(client.send('POST', '/api/v1/things', {}, signer)).rejects.toBe(failure);
+      expect(attempts, failure.name).toBe(1);
+    }
+  });
 });

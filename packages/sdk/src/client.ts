@@ -5,8 +5,9 @@ import { newIdempotencyKey, randomBytes } from './random.ts';
 // Short, growing waits between attempts: 100, 200, 400 ms.
 const retryBaseMs = 100;
 
+// The caller's own signal ended the call (or its deadline passed): not a failure to retry.
 function isAbort(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
 }
 
 export interface ClientOptions {
@@ -18,7 +19,8 @@ export interface ClientOptions {
   /**
    * How many times a POST is sent again after a network failure (fetch rejected, so no answer
    * arrived) or while the cloud still runs an earlier attempt (409 IdempotencyKeyInUse); default 3.
-   * Safe because every attempt carries the operation's one Idempotency-Key.
+   * Safe because every attempt carries the operation's one Idempotency-Key, which the cloud
+   * honours; a client of a server that does not (a bank) sets 0.
    */
   networkRetries?: number;
 }
