@@ -1,10 +1,13 @@
 import {
   CloudClient,
+  createMemberOnBehalf,
   createToken,
   createTokenRequest,
   endorsementFor,
   endorseToken,
   Member,
+  MemoryKeyStore,
+  startClaim,
   transferTokenPayload,
 } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +20,7 @@ const cloud = perFileCloud();
  * `member` on a client whose network loses the answer to its first POST matching `lose`: the cloud
  * did the work and answered, the caller sees only a failed fetch.
  */
-function withLostAnswer(member: Member, lose: (path: string) => boolean) {
+function lossyClient(lose: (path: string) => boolean) {
   const sent: { path: string; key: string | null }[] = [];
   let lost = false;
   const client = new CloudClient({
@@ -36,6 +39,11 @@ function withLostAnswer(member: Member, lose: (path: string) => boolean) {
       return res;
     },
   });
+  return { client, sent };
+}
+
+function withLostAnswer(member: Member, lose: (path: string) => boolean) {
+  const { client, sent } = lossyClient(lose);
   return { member: new Member(member.id, client, member.keyStore), sent };
 }
 
@@ -98,6 +106,23 @@ describe('SDK retries under one Idempotency-Key (issue 16 item 2)', () => {
     expect(lossy.sent.filter((s) => s.path === '/api/v1/token-requests')).toHaveLength(2);
     expect(await rowCounts(cloud.db, ['token_requests'])).toEqual({
       token_requests: (before.token_requests ?? 0n) + 1n,
+    });
+  });
+
+  it('starts one claim, and sends one code, when the claimer-signed answer was lost', async () => {
+    const shop = await Member.create(cloud.client, new MemoryKeyStore());
+    const alias = { type: 'EMAIL' as const, value: `idem.${Date.now()}@example.com` };
+    await createMemberOnBehalf(shop, { alias, limitations: { currency: 'EUR', merchantId: shop.id } });
+    const before = await rowCounts(cloud.db, ['member_claims', 'outbox']);
+    const lossy = lossyClient((path) => path === '/api/v1/custody/claims');
+    const started = await startClaim(lossy.client, new MemoryKeyStore(), alias);
+    expect(started.claimId).toBeTruthy();
+    const attempts = lossy.sent.filter((s) => s.path === '/api/v1/custody/claims');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]?.key).toBe(attempts[0]?.key);
+    expect(await rowCounts(cloud.db, ['member_claims', 'outbox'])).toEqual({
+      member_claims: (before.member_claims ?? 0n) + 1n,
+      outbox: (before.outbox ?? 0n) + 1n,
     });
   });
 });
