@@ -252,6 +252,27 @@ describe('Idempotency-Key (draft-ietf-httpapi-idempotency-key-header)', () => {
     expect(bank.cosigns).toBe(1);
   });
 
+  it('runs a key once when eight retries race across two instances', async () => {
+    const w = await makeWorld(cloud);
+    const other = await secondApp(cloud);
+    const before = await rowCounts(cloud.db, ['tokens']);
+    const original = withKey(await createRequest(w.alice, w, 'race'), 'create-race');
+    const signer = await w.alice.signerFor('LOW');
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const req = withKey(
+          await buildSigned(cloud, 'POST', original.path, undefined, signer, { rawBody: original.body }),
+          'create-race',
+        );
+        const res = i % 2 ? await sendTo(other, req) : await send(cloud, req);
+        return { status: res.status, replayed: res.headers.get(idempotentReplayedHeader) === 'true' };
+      }),
+    );
+    expect(answers.filter((a) => a.status === 201 && !a.replayed)).toHaveLength(1);
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    expect(await rowCounts(cloud.db, ['tokens'])).toEqual({ tokens: (before.tokens ?? 0n) + 1n });
+  });
+
   it('forgets a key after 24 hours on the cloud clock, and the purge removes it', async () => {
     const w = await makeWorld(cloud);
     expect((await send(cloud, withKey(await createRequest(w.alice, w, 'expiry-a'), 'create-3'))).status).toBe(
