@@ -1,6 +1,7 @@
 import { isProtocolError } from '@tokenos/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { IdempotentAnswer } from './idempotency.ts';
 import { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
 
 /**
@@ -30,6 +31,8 @@ function httpErrorCode(status: number): string {
 export function onError(options: OnErrorOptions): (err: Error, c: Context) => Response {
   const log = options.log ?? ((m, e) => console.error(m, e));
   return (err, c) => {
+    // Decided while claiming an Idempotency-Key: the stored answer again, or its 409/422.
+    if (err instanceof IdempotentAnswer) return err.response;
     if (isProtocolError(err)) {
       const extra: Partial<Problem> = {};
       if (err.field !== undefined) extra.field = err.field;
