@@ -1,6 +1,7 @@
 // The pages in the reader's language: chosen from the browser's Accept-Language (web-kit's
 // siteLanguage), with money, dates and plurals as that language writes them.
 import type { Locale } from '@tokenos/i18n';
+import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import type { Dashboard, Row } from './dashboard.ts';
 import { dashboardPage } from './dashboard-page.ts';
@@ -88,6 +89,31 @@ describe('in Polish', () => {
     expect(many.match(/<tr>/g)).toHaveLength(101);
     expect(render(2, 1250, 'en')).toContain('The newest 100 of 1,250 transactions');
     expect(render(1, 1, 'en')).toContain('1 account shared with Tally');
+  });
+});
+
+describe('when reading fails', () => {
+  it('a bank that does not answer: plain words in Dutch, no developer detail', async () => {
+    const { request, cloud } = await connected();
+    cloud.failure = new ApiError(503, 'BankUnavailable', 'connector timed out after 5000 ms');
+    const res = await request('/', speaking('nl-BE'));
+    const page = await res.text();
+    expect(res.status).toBe(503);
+    expect(page).toContain('<title>Bank niet bereikbaar · Tally</title>');
+    expect(page).toContain('<h1>Je bank is nu niet bereikbaar</h1>');
+    expect(page).toContain('<a class="button" href="/">Opnieuw proberen</a>');
+    expect(page).not.toContain('connector');
+  });
+
+  it('a failure of the app itself: its page in Italian', async () => {
+    const { request, cloud } = await connected();
+    cloud.failure = new Error('a bug');
+    const res = await request('/', speaking('it'));
+    expect(res.status).toBe(500);
+    const page = await res.text();
+    expect(page).toContain('<html lang="it">');
+    expect(page).toContain('<h1>Qualcosa è andato storto</h1>');
+    expect(page).not.toContain('a bug');
   });
 });
 

@@ -52,6 +52,8 @@ export class FakeCloud
   balanceRefused = false;
   /** The name the user shared in the grant; undefined: no profile field shared. */
   sharedName: string | undefined;
+  /** What reading the accounts throws instead (a bank that does not answer, a bug). */
+  failure: Error | undefined;
 
   constructor() {
     super('G');
@@ -67,6 +69,7 @@ export class FakeCloud
   }
   async accounts(tokenId: string) {
     this.#live(tokenId);
+    if (this.failure) throw this.failure;
     return accounts;
   }
   async balance(tokenId: string, ref: string): Promise<AccountBalance> {
