@@ -14,7 +14,10 @@ import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.t
 import type { LoadedRequest } from './request.ts';
 import { useApproval } from './use-approval.ts';
 
-/** English scope words, for the screens not translated yet (GrantsScreen); this screen uses its catalog. */
+/**
+ * English scope words, kept for GrantsScreen until it is translated; in any language use
+ * `t(scopeKeys[scope].title)` with `useT(accessApprovalMessages)`.
+ */
 export const scopeWords: Record<AccountScope, { title: string; detail: string }> = {
   details: { title: 'Account details', detail: 'Account names, currencies and the last four digits' },
   balances: { title: 'Balances', detail: 'How much is in each account' },
@@ -23,7 +26,8 @@ export const scopeWords: Record<AccountScope, { title: string; detail: string }>
 
 type AccessKey = MessageKey<typeof accessApprovalMessages>;
 
-const scopeKeys: Record<AccountScope, { title: AccessKey; detail: AccessKey; inline: AccessKey }> = {
+/** Each scope's words in the catalog: its title, what it covers, and its name inside a sentence. */
+export const scopeKeys: Record<AccountScope, { title: AccessKey; detail: AccessKey; inline: AccessKey }> = {
   details: { title: 'scopeDetailsTitle', detail: 'scopeDetailsDetail', inline: 'scopeDetailsInline' },
   balances: { title: 'scopeBalancesTitle', detail: 'scopeBalancesDetail', inline: 'scopeBalancesInline' },
   transactions: {
