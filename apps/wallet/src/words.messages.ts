@@ -517,7 +517,7 @@ export const wordsMessages = defineCatalog({
     TooManyRequestsDetail: 'Odczekaj kilka minut i spróbuj ponownie.',
     ForeignReturnTitle: 'Ten sklep chciał Cię przekierować na inną stronę',
     ForeignReturnDetail:
-      'Nic nie zostało zapłacone ani udostępnione. Wróć do sklepu lub aplikacji, z której przyszedłeś, i zacznij tam od nowa.',
+      'Nic nie zostało zapłacone ani udostępnione. Wróć do sklepu lub aplikacji, w których zaczęła się płatność, i zacznij tam od nowa.',
     NotAnswerableTitle: 'Portfel nie może odpowiedzieć na tę prośbę',
     NotAnswerableDetail: 'Wróć do sklepu lub aplikacji i zacznij od nowa.',
     ScaFailedTitle: 'Twój klucz dostępu nie mógł tego potwierdzić',
@@ -556,7 +556,7 @@ export const wordsMessages = defineCatalog({
     UnknownKeyDetail: 'Klucza, który to podpisał, nie ma w katalogu.',
     passkeyCancelledTitle: 'Klucz dostępu nie został potwierdzony',
     passkeyCancelledDetail:
-      'Anulowałeś, weryfikacja się nie powiodła albo minął czas. Nic nie zostało zatwierdzone. Możesz spróbować ponownie.',
+      'Weryfikacja została anulowana, nie powiodła się albo minął czas. Nic nie zostało zatwierdzone. Możesz spróbować ponownie.',
     passkeyUnsupportedTitle: 'Ta przeglądarka nie może tu użyć klucza dostępu',
     passkeyUnsupportedDetail:
       'Użyj przeglądarki obsługującej klucze dostępu i ustaw blokadę ekranu na tym urządzeniu.',

@@ -139,7 +139,7 @@ export const partsMessages = defineCatalog({
     notVerified: 'Niezweryfikowana',
     unverifiedTitle: 'Nie udało się sprawdzić, kto prosi',
     unverifiedBody:
-      'Ta prośba podaje, że pochodzi z <strong>{domain}</strong>, ale ta domena nie jest zweryfikowana dla „{name}”. Kontynuuj tylko, jeśli jej ufasz i sam to rozpocząłeś.',
+      'Ta prośba podaje, że pochodzi z <strong>{domain}</strong>, ale ta domena nie jest zweryfikowana dla „{name}”. Kontynuuj tylko, jeśli jej ufasz i wiesz, skąd ta prośba.',
     creating: 'Przygotowywanie…',
     endorsing: 'Zatwierdzanie…',
     bank: 'Czekamy na potwierdzenie od {bank}…',

@@ -291,8 +291,9 @@ export const approveScreenMessages = defineCatalog({
       'Prośba od {name} jest zbyt stara, by ją zatwierdzić. Nic nie zostało zapłacone ani udostępnione.',
     answeredBody:
       '{status, select, declined {Prośba od {name} została już odrzucona, w tym lub innym oknie.} other {Prośba od {name} została już zatwierdzona, w tym lub innym oknie.}}',
-    declinedTitle: 'Odrzuciłeś tę prośbę',
-    declinedBody: 'Odrzuciłeś prośbę od {name}. Nic nie zostało zapłacone ani udostępnione.',
+    declinedTitle: 'Ta prośba została przez Ciebie odrzucona',
+    declinedBody:
+      'Prośba od {name} została przez Ciebie odrzucona. Nic nie zostało zapłacone ani udostępnione.',
     approvedTitle: 'Ta prośba została już zatwierdzona',
     approvedHere: 'Prośba od {name} została już przez Ciebie zatwierdzona.',
     approvedElsewhere: 'Prośba od {name} została już zatwierdzona, w tym lub innym oknie.',
