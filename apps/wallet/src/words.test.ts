@@ -1,8 +1,9 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
+import { locales } from '@tokenos/i18n';
 import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import { WalletError } from './wallet/wallet-error.ts';
-import { explain } from './words.ts';
+import { bankConfirmation, explain, explainedCodes } from './words.ts';
 
 function domError(name: string): Error {
   const e = new Error('browser says no');
@@ -17,34 +18,71 @@ describe('errors in words, chosen by code', () => {
       code: 'ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY',
       cause: domError('NotAllowedError'),
     });
-    expect(explain(cancelled)).toMatchObject({ title: 'The passkey was not confirmed', retry: true });
-    expect(explain(domError('NotAllowedError')).title).toBe('The passkey was not confirmed');
-    expect(explain(domError('NotSupportedError')).retry).toBe(false);
+    expect(explain(cancelled, 'en')).toMatchObject({ title: 'The passkey was not confirmed', retry: true });
+    expect(explain(domError('NotAllowedError'), 'en').title).toBe('The passkey was not confirmed');
+    expect(explain(domError('NotSupportedError'), 'en').retry).toBe(false);
   });
 
   it('the cloud’s codes, never its messages', () => {
-    expect(explain(new ApiError(403, 'ScaFailed', 'assertion bad')).title).toBe(
+    expect(explain(new ApiError(403, 'ScaFailed', 'assertion bad'), 'en').title).toBe(
       'Your passkey could not confirm this',
     );
-    expect(explain(new ApiError(409, 'Expired', 'x')).retry).toBe(false);
-    expect(explain(new ApiError(502, 'CloudUnavailable', 'x'))).toMatchObject({ retry: true });
-    expect(explain(new ApiError(503, 'Http503', 'x')).title).toBe('The payment service had a problem');
+    expect(explain(new ApiError(409, 'Expired', 'x'), 'en').retry).toBe(false);
+    expect(explain(new ApiError(502, 'CloudUnavailable', 'x'), 'en')).toMatchObject({ retry: true });
+    expect(explain(new ApiError(503, 'Http503', 'x'), 'en').title).toBe('The payment service had a problem');
     // The same message with another code says something else.
-    expect(explain(new ApiError(409, 'Cancelled', 'assertion bad')).title).toBe('This was cancelled');
+    expect(explain(new ApiError(409, 'Cancelled', 'assertion bad'), 'en').title).toBe('This was cancelled');
     // Looking up a shop's or person's address too often (issue 13 item 5).
-    expect(explain(new ApiError(429, 'TooManyRequests', 'x'))).toMatchObject({
+    expect(explain(new ApiError(429, 'TooManyRequests', 'x'), 'en')).toMatchObject({
       title: 'Too many tries in a short time',
       retry: true,
     });
   });
 
   it('the wallet’s own failures', () => {
-    expect(explain(new WalletError('BankRefused', 'x')).title).toBe('Your bank refused this payment');
-    expect(explain(new WalletError('BankPending', 'x')).retry).toBe(true);
+    expect(explain(new WalletError('BankRefused', 'x'), 'en').title).toBe('Your bank refused this payment');
+    expect(explain(new WalletError('BankPending', 'x'), 'en').retry).toBe(true);
   });
 
   it('no answer at all, and anything else', () => {
-    expect(explain(new TypeError('Failed to fetch')).title).toBe('No connection');
-    expect(explain(new Error('?')).title).toBe('Something went wrong');
+    expect(explain(new TypeError('Failed to fetch'), 'en').title).toBe('No connection');
+    expect(explain(new Error('?'), 'en').title).toBe('Something went wrong');
+  });
+});
+
+describe('errors in words, in every language', () => {
+  it('every error code has its own words in every language, and they are not English elsewhere', () => {
+    expect(explainedCodes.length).toBeGreaterThan(20);
+    for (const code of explainedCodes) {
+      const error = new ApiError(400, code, 'the same message text');
+      const english = explain(error, 'en');
+      // Its own words, not the fallback's.
+      expect(english.title, code).not.toBe(explain(new Error('?'), 'en').title);
+      for (const locale of locales) {
+        const words = explain(error, locale);
+        expect(words.title, `${code} ${locale}`).not.toBe('');
+        expect(words.detail, `${code} ${locale}`).not.toBe('');
+        expect(words.retry, `${code} ${locale}`).toBe(english.retry);
+        if (locale !== 'en') expect(words.detail, `${code} ${locale}`).not.toBe(english.detail);
+      }
+    }
+  });
+
+  it('a known code in Polish and German', () => {
+    const error = new WalletError('BankRefused', 'x');
+    expect(explain(error, 'pl').title).toBe('Twój bank odrzucił tę płatność');
+    expect(explain(error, 'de').title).toBe('Ihre Bank hat diese Zahlung abgelehnt');
+    expect(explain(new TypeError('Failed to fetch'), 'fr').title).toBe('Pas de connexion');
+  });
+
+  it('a bank’s confirmation in the reader’s language, its time through Intl', () => {
+    const at = Date.UTC(2026, 11, 7, 16, 36);
+    const confirmed = { bankId: 'b', confirmed: { seq: 1, hash: 'h', at }, pending: false };
+    expect(bankConfirmation('Iron Bank', undefined, at, 'de')).toBe(
+      'Seit der Verknüpfung gibt es keine Änderung, die Iron Bank bestätigen muss.',
+    );
+    const german = bankConfirmation('Iron Bank', confirmed, at, 'de');
+    expect(german).toMatch(/^Iron Bank hat Ihre letzte Änderung um .+ bestätigt\.$/);
+    expect(german).toContain(new Intl.DateTimeFormat('de', { timeStyle: 'short' }).format(at));
   });
 });

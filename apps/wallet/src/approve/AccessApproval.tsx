@@ -1,26 +1,46 @@
+import type { MessageKey } from '@tokenos/i18n';
 import type { AccountScope, ProfileField } from '@tokenos/protocol';
-import { useId, useState } from 'react';
+import { Fragment, type ReactNode, useId, useState } from 'react';
 import { AccountOptions, accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDate } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
+import { accessApprovalMessages } from './AccessApproval.messages.ts';
 import { NoAccountNotice } from './account-picker.tsx';
 import { approveAccess } from './flows.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import type { LoadedRequest } from './request.ts';
 import { useApproval } from './use-approval.ts';
 
+/**
+ * English scope words, kept for GrantsScreen until it is translated; in any language use
+ * `t(scopeKeys[scope].title)` with `useT(accessApprovalMessages)`.
+ */
 export const scopeWords: Record<AccountScope, { title: string; detail: string }> = {
   details: { title: 'Account details', detail: 'Account names, currencies and the last four digits' },
   balances: { title: 'Balances', detail: 'How much is in each account' },
   transactions: { title: 'Transactions', detail: 'Payments in and out, with descriptions' },
 };
 
-export const profileFieldWords: Record<ProfileField, string> = {
-  name: 'Your name',
-  email: 'Your email address',
-  phone: 'Your phone number',
+type AccessKey = MessageKey<typeof accessApprovalMessages>;
+
+/** Each scope's words in the catalog: its title, what it covers, and its name inside a sentence. */
+export const scopeKeys: Record<AccountScope, { title: AccessKey; detail: AccessKey; inline: AccessKey }> = {
+  details: { title: 'scopeDetailsTitle', detail: 'scopeDetailsDetail', inline: 'scopeDetailsInline' },
+  balances: { title: 'scopeBalancesTitle', detail: 'scopeBalancesDetail', inline: 'scopeBalancesInline' },
+  transactions: {
+    title: 'scopeTransactionsTitle',
+    detail: 'scopeTransactionsDetail',
+    inline: 'scopeTransactionsInline',
+  },
+};
+
+const profileFieldKeys: Record<ProfileField, AccessKey> = {
+  name: 'fieldName',
+  email: 'fieldEmail',
+  phone: 'fieldPhone',
 };
 
 const dayMs = 24 * 3600 * 1000;
@@ -42,17 +62,24 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
   const [days, setDays] = useState(body?.days ?? 90);
   const accountsLegend = useId();
   const daysId = useId();
+  const t = useT(accessApprovalMessages);
+  const fmt = useFormat();
+  const { tag } = useLocale();
 
   if (!body) return null;
   const app = request.requester.name;
   if (phase.kind === 'done')
     return <Finished outcome={phase.outcome} returned={phase.returned} requesterName={app} kind="access" />;
-  if (links.isPending) return <Loading>Getting your accounts…</Loading>;
+  if (links.isPending) return <Loading>{t('gettingAccounts')}</Loading>;
   if (links.isError) return <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />;
 
   const accounts = accountChoices(links.data ?? []);
   const chosen = accounts.filter((a) => !unticked.has(accountKey(a)));
-  const until = formatDate(Date.now() + days * dayMs);
+  const until = fmt.date(Date.now() + days * dayMs);
+  // The scopes in the sentence that confirms them, listed the reader's way ("a, b, c").
+  const scopes = new Intl.ListFormat(tag, { style: 'short', type: 'unit' }).format(
+    body.scopes.map((s) => t(scopeKeys[s].inline)),
+  );
 
   const allow = () =>
     void approve('tokens', ({ passkeys, onStep }) =>
@@ -77,29 +104,27 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
     });
 
   return (
-    <Screen title="Allow access to your accounts" documentTitle={`Allow ${app} access`} className="approve">
-      <RequesterCard request={request} domainVerified={domainVerified} label="Asking for access" />
+    <Screen title={t('title')} documentTitle={t('documentTitle', { app })} className="approve">
+      <RequesterCard request={request} domainVerified={domainVerified} label={t('askingLabel')} />
 
       <section className="card" aria-labelledby="scopes-heading">
-        <h2 id="scopes-heading">{app} wants to read</h2>
+        <h2 id="scopes-heading">{t('wantsToRead', { app })}</h2>
         <ul className="scope-list">
           {body.scopes.map((s) => (
             <li key={s} className="scope">
-              <strong>{scopeWords[s].title}</strong>
-              <span>{scopeWords[s].detail}</span>
+              <strong>{t(scopeKeys[s].title)}</strong>
+              <span>{t(scopeKeys[s].detail)}</span>
             </li>
           ))}
         </ul>
-        <p className="form-hint">It can only read. It can never move money.</p>
+        <p className="form-hint">{t('readOnly')}</p>
       </section>
 
       {accounts.length === 0 ? (
-        <NoAccountNotice title="No account to share">
-          Link a bank account first; then you choose which accounts {app} may read.
-        </NoAccountNotice>
+        <NoAccountNotice title={t('noAccountTitle')}>{t('noAccount', { app })}</NoAccountNotice>
       ) : (
         <fieldset className="choices" aria-labelledby={accountsLegend} disabled={working}>
-          <legend id={accountsLegend}>Which accounts</legend>
+          <legend id={accountsLegend}>{t('whichAccounts')}</legend>
           <AccountOptions
             accounts={accounts}
             type="checkbox"
@@ -110,7 +135,7 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
           />
           {chosen.length === 0 ? (
             <p className="form-hint" role="status">
-              Choose at least one account, or choose “Don’t allow”.
+              {t('chooseOne')}
             </p>
           ) : null}
         </fieldset>
@@ -118,7 +143,7 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
 
       {body.profile ? (
         <fieldset className="choices" aria-labelledby={profileLegend} disabled={working}>
-          <legend id={profileLegend}>{app} also asks for, from your profile</legend>
+          <legend id={profileLegend}>{t('profileLegend', { app })}</legend>
           {body.profile.map((f) => (
             <label key={f} className="choice">
               <input
@@ -136,45 +161,51 @@ export function AccessApproval({ loaded, nonce }: { loaded: LoadedRequest; nonce
                 }
               />
               <span>
-                <span className="choice-title">{profileFieldWords[f]}</span>
+                <span className="choice-title">{t(profileFieldKeys[f])}</span>
               </span>
             </label>
           ))}
-          <p className="form-hint">
-            Only what you tick, and only for as long as you allow access. Leave them all unticked to share
-            none.
-          </p>
+          <p className="form-hint">{t('profileHint')}</p>
         </fieldset>
       ) : null}
 
       <div className="field">
-        <label htmlFor={daysId}>For how long</label>
+        <label htmlFor={daysId}>{t('howLong')}</label>
         <select id={daysId} value={days} onChange={(e) => setDays(Number(e.target.value))} disabled={working}>
           {durationChoices(body.days).map((d) => (
             <option key={d} value={d}>
-              {d === 1 ? '1 day' : `${d} days`}
-              {d === body.days ? ' (as asked)' : ''}
+              {t('days', { days: d, asked: d === body.days ? 'yes' : 'no' })}
             </option>
           ))}
         </select>
-        <p className="form-hint">Until {until}. You can revoke it at any time in Connected apps.</p>
+        <p className="form-hint">{t('until', { date: until })}</p>
       </div>
 
       <PhaseNotice
         phase={phase}
         confirming={
           <p className="confirming">
-            Allow <strong>{app}</strong> ({request.requester.domain}) to read{' '}
-            {body.scopes.map((s) => scopeWords[s].title.toLowerCase()).join(', ')} of{' '}
-            {chosen.length === 1 ? '1 account' : `${chosen.length} accounts`} until {until}.
+            {t
+              .rich<ReactNode>('confirming', {
+                app,
+                domain: request.requester.domain,
+                scopes,
+                count: chosen.length,
+                date: until,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+              .map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+                <Fragment key={i}>{part}</Fragment>
+              ))}
           </p>
         }
       />
 
       <ApprovalActions
         phase={phase}
-        approve={{ label: 'Allow access', working: 'Allowing…' }}
-        decline="Don’t allow"
+        approve={{ label: t('allow'), working: t('allowing') }}
+        decline={t('dontAllow')}
         onApprove={allow}
         onDecline={() => void refuse()}
         canApprove={chosen.length > 0}

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { limitTerms } from '../member-tokens/usage.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { WalletError } from '../wallet/wallet-error.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
+import { memberTokenApprovalMessages } from './MemberTokenApproval.messages.ts';
 import { approveMemberToken } from './member-token-flow.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import type { LoadedRequest } from './request.ts';
@@ -25,6 +27,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
   // The account of the last attempt: once that attempt left a token waiting for its bank, trying
   // again finishes that token, so the account can no longer be changed on this screen.
   const [attempted, setAttempted] = useState<string>();
+  const t = useT(memberTokenApprovalMessages);
 
   if (!body) return null;
   const merchant = request.requester.name;
@@ -42,7 +45,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
     return (
       <Finished outcome={phase.outcome} returned={phase.returned} requesterName={merchant} kind="payment" />
     );
-  if (links.isPending) return <Loading>Getting your accounts…</Loading>;
+  if (links.isPending) return <Loading>{t('gettingAccounts')}</Loading>;
   if (links.isError) return <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />;
 
   const allow = () => {
@@ -62,37 +65,33 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
   };
 
   return (
-    <Screen
-      title="Allow later charges"
-      documentTitle={`Let ${merchant} charge you later`}
-      className="approve"
-    >
-      <RequesterCard request={request} domainVerified={domainVerified} label="Charged by" />
+    <Screen title={t('title')} documentTitle={t('documentTitle', { merchant })} className="approve">
+      <RequesterCard request={request} domainVerified={domainVerified} label={t('chargedBy')} />
       <dl className="summary card">
         <div>
-          <dt>For</dt>
+          <dt>{t('for')}</dt>
           <dd>{body.description}</dd>
         </div>
-        {limits.map((t) => (
-          <div key={t.label}>
-            <dt>{t.label}</dt>
-            <dd>{t.text}</dd>
+        {limits.map((limit) => (
+          <div key={limit.label}>
+            <dt>{limit.label}</dt>
+            <dd>{limit.text}</dd>
           </div>
         ))}
         {body.loyalty ? (
           <div>
-            <dt>Loyalty</dt>
-            <dd>{merchant} may also recognise you by it in its rewards programme.</dd>
+            <dt>{t('loyalty')}</dt>
+            <dd>{t('loyaltyBody', { merchant })}</dd>
           </div>
         ) : null}
       </dl>
-      <p className="form-hint">You can revoke it at any time in Subscriptions and saved permissions.</p>
+      <p className="form-hint">{t('revoke')}</p>
 
       {usable.length === 0 ? (
-        <NoAccountNotice title="No account to pay from">
+        <NoAccountNotice title={t('noAccountTitle')}>
           {accounts.length === 0
-            ? 'Link a bank account to pay from it.'
-            : `None of your linked accounts is in ${body.limitations.currency}. Link one to continue.`}
+            ? t('noAccounts')
+            : t('wrongCurrency', { currency: body.limitations.currency })}
         </NoAccountNotice>
       ) : (
         <PayFromPicker
@@ -102,9 +101,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
           disabled={working || waitingForBank}
         />
       )}
-      {waitingForBank ? (
-        <p className="form-hint">Trying again finishes this approval from the same account.</p>
-      ) : null}
+      {waitingForBank ? <p className="form-hint">{t('sameAccount')}</p> : null}
 
       <PhaseNotice
         phase={phase}
@@ -112,16 +109,26 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
         onRetry={allow}
         confirming={
           <p className="confirming">
-            Let <strong>{merchant}</strong> ({request.requester.domain}) charge{' '}
-            {selected ? `${selected.name} ${selected.maskedNumber}` : 'your account'} within these limits.
+            {t
+              .rich<ReactNode>('confirming', {
+                merchant,
+                domain: request.requester.domain,
+                source: selected ? 'yes' : 'no',
+                account: selected ? `${selected.name} ${selected.maskedNumber}` : '',
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+              .map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+                <Fragment key={i}>{part}</Fragment>
+              ))}
           </p>
         }
       />
 
       <ApprovalActions
         phase={phase}
-        approve={{ label: 'Allow', working: 'Allowing…' }}
-        decline="Decline"
+        approve={{ label: t('allow'), working: t('allowing') }}
+        decline={t('decline')}
         onApprove={allow}
         onDecline={() => void refuse()}
         canApprove={selected !== undefined}

@@ -1,14 +1,16 @@
+import type { MessageKey, Translator } from '@tokenos/i18n';
 import { parseAmount, requiredEndorsementLevel, type TokenRequest } from '@tokenos/protocol';
-import { useRef, useState } from 'react';
+import { Fragment, type ReactNode, useRef, useState } from 'react';
 import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatMoney } from '../format.ts';
+import { type Formatters, useFormat, useT } from '../i18n/use-t.ts';
 import { useLocation } from '../router.ts';
 import { usePersonalData } from '../wallet/personal-data.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
 import { approvePayment, type PaymentArgs } from './flows.ts';
+import { paymentApprovalMessages } from './PaymentApproval.messages.ts';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import { LineItems, SelectedBalance } from './payment-parts.tsx';
 import type { LoadedRequest } from './request.ts';
@@ -17,22 +19,23 @@ import { defaultShipTo, parseAddedAddress, type ShipTo } from './ship-to.ts';
 import { approvePaymentWithAddress } from './shipping-flow.ts';
 import { useApproval } from './use-approval.ts';
 
+type PaymentT = Translator<MessageKey<typeof paymentApprovalMessages>>;
+
 /** Multi-use terms in words; a single payment needs none. */
-function termsOf(body: TokenRequest['body']): string[] {
+function termsOf(body: TokenRequest['body'], t: PaymentT, fmt: Formatters): string[] {
   if (body.kind !== 'transfer' || !body.conditions) return [];
   const c = body.conditions;
-  const money = (value: string) => formatMoney({ value, currency: c.currency });
+  const money = (value: string) => fmt.money({ value, currency: c.currency });
   const terms: string[] = [];
-  if (c.singleUse === false)
-    terms.push(`It can be charged more than once, up to ${money(body.amount.value)} in total.`);
-  if (c.maxRedemptions !== undefined) terms.push(`At most ${c.maxRedemptions} charges.`);
-  if (c.maxPerTransaction !== undefined) terms.push(`At most ${money(c.maxPerTransaction)} per charge.`);
+  if (c.singleUse === false) terms.push(t('multiUse', { total: money(body.amount.value) }));
+  if (c.maxRedemptions !== undefined) terms.push(t('maxCharges', { count: c.maxRedemptions }));
+  if (c.maxPerTransaction !== undefined) terms.push(t('maxPerCharge', { money: money(c.maxPerTransaction) }));
   for (const p of c.periodicLimits ?? []) {
-    const per = p.period.toLowerCase();
-    if (p.maxAmount !== undefined) terms.push(`At most ${money(p.maxAmount)} per ${per}.`);
-    if (p.maxCount !== undefined) terms.push(`At most ${p.maxCount} charges per ${per}.`);
+    if (p.maxAmount !== undefined)
+      terms.push(t('maxPerPeriod', { money: money(p.maxAmount), period: p.period }));
+    if (p.maxCount !== undefined) terms.push(t('maxCountPerPeriod', { count: p.maxCount, period: p.period }));
   }
-  if (c.validUntil !== undefined) terms.push(`Until ${new Date(c.validUntil).toLocaleDateString()}.`);
+  if (c.validUntil !== undefined) terms.push(t('until', { date: fmt.date(c.validUntil) }));
   return terms;
 }
 
@@ -60,13 +63,15 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   const personal = usePersonalData(member, shipping !== undefined);
   const [shipTo, setShipTo] = useState<ShipTo>();
   const added = parseAddedAddress(useLocation().searchParams);
+  const t = useT(paymentApprovalMessages);
+  const fmt = useFormat();
 
   if (!body) return null;
-  const amount = formatMoney(body.amount);
+  const amount = fmt.money(body.amount);
   const payee = request.requester.name;
   const accounts = accountChoices(links.data ?? []);
   const { usable, selected } = payingAccounts(accounts, body.amount.currency, chosen);
-  const terms = termsOf(request.body);
+  const terms = termsOf(request.body, t, fmt);
   const addresses = personal.data?.addresses ?? [];
   // Physical goods ship somewhere: an address is chosen by default (the one just added for this
   // checkout, else the first); where sharing is optional the user can still pick "don't share".
@@ -79,9 +84,9 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
       <Finished outcome={phase.outcome} returned={phase.returned} requesterName={payee} kind="payment" />
     );
 
-  if (links.isPending) return <Loading>Getting your accounts…</Loading>;
+  if (links.isPending) return <Loading>{t('gettingAccounts')}</Loading>;
   if (links.isError) return <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />;
-  if (shipping && personal.isPending) return <Loading>Getting your addresses…</Loading>;
+  if (shipping && personal.isPending) return <Loading>{t('gettingAddresses')}</Loading>;
   if (shipping && personal.isError)
     return <ErrorNotice error={personal.error} onRetry={() => void personal.refetch()} />;
 
@@ -121,15 +126,15 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   };
 
   return (
-    <Screen title="Approve payment" documentTitle={`Pay ${payee}`} className="approve">
-      <RequesterCard request={request} domainVerified={domainVerified} label="Pay to" />
+    <Screen title={t('title')} documentTitle={t('documentTitle', { payee })} className="approve">
+      <RequesterCard request={request} domainVerified={domainVerified} label={t('payTo')} />
       <dl className="summary card">
         <div>
-          <dt>Amount</dt>
+          <dt>{t('amount')}</dt>
           <dd className="amount">{amount}</dd>
         </div>
         <div>
-          <dt>For</dt>
+          <dt>{t('for')}</dt>
           <dd>
             {body.description}
             {body.lineItems ? <LineItems items={body.lineItems} /> : null}
@@ -137,11 +142,11 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
         </div>
         {terms.length ? (
           <div>
-            <dt>Terms</dt>
+            <dt>{t('terms')}</dt>
             <dd>
               <ul className="plain-list">
-                {terms.map((t) => (
-                  <li key={t}>{t}</li>
+                {terms.map((term) => (
+                  <li key={term}>{term}</li>
                 ))}
               </ul>
             </dd>
@@ -150,10 +155,8 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
       </dl>
 
       {usable.length === 0 ? (
-        <NoAccountNotice title="No account to pay from">
-          {accounts.length === 0
-            ? 'Link a bank account to pay from it.'
-            : `None of your linked accounts is in ${body.amount.currency}. Link an account in ${body.amount.currency} to pay.`}
+        <NoAccountNotice title={t('noAccountTitle')}>
+          {accounts.length === 0 ? t('noAccounts') : t('wrongCurrency', { currency: body.amount.currency })}
         </NoAccountNotice>
       ) : (
         <>
@@ -179,12 +182,22 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
         onRetry={pay}
         confirming={
           <p className="confirming">
-            Pay <strong>{amount}</strong> to <strong>{payee}</strong> ({request.requester.domain})
-            {selected ? ` from ${selected.name} ${selected.maskedNumber}` : ''}
-            {shipAddress
-              ? `, and share the shipping address ${shipAddress.city} (${shipAddress.recipient})`
-              : ''}
-            .
+            {t
+              .rich<ReactNode>('confirming', {
+                amount,
+                payee,
+                domain: request.requester.domain,
+                source: selected ? 'yes' : 'no',
+                account: selected ? `${selected.name} ${selected.maskedNumber}` : '',
+                ship: shipAddress ? 'yes' : 'no',
+                city: shipAddress?.city ?? '',
+                recipient: shipAddress?.recipient ?? '',
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+              .map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+                <Fragment key={i}>{part}</Fragment>
+              ))}
           </p>
         }
       />
@@ -192,10 +205,10 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
       <ApprovalActions
         phase={phase}
         approve={{
-          label: asksPasskey(body.amount) ? `Pay ${amount} with your passkey` : `Pay ${amount}`,
-          working: 'Paying…',
+          label: asksPasskey(body.amount) ? t('payWithPasskey', { amount }) : t('pay', { amount }),
+          working: t('paying'),
         }}
-        decline="Decline"
+        decline={t('decline')}
         onApprove={pay}
         onDecline={() => void refuse(made.current?.tokenId)}
         canApprove={selected !== undefined && shipReady}

@@ -1,8 +1,10 @@
 import type { StoredAddress } from '@tokenos/protocol';
-import { useId } from 'react';
+import { Fragment, type ReactNode, useId } from 'react';
 import { Link } from '../components/Link.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { addressLine } from '../wallet/personal-data.ts';
+import { shippingChoiceMessages } from './ShippingChoice.messages.ts';
 import type { ShipTo } from './ship-to.ts';
 
 /**
@@ -18,15 +20,14 @@ export function ShippingChoice(props: {
   disabled: boolean;
 }) {
   const legendId = useId();
+  const t = useT(shippingChoiceMessages);
   const { addresses, requirement } = props;
+  const name = props.requesterName;
   const next = `${routes.profile}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
   return (
     <fieldset className="choices" aria-labelledby={legendId} disabled={props.disabled}>
-      <legend id={legendId}>Ship to</legend>
-      <p className="form-hint">
-        {props.requesterName} can read the address you choose, and nothing else of your address book. You can
-        revoke it in Connected apps.
-      </p>
+      <legend id={legendId}>{t('shipTo')}</legend>
+      <p className="form-hint">{t('hint', { name })}</p>
       {addresses.map((a) => (
         <label key={a.id} className="choice">
           <input
@@ -37,7 +38,9 @@ export function ShippingChoice(props: {
             onChange={() => props.onChange(a.id)}
           />
           <span>
-            <span className="choice-title">{a.label ? `${a.label} · ${a.recipient}` : a.recipient}</span>
+            <span className="choice-title">
+              {a.label ? t('labelled', { label: a.label, recipient: a.recipient }) : a.recipient}
+            </span>
             <span className="choice-detail">{addressLine(a)}</span>
           </span>
         </label>
@@ -52,21 +55,26 @@ export function ShippingChoice(props: {
             onChange={() => props.onChange('none')}
           />
           <span>
-            <span className="choice-title">Don’t share an address</span>
-            <span className="choice-detail">Pay without giving {props.requesterName} a shipping address</span>
+            <span className="choice-title">{t('none')}</span>
+            <span className="choice-detail">{t('noneDetail', { name })}</span>
           </span>
         </label>
       ) : null}
       {addresses.length === 0 ? (
         <p className="form-hint" role="status">
-          {requirement === 'required'
-            ? `${props.requesterName} needs a shipping address for this order. `
-            : 'Your address book is empty. '}
-          <Link to={next}>Add an address</Link>
+          {t
+            .rich<ReactNode>(requirement === 'required' ? 'required' : 'empty', {
+              name,
+              link: (chunks) => <Link to={next}>{chunks}</Link>,
+            })
+            .map((part, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+              <Fragment key={i}>{part}</Fragment>
+            ))}
         </p>
       ) : (
         <p className="form-hint">
-          <Link to={next}>Add or edit addresses</Link>
+          <Link to={next}>{t('edit')}</Link>
         </p>
       )}
     </fieldset>

@@ -1,11 +1,14 @@
 import { type ReactNode, useId } from 'react';
 import { AccountOptions, accountKey } from '../components/AccountChoice.tsx';
 import { Link } from '../components/Link.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import type { AccountChoice } from '../wallet/queries.ts';
+import { accountPickerMessages } from './account-picker.messages.ts';
 
 /** No linked account fits: says why, and links one, coming back to this request afterwards. */
 export function NoAccountNotice({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT(accountPickerMessages);
   return (
     <div className="notice notice-warning" role="alert">
       <p className="notice-title">{title}</p>
@@ -15,7 +18,7 @@ export function NoAccountNotice({ title, children }: { title: string; children: 
           to={`${routes.link}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
           className="button button-primary"
         >
-          Link a bank account
+          {t('linkAccount')}
         </Link>
       </p>
     </div>
@@ -35,9 +38,10 @@ export function PayFromPicker({
   disabled: boolean;
 }) {
   const legendId = useId();
+  const t = useT(accountPickerMessages);
   return (
     <fieldset className="choices" aria-labelledby={legendId} disabled={disabled}>
-      <legend id={legendId}>Pay from</legend>
+      <legend id={legendId}>{t('payFrom')}</legend>
       <AccountOptions
         accounts={usable}
         type="radio"

@@ -1,12 +1,14 @@
 import type { TokenRequest } from '@tokenos/protocol';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading, Warning } from '../components/Notice.tsx';
 import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { cancelPasskeyPrompt } from '../wallet/passkey.ts';
 import type { Step } from './flows.ts';
+import { partsMessages } from './parts.messages.ts';
 import type { Returned } from './return.ts';
 import type { Phase } from './use-approval.ts';
 
@@ -21,6 +23,7 @@ export function RequesterCard({
   label: string;
 }) {
   const { name, domain } = request.requester;
+  const t = useT(partsMessages);
   return (
     <section className="requester card" aria-labelledby="requester-name">
       <p className="eyebrow">{label}</p>
@@ -31,17 +34,26 @@ export function RequesterCard({
         <span>{domain}</span>
         {domainVerified ? (
           <span className="badge badge-ok">
-            <span aria-hidden="true">✓ </span>Verified domain
+            <span aria-hidden="true">✓ </span>
+            {t('verifiedDomain')}
           </span>
         ) : (
-          <span className="badge badge-warn">Not verified</span>
+          <span className="badge badge-warn">{t('notVerified')}</span>
         )}
       </p>
       {domainVerified ? null : (
-        <Warning title="We could not verify who is asking">
+        <Warning title={t('unverifiedTitle')}>
           <p>
-            This request says it comes from <strong>{domain}</strong>, but that domain is not verified for “
-            {name}”. Continue only if you trust it and started this yourself.
+            {t
+              .rich<ReactNode>('unverifiedBody', {
+                domain,
+                name,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+              .map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+                <Fragment key={i}>{part}</Fragment>
+              ))}
           </p>
         </Warning>
       )}
@@ -59,14 +71,10 @@ export function Working({
   confirming: ReactNode;
   bankName?: string | undefined;
 }) {
+  const t = useT(partsMessages);
   if (step === 'passkey') return <PasskeyPrompt onCancel={cancelPasskeyPrompt}>{confirming}</PasskeyPrompt>;
-  const text: Record<Exclude<Step, 'passkey'>, string> = {
-    creating: 'Preparing…',
-    endorsing: 'Approving…',
-    bank: `Waiting for ${bankName ?? 'your bank'} to confirm…`,
-    answering: 'Sending the answer…',
-  };
-  return <Loading>{text[step]}</Loading>;
+  if (step === 'bank') return <Loading>{bankName ? t('bank', { bank: bankName }) : t('yourBank')}</Loading>;
+  return <Loading>{t(step)}</Loading>;
 }
 
 /**
@@ -140,28 +148,23 @@ export function Finished({
   requesterName: string;
   kind: 'payment' | 'access';
 }) {
+  const t = useT(partsMessages);
   const title =
     outcome === 'approved'
       ? kind === 'payment'
-        ? 'Payment approved'
-        : 'Access allowed'
+        ? t('paymentApproved')
+        : t('accessAllowed')
       : kind === 'payment'
-        ? 'Payment declined'
-        : 'Access not allowed';
+        ? t('paymentDeclined')
+        : t('accessNotAllowed');
   return (
     <Screen title={title} className="approve approve-done" focusHeading>
-      <p className="lede">
-        {returned === 'redirected'
-          ? `Taking you back to ${requesterName}…`
-          : returned === 'posted'
-            ? `${requesterName} has your answer. You can close this window.`
-            : `Go back to ${requesterName} to finish. It will see your answer.`}
-      </p>
-      {outcome === 'declined' ? <p>Nothing was paid and nothing was shared.</p> : null}
+      <p className="lede">{t(returned, { name: requesterName })}</p>
+      {outcome === 'declined' ? <p>{t('nothingDone')}</p> : null}
       {returned === 'none' ? (
         <p className="actions">
           <Link to={kind === 'payment' ? routes.activity : routes.grants} className="button button-secondary">
-            {kind === 'payment' ? 'See your payments' : 'See your connected apps'}
+            {kind === 'payment' ? t('seePayments') : t('seeApps')}
           </Link>
         </p>
       ) : null}

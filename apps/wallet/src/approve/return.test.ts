@@ -137,11 +137,11 @@ describe('the wallet’s own check of where a request sends the user (issue 13 i
       const e = refusal(r);
       expect(e, JSON.stringify(r)).toBeInstanceOf(WalletError);
       expect((e as WalletError).code).toBe('ForeignReturn');
-      expect(explain(e)).toMatchObject({
+      expect(explain(e, 'en')).toMatchObject({
         title: 'This shop asked to send you to a different website',
         retry: false,
       });
-      expect(explain(e).detail).toContain('Nothing was paid');
+      expect(explain(e, 'en').detail).toContain('Nothing was paid');
     }
   });
 

@@ -1,3 +1,6 @@
+import { useT } from '../i18n/use-t.ts';
+import { confirmMessages } from './Confirm.messages.ts';
+
 /** An inline "are you sure?" for an action that cannot be undone; the question is the group's name. */
 export function Confirm({
   question,
@@ -6,7 +9,7 @@ export function Confirm({
   busy,
   onConfirm,
   onCancel,
-  cancelLabel = 'Keep it',
+  cancelLabel,
 }: {
   question: string;
   confirmLabel: string;
@@ -16,6 +19,7 @@ export function Confirm({
   onCancel: () => void;
   cancelLabel?: string;
 }) {
+  const t = useT(confirmMessages);
   return (
     <fieldset className="confirm">
       <legend>{question}</legend>
@@ -24,7 +28,7 @@ export function Confirm({
           {busy ? busyLabel : confirmLabel}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          {cancelLabel}
+          {cancelLabel ?? t('keepIt')}
         </button>
       </div>
     </fieldset>

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { explain } from '../words.ts';
+import { noticeMessages } from './Notice.messages.ts';
 
 /** A failure in words, with what to do; `role="alert"` so it is announced when it appears. */
 export function ErrorNotice({
   error,
   onRetry,
-  retryLabel = 'Try again',
+  retryLabel,
   children,
 }: {
   error: unknown;
@@ -13,7 +16,9 @@ export function ErrorNotice({
   retryLabel?: string;
   children?: ReactNode;
 }) {
-  const words = explain(error);
+  const { locale } = useLocale();
+  const t = useT(noticeMessages);
+  const words = explain(error, locale);
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{words.title}</p>
@@ -22,7 +27,7 @@ export function ErrorNotice({
       {onRetry && words.retry ? (
         <p className="notice-actions">
           <button type="button" className="button button-secondary" onClick={onRetry}>
-            {retryLabel}
+            {retryLabel ?? t('tryAgain')}
           </button>
         </p>
       ) : null}

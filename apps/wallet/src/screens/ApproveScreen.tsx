@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '@tokenos/sdk';
-import { useEffect } from 'react';
+import { Fragment, type ReactNode, useEffect } from 'react';
 import { parseRequestId } from '../api.ts';
 import { AccessApproval } from '../approve/AccessApproval.tsx';
 import { MemberTokenApproval } from '../approve/MemberTokenApproval.tsx';
@@ -9,23 +9,24 @@ import { type LoadedRequest, loadTokenRequest, parseNonce } from '../approve/req
 import { endDetour } from '../checkout-detour.ts';
 import { Link } from '../components/Link.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatMoney } from '../format.ts';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { cloudClient, useMember } from '../wallet/member.ts';
 import { useTokens } from '../wallet/queries.ts';
 import { isSetUp, useWallet } from '../wallet/WalletProvider.tsx';
+import { approveScreenMessages } from './ApproveScreen.messages.ts';
 
 type Failure = 'missing' | 'malformed' | 'not-found' | 'ended' | 'unreachable' | 'refused' | 'tampered';
 
-const reasons: Record<Failure, string> = {
-  missing: 'The link that opened this page has no payment request in it.',
-  malformed: 'The link that opened this page is incomplete or damaged.',
-  'not-found': 'The shop’s payment request does not exist, or it has expired.',
-  ended: 'The payment request has expired or was cancelled.',
-  unreachable: 'The wallet could not reach the payment service. Check your connection, then try again.',
-  refused: 'The payment service could not give the wallet this request.',
-  tampered: 'The request does not carry a valid signature of the shop or app that made it.',
-};
+const reasons = {
+  missing: 'missing',
+  malformed: 'malformed',
+  'not-found': 'notFound',
+  ended: 'ended',
+  unreachable: 'unreachable',
+  refused: 'refused',
+  tampered: 'tampered',
+} as const satisfies Record<Failure, string>;
 
 function failureOf(error: unknown): Failure {
   const code =
@@ -52,6 +53,7 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   const requestId = parseRequestId(raw);
   const nonce = parseNonce(searchParams.get('nonce'));
   const { state } = useWallet();
+  const t = useT(approveScreenMessages);
   useEffect(endDetour, []);
   const query = useQuery({
     queryKey: ['approve-request', requestId],
@@ -65,10 +67,10 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
   if (nonce === undefined) return <LoadFailed failure="malformed" />;
   if (query.isPending) {
     return (
-      <Screen title="Loading request…" documentTitle="Payment request" className="approve">
+      <Screen title={t('loadingTitle')} documentTitle={t('documentTitle')} className="approve">
         <div className="loading" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" />
-          <span>Getting the payment details from the payment service.</span>
+          <span>{t('loadingBody')}</span>
         </div>
       </Screen>
     );
@@ -100,31 +102,21 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
 
 function AlreadyAnswered({ loaded, own }: { loaded: LoadedRequest; own: boolean }) {
   const expired = loaded.status === 'expired';
+  const t = useT(approveScreenMessages);
   if (!expired && own) return <AnsweredHere loaded={loaded} />;
+  const name = loaded.request.requester.name;
   return (
     <Screen
-      title={expired ? 'This request has expired' : 'This request was already answered'}
+      title={expired ? t('expiredTitle') : t('answeredTitle')}
       className="approve approve-failed"
       focusHeading
     >
       <p className="lede">
-        {expired
-          ? `The request from ${loaded.request.requester.name} is too old to approve. Nothing was paid or shared.`
-          : `The request from ${loaded.request.requester.name} was ${loaded.status} already, in this window or another.`}
+        {expired ? t('expiredBody', { name }) : t('answeredBody', { name, status: loaded.status })}
       </p>
       {expired ? <WhatToDo /> : <BackTo loaded={loaded} />}
     </Screen>
   );
-}
-
-/** "17:36" today, "7 Dec, 17:36" on another day: the user's own locale and time zone (Intl). */
-function whenPaid(at: Date, now = new Date()): string {
-  const sameDay = at.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(undefined, {
-    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(at);
 }
 
 /**
@@ -136,32 +128,43 @@ function AnsweredHere({ loaded }: { loaded: LoadedRequest }) {
   const tokens = useTokens(member, 'transfer');
   const name = loaded.request.requester.name;
   const body = loaded.request.body;
-  const paid = tokens.data?.find((t) => t.requestId === loaded.id && t.endorsement !== null);
+  const t = useT(approveScreenMessages);
+  const fmt = useFormat();
+  const paid = tokens.data?.find((token) => token.requestId === loaded.id && token.endorsement !== null);
   if (loaded.status === 'declined')
     return (
-      <Screen title="You declined this request" className="approve approve-done" focusHeading>
-        <p className="lede">You declined the request from {name}. Nothing was paid and nothing was shared.</p>
+      <Screen title={t('declinedTitle')} className="approve approve-done" focusHeading>
+        <p className="lede">{t('declinedBody', { name })}</p>
         <BackTo loaded={loaded} />
       </Screen>
     );
   if (body.kind !== 'transfer' || !paid)
     return (
-      <Screen title="This request was already approved" className="approve approve-failed" focusHeading>
+      <Screen title={t('approvedTitle')} className="approve approve-failed" focusHeading>
         <p className="lede">
-          {tokens.isPending
-            ? `You approved the request from ${name} already.`
-            : `The request from ${name} was approved already, in this window or another.`}
+          {tokens.isPending ? t('approvedHere', { name }) : t('approvedElsewhere', { name })}
         </p>
         <BackTo loaded={loaded} />
       </Screen>
     );
   const at = new Date(paid.endorsement?.createdAt ?? paid.createdAt);
+  const now = Date.now();
   return (
-    <Screen title="You paid already" className="approve approve-done" focusHeading>
+    <Screen title={t('paidTitle')} className="approve approve-done" focusHeading>
       <p className="lede">
-        You paid <strong>{formatMoney(body.amount)}</strong> to {name} at{' '}
-        <time dateTime={at.toISOString()}>{whenPaid(at)}</time>. This request is done: it cannot be paid
-        again.
+        {t
+          .rich<ReactNode>('paidBody', {
+            amount: fmt.money(body.amount),
+            name,
+            sameDay: at.toDateString() === new Date(now).toDateString() ? 'yes' : 'no',
+            when: fmt.when(at.getTime(), now),
+            strong: (chunks) => <strong>{chunks}</strong>,
+            time: (chunks) => <time dateTime={at.toISOString()}>{chunks}</time>,
+          })
+          .map((part, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+            <Fragment key={i}>{part}</Fragment>
+          ))}
       </p>
       <BackTo loaded={loaded} />
     </Screen>
@@ -171,10 +174,11 @@ function AnsweredHere({ loaded }: { loaded: LoadedRequest }) {
 /** The way back to the requester: its redirect URL, else its origin, both from the signed request. */
 function BackTo({ loaded }: { loaded: LoadedRequest }) {
   const { request } = loaded;
+  const t = useT(approveScreenMessages);
   return (
     <p className="actions">
       <a className="button button-primary" href={request.redirectUrl ?? request.returnOrigin}>
-        Back to {request.requester.name}
+        {t('backTo', { name: request.requester.name })}
       </a>
     </p>
   );
@@ -182,24 +186,16 @@ function BackTo({ loaded }: { loaded: LoadedRequest }) {
 
 function NeedsWallet({ loaded, exists }: { loaded: LoadedRequest; exists: boolean }) {
   const here = window.location.pathname + window.location.search;
-  const kind = loaded.request.body.kind;
-  const what =
-    kind === 'transfer' ? 'pay' : kind === 'memberToken' ? 'allow later charges' : 'share your accounts';
+  const t = useT(approveScreenMessages);
   return (
-    <Screen
-      title={exists ? 'Finish setting up your wallet' : 'Create a wallet to continue'}
-      className="approve"
-      focusHeading
-    >
+    <Screen title={exists ? t('finishTitle') : t('createTitle')} className="approve" focusHeading>
       <p className="lede">
-        {loaded.request.requester.name} asks you to {what} with Token Wallet.{' '}
-        {exists
-          ? 'Add a passkey to your wallet first; then come back here.'
-          : 'This device has no wallet yet. Creating one takes about a minute; then you come back here.'}
+        {t('asks', { name: loaded.request.requester.name, kind: loaded.request.body.kind })}{' '}
+        {exists ? t('finishBody') : t('createBody')}
       </p>
       <p className="actions">
         <Link to={`${routes.setup}?next=${encodeURIComponent(here)}`} className="button button-primary">
-          {exists ? 'Finish setting up' : 'Create wallet'}
+          {exists ? t('finishButton') : t('createButton')}
         </Link>
       </p>
     </Screen>
@@ -215,14 +211,15 @@ function LoadFailed({
   retrying?: boolean;
   onRetry?: (() => void) | undefined;
 }) {
+  const t = useT(approveScreenMessages);
   return (
     <Screen
-      title="This payment request could not be loaded"
-      documentTitle="Payment request not loaded"
+      title={t('failedTitle')}
+      documentTitle={t('failedDocumentTitle')}
       className="approve approve-failed"
       focusHeading
     >
-      <p className="lede">{reasons[failure]}</p>
+      <p className="lede">{t(reasons[failure])}</p>
       <WhatToDo onRetry={onRetry} retrying={retrying} />
     </Screen>
   );
@@ -231,27 +228,28 @@ function LoadFailed({
 function WhatToDo({ onRetry, retrying = false }: { onRetry?: (() => void) | undefined; retrying?: boolean }) {
   // A popup opened by the shop can simply close; a page reached by redirect offers the start page.
   const isPopup = window.opener !== null;
+  const t = useT(approveScreenMessages);
   return (
     <section aria-labelledby="what-to-do" className="what-to-do">
-      <h2 id="what-to-do">What you can do</h2>
+      <h2 id="what-to-do">{t('whatToDo')}</h2>
       <ul>
-        <li>Nothing has been paid and nothing was shared with the shop.</li>
-        <li>Go back to the shop and start the payment again.</li>
-        <li>If it keeps happening, choose another way to pay or contact the shop.</li>
+        <li>{t('nothingDone')}</li>
+        <li>{t('startAgain')}</li>
+        <li>{t('keepsHappening')}</li>
       </ul>
       <p className="actions">
         {onRetry ? (
           <button type="button" className="button button-primary" onClick={onRetry} disabled={retrying}>
-            {retrying ? 'Trying again…' : 'Try again'}
+            {retrying ? t('tryingAgain') : t('tryAgain')}
           </button>
         ) : null}
         {isPopup ? (
           <button type="button" className="button button-secondary" onClick={() => window.close()}>
-            Close and go back to the shop
+            {t('closeWindow')}
           </button>
         ) : (
           <Link to={routes.home} className="button button-secondary">
-            Go to the wallet
+            {t('goToWallet')}
           </Link>
         )}
       </p>

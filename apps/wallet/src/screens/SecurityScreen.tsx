@@ -6,6 +6,7 @@ import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
 import { useDeliverChanges, useLogDeliveries } from '../wallet/deliver-changes.ts';
@@ -39,6 +40,7 @@ function addedWords(createdAt: number | string, all: readonly { createdAt: numbe
  */
 export function SecurityScreen() {
   const { wallet, save } = useReadyWallet();
+  const { locale, tag } = useLocale();
   const member = useMember();
   const queryClient = useQueryClient();
   const directory = useMemberState(member);
@@ -166,6 +168,8 @@ export function SecurityScreen() {
                     link.bankName,
                     deliveries.data?.find((d) => d.bankId === link.bankId),
                     Date.now(),
+                    locale,
+                    tag,
                   )}
                 </span>
               </li>

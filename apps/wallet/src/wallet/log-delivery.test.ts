@@ -72,7 +72,7 @@ describe('delivering the log to linked banks', () => {
       confirmed: { ...head(1), at: 1_000 },
       pending: true,
     });
-    expect(bankConfirmation('Iron Bank', first.records[0], 3_000)).toBe(
+    expect(bankConfirmation('Iron Bank', first.records[0], 3_000, 'en')).toBe(
       'Iron Bank has not confirmed your latest change yet. The wallet tries again when you next unlock it.',
     );
 
@@ -94,10 +94,10 @@ describe('delivering the log to linked banks', () => {
       confirmed: { ...head(2), at: 4_000 },
       pending: false,
     });
-    expect(bankConfirmation('Iron Bank', second.records[0], 4_000)).toMatch(
+    expect(bankConfirmation('Iron Bank', second.records[0], 4_000, 'en')).toMatch(
       /^Iron Bank confirmed your latest change at /,
     );
-    expect(bankConfirmation('Iron Bank', second.records[0], 4_000)).not.toMatch(/h{10}/);
+    expect(bankConfirmation('Iron Bank', second.records[0], 4_000, 'en')).not.toMatch(/h{10}/);
   });
 
   it('keeps a bank that refuses the log pending: the wallet does not pretend it confirmed', async () => {

@@ -1,0 +1,77 @@
+import { defineCatalog } from '@tokenos/i18n';
+
+/** The address picker of a payment that asks for a shipping address (ShippingChoice.tsx). */
+export const shippingChoiceMessages = defineCatalog({
+  en: {
+    shipTo: 'Ship to',
+    hint: '{name} can read the address you choose, and nothing else of your address book. You can revoke it in Connected apps.',
+    labelled: '{label} · {recipient}',
+    none: 'Don’t share an address',
+    noneDetail: 'Pay without giving {name} a shipping address',
+    required: '{name} needs a shipping address for this order. <link>Add an address</link>',
+    empty: 'Your address book is empty. <link>Add an address</link>',
+    edit: 'Add or edit addresses',
+  },
+  de: {
+    shipTo: 'Lieferung an',
+    hint: '{name} kann die gewählte Adresse lesen, sonst nichts aus Ihrem Adressbuch. Sie können das unter „Verbundene Apps“ widerrufen.',
+    labelled: '{label} · {recipient}',
+    none: 'Keine Adresse teilen',
+    noneDetail: 'Bezahlen, ohne {name} eine Lieferadresse zu geben',
+    required: '{name} braucht für diese Bestellung eine Lieferadresse. <link>Adresse hinzufügen</link>',
+    empty: 'Ihr Adressbuch ist leer. <link>Adresse hinzufügen</link>',
+    edit: 'Adressen hinzufügen oder ändern',
+  },
+  fr: {
+    shipTo: 'Livrer à',
+    hint: '{name} peut lire l’adresse que vous choisissez, et rien d’autre de votre carnet d’adresses. Vous pouvez la retirer dans Applis connectées.',
+    labelled: '{label} · {recipient}',
+    none: 'Ne pas partager d’adresse',
+    noneDetail: 'Payer sans donner d’adresse de livraison à {name}',
+    required:
+      '{name} a besoin d’une adresse de livraison pour cette commande. <link>Ajouter une adresse</link>',
+    empty: 'Votre carnet d’adresses est vide. <link>Ajouter une adresse</link>',
+    edit: 'Ajouter ou modifier des adresses',
+  },
+  es: {
+    shipTo: 'Enviar a',
+    hint: '{name} puede leer la dirección que elijas y nada más de tu libreta de direcciones. Puedes retirarla en Apps conectadas.',
+    labelled: '{label} · {recipient}',
+    none: 'No compartir ninguna dirección',
+    noneDetail: 'Pagar sin dar a {name} una dirección de envío',
+    required: '{name} necesita una dirección de envío para este pedido. <link>Añadir una dirección</link>',
+    empty: 'Tu libreta de direcciones está vacía. <link>Añadir una dirección</link>',
+    edit: 'Añadir o editar direcciones',
+  },
+  it: {
+    shipTo: 'Spedisci a',
+    hint: '{name} può leggere l’indirizzo che scegli e nient’altro della tua rubrica. Puoi revocarlo in App collegate.',
+    labelled: '{label} · {recipient}',
+    none: 'Non condividere un indirizzo',
+    noneDetail: 'Paga senza dare a {name} un indirizzo di spedizione',
+    required:
+      '{name} ha bisogno di un indirizzo di spedizione per questo ordine. <link>Aggiungi un indirizzo</link>',
+    empty: 'La tua rubrica è vuota. <link>Aggiungi un indirizzo</link>',
+    edit: 'Aggiungi o modifica indirizzi',
+  },
+  nl: {
+    shipTo: 'Verzenden naar',
+    hint: '{name} kan het adres lezen dat je kiest, en verder niets uit je adresboek. Je kunt dit intrekken bij Gekoppelde apps.',
+    labelled: '{label} · {recipient}',
+    none: 'Geen adres delen',
+    noneDetail: 'Betalen zonder {name} een verzendadres te geven',
+    required: '{name} heeft een verzendadres nodig voor deze bestelling. <link>Adres toevoegen</link>',
+    empty: 'Je adresboek is leeg. <link>Adres toevoegen</link>',
+    edit: 'Adressen toevoegen of wijzigen',
+  },
+  pl: {
+    shipTo: 'Wyślij do',
+    hint: '{name} może odczytać wybrany adres i nic więcej z Twojej książki adresowej. Możesz to cofnąć w Połączonych aplikacjach.',
+    labelled: '{label} · {recipient}',
+    none: 'Nie udostępniaj adresu',
+    noneDetail: 'Zapłać bez udostępniania adresu dostawy dla {name}',
+    required: '{name} potrzebuje adresu dostawy do tego zamówienia. <link>Dodaj adres</link>',
+    empty: 'Twoja książka adresowa jest pusta. <link>Dodaj adres</link>',
+    edit: 'Dodaj lub zmień adresy',
+  },
+});
