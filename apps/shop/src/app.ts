@@ -76,11 +76,14 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     // An error before the language middleware ran has no locale yet.
     const locale = c.get('locale') ?? 'en';
     const t = createTranslator(errorMessages, locale);
-    const errorHtml = (detail: string) => page(layout(c, t('title')), errorPage(t('title'), detail, locale));
+    const errorHtml = (detail: string) =>
+      page({ ...layout(c, t('title')), locale }, errorPage(t('title'), detail, locale));
     if (e instanceof ShopError) {
       if (c.req.path.startsWith('/api/')) return problem(c, e.status, e.code, e.message);
-      // A page says the error's own words when it has them; else the message, which is plain English.
-      return c.html(errorHtml(e.words ? t(e.words.key, e.words.values) : e.message), e.status);
+      // A page says the error's own words when it has them; else, in English, its message (plain
+      // words); in another language a general sentence rather than English.
+      const detail = e.words ? t(e.words.key, e.words.values) : locale === 'en' ? e.message : t('tryAgain');
+      return c.html(errorHtml(detail), e.status);
     }
     console.error(`shop ${c.req.method} ${c.req.path}:`, e);
     return c.req.path.startsWith('/api/')
