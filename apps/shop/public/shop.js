@@ -4,14 +4,19 @@
   const say = (text) => {
     document.getElementById('pay-message').textContent = text;
   };
+  // The words come from the page, in its language (the server renders them; the CSP allows no inline script).
+  const words = JSON.parse(document.getElementById('pay-message')?.dataset.words ?? '{}');
   const refusals = {
-    Expired: 'Your approval expired before we could use it. Nothing was charged; please try again.',
-    Cancelled: 'The approval was cancelled in your wallet. Nothing was charged.',
-    InvalidSignature: 'Your wallet’s answer could not be checked. Nothing was charged; please try again.',
-    Malformed: 'Your wallet’s answer could not be checked. Nothing was charged; please try again.',
-    Forbidden: 'Your wallet’s answer was not for this checkout. Nothing was charged; please try again.',
-    EmptyCart: 'Your cart is empty.',
+    Expired: words.Expired,
+    Cancelled: words.Cancelled,
+    InvalidSignature: words.Unchecked,
+    Malformed: words.Unchecked,
+    Forbidden: words.Forbidden,
+    EmptyCart: words.EmptyCart,
   };
+  // The widget's button and status speak the page's language too.
+  const locale = document.documentElement.lang || 'auto';
+
   const post = async (url, body) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -20,16 +25,16 @@
     });
     const json = await res.json();
     // Words from the problem's code, never its detail (which is for developers, RFC 9457).
-    if (!res.ok)
-      throw new Error(refusals[json.code] ?? 'The shop could not take the payment. Nothing was charged.');
+    if (!res.ok) throw new Error(refusals[json.code] ?? words.payFailed);
     return json;
   };
-  if (!window.TokenCheckout) say('Token checkout could not be loaded. Please reload the page.');
+  if (!window.TokenCheckout) say(words.notLoaded);
   else
     TokenCheckout.button(document.getElementById('token-pay'), {
+      locale,
       createRequest: () => post('/api/checkout').then((r) => r.requestId),
       onApprove: ({ result }) =>
         post('/api/checkout/complete', { result }).then((r) => location.assign(r.orderUrl)),
-      onError: (e) => say(e.cause?.message ?? 'The payment could not start. Please try again.'),
+      onError: (e) => say(e.cause?.message ?? words.startFailed),
     });
 }

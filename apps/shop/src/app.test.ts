@@ -389,3 +389,55 @@ describe('orders and refunds', () => {
     expect((await stranger.request(`/orders/${orderId}/refund`, { method: 'POST' })).status).toBe(404);
   });
 });
+
+describe("pages in the reader's language", () => {
+  it('?lang=de shows the products in German, with prices as Germans write them', async () => {
+    const { app } = await shop();
+    const res = await browser(app).request('/?lang=de');
+    expect(res.headers.get('content-language')).toBe('de');
+    const home = await res.text();
+    expect(home).toContain('<html lang="de">');
+    expect(home).toContain('<h1>Kaffee, diese Woche geröstet</h1>');
+    expect(home).toContain('Dunkle Röstung, 250 g. Schokolade und Haselnuss.');
+    expect(home).toContain('<p class="price">12,50\u00a0€</p>');
+    expect(home).toContain('aria-label="In den Warenkorb: House espresso beans">In den Warenkorb</button>');
+    expect(home).not.toContain('Add to cart');
+  });
+
+  it('Accept-Language pl: the cart, its item count, the script words and the order in Polish', async () => {
+    const { app, cloud } = await shop();
+    const b = browser(app);
+    const pl = { headers: { 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.5' } };
+    await b.add('espresso');
+    await b.add('espresso');
+    await b.add('filter');
+    const cart = await (await b.request('/cart', pl)).text();
+    expect(cart).toContain('<html lang="pl">');
+    expect(cart).toContain('<h1>Twój koszyk</h1>');
+    expect(cart).toContain('<span class="count">3</span><span class="sr-only"> produkty</span>');
+    expect(cart).toContain('data-testid="cart-total">39,00\u00a0€<');
+    expect(cart).toContain('Zapłać <span data-testid="pay-amount">39,00\u00a0€</span>');
+    // What shop.js says, for it to read: JSON in an attribute, in the page's language.
+    expect(cart).toContain('data-words="{&quot;Expired&quot;:&quot;Twoje zatwierdzenie wygasło');
+
+    await b.json('/api/checkout', {});
+    const done = (await (await b.json('/api/checkout/complete', { result: cloud.resultFor(1) })).json()) as {
+      orderUrl: string;
+    };
+    const order = await (await b.request(done.orderUrl, pl)).text();
+    expect(order).toContain('<html lang="pl">');
+    expect(order).toContain('data-testid="order-status">Opłacone<');
+    expect(order).toContain('Otrzymaliśmy Twoją płatność 39,00\u00a0€. Dziękujemy!');
+    expect(order).toContain('<summary>Szczegóły zaawansowane</summary>');
+    expect(order).not.toContain('Advanced details');
+  });
+
+  it('an error page says its words in the language too', async () => {
+    const { app } = await shop();
+    const res = await browser(app).request('/orders/nope', { headers: { 'accept-language': 'fr' } });
+    expect(res.status).toBe(404);
+    const page = await res.text();
+    expect(page).toContain('<h1>Un problème est survenu</h1>');
+    expect(page).toContain('Cette commande n’existe pas.');
+  });
+});

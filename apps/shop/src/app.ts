@@ -1,8 +1,10 @@
+import { createTranslator } from '@tokenos/i18n';
 import { createSiteApp, problem, type SessionEnv, type SiteState, widgetScripts } from '@tokenos/web-kit';
 import type { Context, Hono } from 'hono';
 import { findProduct, maxQuantity, priceCart, products } from './catalog.ts';
 import { Checkout, ShopError } from './checkout.ts';
 import type { ShopConfig } from './config.ts';
+import { errorMessages } from './error-words.messages.ts';
 import type { PaymentGateway } from './gateway.ts';
 import { type LoyaltyClub, loyaltyRoutes } from './loyalty.ts';
 import {
@@ -12,6 +14,7 @@ import {
   orderPage,
   ordersPage,
   page,
+  pageWords,
   productsPage,
   refundConfirmPage,
 } from './pages.ts';
@@ -70,20 +73,22 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   });
 
   app.onError((e, c) => {
+    // An error before the language middleware ran has no locale yet.
+    const locale = c.get('locale') ?? 'en';
+    const t = createTranslator(errorMessages, locale);
+    const errorHtml = (detail: string) =>
+      page({ ...layout(c, t('title')), locale }, errorPage(t('title'), detail, locale));
     if (e instanceof ShopError) {
       if (c.req.path.startsWith('/api/')) return problem(c, e.status, e.code, e.message);
-      return c.html(
-        page(layout(c, 'Something went wrong'), errorPage('Something went wrong', e.message)),
-        e.status,
-      );
+      // A page says the error's own words when it has them; else, in English, its message (plain
+      // words); in another language a general sentence rather than English.
+      const detail = e.words ? t(e.words.key, e.words.values) : locale === 'en' ? e.message : t('tryAgain');
+      return c.html(errorHtml(detail), e.status);
     }
     console.error(`shop ${c.req.method} ${c.req.path}:`, e);
     return c.req.path.startsWith('/api/')
       ? problem(c, 500, 'Internal', 'the shop failed to answer')
-      : c.html(
-          page(layout(c, 'Something went wrong'), errorPage('Something went wrong', 'Please try again.')),
-          500,
-        );
+      : c.html(errorHtml(t('tryAgain')), 500);
   });
 
   const cartCount = (s: Session | undefined) => [...(s?.cart.values() ?? [])].reduce((a, b) => a + b, 0);
@@ -91,6 +96,7 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     return {
       shopName: config.name,
       title,
+      locale: c.get('locale'),
       cartCount: cartCount(c.get('session')),
       ...(current ? { current } : {}),
     };
@@ -100,7 +106,7 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const s = c.get('session');
     // Someone else's order does not exist, as far as this session can tell.
     if (!order || !s || order.sessionId !== s.id)
-      throw new ShopError(404, 'NotFound', 'There is no such order.');
+      throw new ShopError(404, 'NotFound', 'There is no such order.', { words: { key: 'noSuchOrder' } });
     return order;
   };
 
@@ -110,13 +116,17 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const product = findProduct(c.req.query('added') ?? '');
     const added = product && c.get('session')?.cart.has(product.id) ? product.name : undefined;
     c.header('cache-control', 'no-store');
-    return c.html(page(layout(c, 'Coffee', 'products'), productsPage(products, added)));
+    const locale = c.get('locale');
+    return c.html(
+      page(layout(c, pageWords(locale)('titleCoffee'), 'products'), productsPage(products, added, locale)),
+    );
   });
 
   app.post('/cart/items', async (c) => {
     const form = await c.req.parseBody();
     const product = findProduct(typeof form.product === 'string' ? form.product : '');
-    if (!product) throw new ShopError(400, 'Malformed', 'There is no such product.');
+    if (!product)
+      throw new ShopError(400, 'Malformed', 'There is no such product.', { words: { key: 'noSuchProduct' } });
     const s = session(c);
     s.cart.set(product.id, Math.min(maxQuantity, (s.cart.get(product.id) ?? 0) + 1));
     return c.redirect(`/?added=${product.id}`, 303);
@@ -127,7 +137,9 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const product = findProduct(c.req.param('id'));
     const quantity = Number(typeof form.quantity === 'string' ? form.quantity : Number.NaN);
     if (!product || !Number.isInteger(quantity) || quantity < 0 || quantity > maxQuantity)
-      throw new ShopError(400, 'Malformed', `Choose a quantity from 0 to ${maxQuantity}.`);
+      throw new ShopError(400, 'Malformed', `Choose a quantity from 0 to ${maxQuantity}.`, {
+        words: { key: 'quantityRange', values: { max: maxQuantity } },
+      });
     const s = session(c);
     if (quantity === 0) s.cart.delete(product.id);
     else s.cart.set(product.id, quantity);
@@ -145,12 +157,13 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
           script: 'shop.js',
         })
       : undefined;
-    const unavailable =
-      state.unavailable ?? (state.widgetIntegrity ? undefined : 'Token checkout is not available right now.');
+    const locale = c.get('locale');
+    const t = pageWords(locale);
+    const unavailable = state.unavailable ?? (state.widgetIntegrity ? undefined : t('checkoutUnavailable'));
     return c.html(
       page(
-        { ...layout(c, 'Cart', 'cart'), ...(scripts ? { scripts } : {}) },
-        cartPage({ lines, total: total.value, payable, ...(unavailable ? { unavailable } : {}) }),
+        { ...layout(c, t('titleCart'), 'cart'), ...(scripts ? { scripts } : {}) },
+        cartPage({ lines, total: total.value, payable, locale, ...(unavailable ? { unavailable } : {}) }),
       ),
     );
   });
@@ -180,20 +193,34 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
       session,
       existingSession: (c) => c.get('session'),
       layout: (c, title) => layout(c, title, 'subscription'),
+      checkoutUnavailable: (c) => pageWords(c.get('locale'))('checkoutUnavailable'),
       widgetIntegrity: () => state.widgetIntegrity,
       unavailable: () => state.unavailable,
     });
 
   app.get('/orders', (c) => {
     const s = c.get('session');
-    return c.html(page(layout(c, 'Orders', 'orders'), ordersPage(s ? orders.forSession(s.id) : [])));
+    const locale = c.get('locale');
+    return c.html(
+      page(
+        layout(c, pageWords(locale)('titleOrders'), 'orders'),
+        ordersPage(s ? orders.forSession(s.id) : [], locale),
+      ),
+    );
   });
 
   app.get('/orders/:id', (c) => {
     const order = ownOrder(c);
-    const notice = { refunded: 'Refund sent.', refreshed: 'Status updated.' }[c.req.query('notice') ?? ''];
+    const locale = c.get('locale');
+    const t = pageWords(locale);
+    const noticeKey = { refunded: 'noticeRefunded', refreshed: 'noticeRefreshed' } as const;
+    const asked = c.req.query('notice');
+    const notice = asked === 'refunded' || asked === 'refreshed' ? t(noticeKey[asked]) : undefined;
     return c.html(
-      page(layout(c, `Order ${order.id.slice(0, 8).toUpperCase()}`, 'orders'), orderPage(order, notice)),
+      page(
+        layout(c, t('orderHeading', { number: orderNumber(order) }), 'orders'),
+        orderPage(order, notice, locale),
+      ),
     );
   });
 
@@ -201,7 +228,13 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
     const order = ownOrder(c);
     if (order.status !== 'paid' && order.status !== 'refund-failed')
       return c.redirect(`/orders/${order.id}`, 303);
-    return c.html(page(layout(c, `Refund order ${orderNumber(order)}`, 'orders'), refundConfirmPage(order)));
+    const locale = c.get('locale');
+    return c.html(
+      page(
+        layout(c, pageWords(locale)('refundConfirmTitle', { number: orderNumber(order) }), 'orders'),
+        refundConfirmPage(order, locale),
+      ),
+    );
   });
 
   app.post('/orders/:id/refund', async (c) => {

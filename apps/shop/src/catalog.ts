@@ -1,8 +1,12 @@
+import { createTranslator, type Locale } from '@tokenos/i18n';
 import { type CurrencyCode, formatAmount, type Money, parseAmount } from '@tokenos/protocol';
+import { productMessages } from './catalog.messages.ts';
 
 export interface Product {
-  id: string;
+  id: ProductId;
+  /** A brand-like name, the same in every language. */
   name: string;
+  /** The English description; `describeProduct` gives it in the page's language. */
   description: string;
   /** Decimal string in the shop's currency; the only price there is: the browser never sends one. */
   price: string;
@@ -11,6 +15,8 @@ export interface Product {
 export const currency: CurrencyCode = 'EUR';
 
 /** The shop's catalogue. Under EUR 30 a payment can go without a passkey (RTS Art. 16); the grinder cannot. */
+type ProductId = 'espresso' | 'filter' | 'cups' | 'grinder';
+
 export const products: readonly Product[] = [
   {
     id: 'espresso',
@@ -27,6 +33,11 @@ export const products: readonly Product[] = [
   { id: 'cups', name: 'Stoneware cups', description: 'A set of two, 180 ml, made in Stoke.', price: '24.00' },
   { id: 'grinder', name: 'Burr grinder', description: 'Conical steel burrs, 40 settings.', price: '224.00' },
 ];
+
+/** The product's description in the page's language. */
+export function describeProduct(p: Product, locale: Locale): string {
+  return createTranslator(productMessages, locale)(p.id);
+}
 
 export function findProduct(id: string): Product | undefined {
   return products.find((p) => p.id === id);
@@ -62,14 +73,18 @@ export function priceCart(cart: ReadonlyMap<string, number>): { lines: Line[]; t
   return { lines, total: { value: formatAmount(sum, currency), currency } };
 }
 
-/** "1234.50" as "1,234.50": grouping on the string, never through a float. */
-export function groupDigits(value: string): string {
-  const [whole = '', fraction] = value.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** "€1,224.50" for display only (the wire keeps the decimal string). */
-export function displayMoney(m: Money): string {
-  return `${m.currency === 'EUR' ? '€' : `${m.currency} `}${groupDigits(m.value)}`;
+/**
+ * "€1,224.50" in English, "1.224,50 €" in German: for display only (the wire keeps the decimal
+ * string). Intl formats the decimal string itself, never a float made from it.
+ */
+export function displayMoney(m: Money, locale: Locale): string {
+  const id = `${locale} ${m.currency}`;
+  let format = moneyFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+    moneyFormats.set(id, format);
+  }
+  return format.format(m.value as `${number}`);
 }

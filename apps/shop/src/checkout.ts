@@ -1,21 +1,36 @@
+import type { MessageKey, Values } from '@tokenos/i18n';
 import { isProtocolError } from '@tokenos/protocol';
 import { isApiError } from '@tokenos/sdk';
 import { priceCart } from './catalog.ts';
+import type { errorMessages } from './error-words.messages.ts';
 import { failureCodeOf } from './failure-words.ts';
 import type { PaymentGateway, Transfer } from './gateway.ts';
 import { orderNumber } from './pages.ts';
 import type { ShippingAsk } from './shipping.ts';
 import { KeyedLock, type Order, type OrderStore, randomId, type Session } from './store.ts';
 
+/** What a page says about an error, in the page's language (the message stays for logs and APIs). */
+export interface ErrorWords {
+  key: MessageKey<typeof errorMessages>;
+  values?: Values;
+}
+
 /** A refusal the shop explains to its page: an HTTP status and a stable code (RFC 9457 problem). */
 export class ShopError extends Error {
   readonly status: 400 | 403 | 404 | 409 | 502 | 503;
   readonly code: string;
-  constructor(status: ShopError['status'], code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly words: ErrorWords | undefined;
+  constructor(
+    status: ShopError['status'],
+    code: string,
+    message: string,
+    options?: { cause?: unknown; words?: ErrorWords },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ShopError';
     this.status = status;
     this.code = code;
+    this.words = options?.words;
   }
 }
 
@@ -222,7 +237,9 @@ export class Checkout {
     return this.#lock.run(order.id, async () => {
       const current = this.#deps.orders.get(order.id) ?? order;
       if (current.status !== 'paid' && current.status !== 'refund-failed')
-        throw new ShopError(409, 'NotRefundable', `an order that is ${current.status} cannot be refunded`);
+        throw new ShopError(409, 'NotRefundable', `an order that is ${current.status} cannot be refunded`, {
+          words: { key: 'notRefundable' },
+        });
       return this.#refund(current);
     });
   }
@@ -230,7 +247,9 @@ export class Checkout {
   async #refund(current: Order): Promise<Order> {
     const { gateway, orders } = this.#deps;
     if (!current.payer || !current.payerAccount || !current.tokenId)
-      throw new ShopError(409, 'NotRefundable', 'the order has no payment to refund');
+      throw new ShopError(409, 'NotRefundable', 'the order has no payment to refund', {
+        words: { key: 'notRefundable' },
+      });
     const next: Order = { ...current, status: 'refunding', refund: { ...current.refund } };
     await orders.put(next);
     try {

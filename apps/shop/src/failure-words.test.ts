@@ -10,18 +10,22 @@ describe('failure words', () => {
       'maxPerTransaction: expected at most 15.00, got 40.00',
     );
     expect(failureCodeOf(refused)).toBe('ConditionFailed');
-    const words = paymentFailureWords(failureCodeOf(refused));
+    const words = paymentFailureWords(failureCodeOf(refused), 'en');
     expect(words).toBe('The payment was outside the limits you approved in your wallet.');
     expect(words).not.toContain('maxPerTransaction');
-    expect(paymentFailureWords(failureCodeOf(new Error('socket hang up')))).toBe(
+    expect(paymentFailureWords(failureCodeOf(new Error('socket hang up')), 'en')).toBe(
       'The payment could not be made.',
     );
-    expect(paymentFailureWords('BankRejected')).toBe('Your bank refused the payment.');
-    expect(refundFailureWords(undefined)).toBe('The refund could not be sent.');
+    expect(paymentFailureWords('BankRejected', 'en')).toBe('Your bank refused the payment.');
+    expect(refundFailureWords(undefined, 'en')).toBe('The refund could not be sent.');
+    expect(paymentFailureWords('BankRejected', 'pl')).toBe('Twój bank odrzucił płatność.');
+    expect(refundFailureWords('toString', 'de')).toBe('Die Erstattung konnte nicht gesendet werden.');
   });
 
   it('reads the code of the cloud’s problem+json', () => {
     const e = new ApiError(422, 'Expired', 'expired at 2026-01-01');
-    expect(paymentFailureWords(failureCodeOf(e))).toBe('Your approval expired before the payment was made.');
+    expect(paymentFailureWords(failureCodeOf(e), 'en')).toBe(
+      'Your approval expired before the payment was made.',
+    );
   });
 });

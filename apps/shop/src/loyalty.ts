@@ -1,8 +1,11 @@
+import { createTranslator, type Locale } from '@tokenos/i18n';
 import { aliasValueSchema } from '@tokenos/protocol';
 import { createMemberOnBehalf, isApiError, type Member } from '@tokenos/sdk';
 import { type Html, html, localTime } from '@tokenos/web-kit';
 import { type Context, Hono } from 'hono';
 import { ShopError } from './checkout.ts';
+import { loyaltyMessages } from './loyalty.messages.ts';
+import { timeLocale } from './pages.ts';
 
 /**
  * The loyalty club (issue 9): the shop's backend creates a member on the customer's behalf for the
@@ -25,10 +28,14 @@ export interface LoyaltySignUp {
 export async function signUpForLoyalty(club: LoyaltyClub, email: string): Promise<LoyaltySignUp> {
   const merchant = club.member;
   if (!merchant)
-    throw new ShopError(503, 'Unavailable', 'The loyalty club is still starting. Try again in a moment.');
+    throw new ShopError(503, 'Unavailable', 'The loyalty club is still starting. Try again in a moment.', {
+      words: { key: 'clubStarting' },
+    });
   const alias = aliasValueSchema.safeParse({ type: 'EMAIL', value: email.trim() });
   if (!alias.success)
-    throw new ShopError(400, 'Malformed', 'Enter an email address such as ann@example.com.');
+    throw new ShopError(400, 'Malformed', 'Enter an email address such as ann@example.com.', {
+      words: { key: 'emailInvalid' },
+    });
   try {
     const { member, memberToken } = await createMemberOnBehalf(merchant, {
       alias: alias.data,
@@ -44,48 +51,51 @@ export async function signUpForLoyalty(club: LoyaltyClub, email: string): Promis
         502,
         'Upstream',
         'The Token cloud could not sign you up. Check the email address and try again.',
-        { cause: e },
+        { cause: e, words: { key: 'clubSignUpFailed' } },
       );
     throw e;
   }
 }
 
-function signUpPage(): Html {
-  return html`<h1>Join the coffee club</h1>
-<p class="lede">Give us your email and we open a membership for you with a loyalty id. Claim it in the Token wallet whenever you like: until then it can never move money.</p>
+function signUpPage(locale: Locale): Html {
+  const t = createTranslator(loyaltyMessages, locale);
+  return html`<h1>${t('joinHeading')}</h1>
+<p class="lede">${t('joinLede')}</p>
 <form method="post" action="/loyalty" class="loyalty">
-  <p><label for="loyalty-email">Email</label><br>
+  <p><label for="loyalty-email">${t('email')}</label><br>
   <input id="loyalty-email" name="email" type="email" autocomplete="email" required maxlength="254"></p>
-  <button class="button" type="submit">Join the club</button>
+  <button class="button" type="submit">${t('join')}</button>
 </form>`;
 }
 
-function joinedPage(joined: LoyaltySignUp, email: string, walletOrigin: string): Html {
+function joinedPage(joined: LoyaltySignUp, email: string, walletOrigin: string, locale: Locale): Html {
+  const t = createTranslator(loyaltyMessages, locale);
   const claimUrl = `${walletOrigin}/claim?email=${encodeURIComponent(email)}`;
-  return html`<h1>Welcome to the coffee club</h1>
-<p class="notice" role="status">Your membership is open.</p>
+  return html`<h1>${t('welcome')}</h1>
+<p class="notice" role="status">${t('open')}</p>
 <dl class="facts">
-  <div><dt>Loyalty id</dt><dd class="mono" data-testid="loyalty-id">${joined.loyaltyId}</dd></div>
-  <div><dt>Email</dt><dd>${email}</dd></div>
-  <div><dt>Claim by</dt><dd>${localTime(joined.claimBy, 'date')}</dd></div>
+  <div><dt>${t('loyaltyId')}</dt><dd class="mono" data-testid="loyalty-id">${joined.loyaltyId}</dd></div>
+  <div><dt>${t('email')}</dt><dd>${email}</dd></div>
+  <div><dt>${t('claimBy')}</dt><dd>${localTime(joined.claimBy, 'date', timeLocale(locale))}</dd></div>
 </dl>
-<p>Make it yours: claim the membership in the Token wallet with a code we send to ${email}. Unclaimed memberships are deleted after the date above.</p>
-<p><a class="button" href="${claimUrl}">Claim in the Token wallet</a></p>`;
+<p>${t('claimExplain', { email })}</p>
+<p><a class="button" href="${claimUrl}">${t('claim')}</a></p>`;
 }
 
 /** GET /loyalty: the form; POST /loyalty: the sign-up. `render` wraps a body in the shop's layout. */
-export function loyaltyRoutes<E extends object>(o: {
+export function loyaltyRoutes<E extends { locale: Locale }>(o: {
   club: LoyaltyClub;
   walletOrigin: string;
   render: (c: Context<{ Variables: E }>, title: string, body: Html) => Response | Promise<Response>;
 }): Hono<{ Variables: E }> {
   const app = new Hono<{ Variables: E }>();
-  app.get('/', (c) => o.render(c, 'Coffee club', signUpPage()));
+  const title = (c: Context<{ Variables: E }>) => createTranslator(loyaltyMessages, c.get('locale'))('title');
+  app.get('/', (c) => o.render(c, title(c), signUpPage(c.get('locale'))));
   app.post('/', async (c) => {
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().toLowerCase() : '';
     const joined = await signUpForLoyalty(o.club, email);
-    return o.render(c, 'Coffee club', joinedPage(joined, email, o.walletOrigin));
+    return o.render(c, title(c), joinedPage(joined, email, o.walletOrigin, c.get('locale')));
   });
   return app;
 }

@@ -1,5 +1,7 @@
+import { createTranslator, type Locale } from '@tokenos/i18n';
 import type { GrantedAddress } from '@tokenos/protocol';
 import { type Html, html } from '@tokenos/web-kit';
+import { shippingMessages } from './shipping.messages.ts';
 
 /**
  * Shipping through the wallet (issue 9): the payment request asks for an address; the shopper picks
@@ -23,23 +25,32 @@ export function shippingAskFromEnv(value: string | undefined): ShippingAsk | und
   throw new RangeError(`SHOP_SHIPPING: expected required, optional or off, got ${JSON.stringify(value)}`);
 }
 
-const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'code' });
+const regionNames = new Map<Locale, Intl.DisplayNames>();
 
-/** "United Kingdom" for GB: the country as words on the order, the code where none is known. */
-function countryName(code: string): string {
+/** "United Kingdom" for GB, "Vereinigtes Königreich" in German: the code where none is known. */
+function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+    regionNames.set(locale, names);
+  }
   try {
-    return regionNames.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-export function shippingFact(shipping: OrderShipping | undefined): Html | '' {
+export function shippingFact(shipping: OrderShipping | undefined, locale: Locale): Html | '' {
   if (!shipping) return '';
-  if (shipping.accessTokenId === null)
-    return html`<div><dt>Ship to</dt><dd data-testid="order-shipping">No address shared: we will ask you how to deliver.</dd></div>`;
-  if (!shipping.address)
-    return html`<div><dt>Ship to</dt><dd data-testid="order-shipping">Shared, but not readable now${shipping.failure ? ` (${shipping.failure})` : ''}.</dd></div>`;
+  const t = createTranslator(shippingMessages, locale);
+  const fact = (value: Html | string) =>
+    html`<div><dt>${t('shipTo')}</dt><dd data-testid="order-shipping">${value}</dd></div>`;
+  if (shipping.accessTokenId === null) return fact(t('noAddress'));
+  // Why it could not be read (shipping.failure) is for the logs, not for the shopper.
+  if (!shipping.address) return fact(t('unreadable'));
   const a = shipping.address;
-  return html`<div><dt>Ship to</dt><dd data-testid="order-shipping"><address>${a.recipient}<br>${a.lines.map((l) => html`${l}<br>`)}${a.postalCode} ${a.city}${a.region ? html`, ${a.region}` : ''}<br>${countryName(a.country)}</address></dd></div>`;
+  return fact(
+    html`<address>${a.recipient}<br>${a.lines.map((l) => html`${l}<br>`)}${a.postalCode} ${a.city}${a.region ? html`, ${a.region}` : ''}<br>${countryName(a.country, locale)}</address>`,
+  );
 }

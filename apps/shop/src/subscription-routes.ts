@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { type Layout, page } from './pages.ts';
 import type { SavedPaymentStore } from './saved-payments.ts';
 import type { Session } from './store.ts';
-import { subscriptionPage } from './subscription-pages.ts';
+import { subscriptionPage, subscriptionTitle } from './subscription-pages.ts';
 import type { Subscriptions } from './subscriptions.ts';
 
 /** The shop app's env (app.ts): the session its middleware found for the request. */
@@ -22,6 +22,8 @@ export interface SubscriptionRouteDeps {
   /** The widget's SRI hash once known, and why payments are off, if they are. */
   widgetIntegrity: () => string | undefined;
   unavailable: () => string | undefined;
+  /** "Token checkout is not available right now." in the page's language. */
+  checkoutUnavailable: (c: Context<ShopEnv>) => string;
   sellerReady: () => boolean;
 }
 
@@ -38,9 +40,9 @@ export function mountSubscriptionRoutes(app: Hono<ShopEnv>, d: SubscriptionRoute
 
   app.get('/subscription', async (c) => {
     const saved = ownSaved(c);
+    const locale = c.get('locale');
     const integrity = d.widgetIntegrity();
-    const unavailable =
-      d.unavailable() ?? (integrity ? undefined : 'Token checkout is not available right now.');
+    const unavailable = d.unavailable() ?? (integrity ? undefined : d.checkoutUnavailable(c));
     const payable = saved?.status !== 'active' && !unavailable;
     const scripts = payable
       ? widgetScripts({
@@ -55,7 +57,7 @@ export function mountSubscriptionRoutes(app: Hono<ShopEnv>, d: SubscriptionRoute
     const latest = latestRef ? saved?.charges.find((x) => x.refId === latestRef) : undefined;
     return c.html(
       page(
-        { ...d.layout(c, 'Subscription'), ...(scripts ? { scripts } : {}) },
+        { ...d.layout(c, subscriptionTitle(locale)), ...(scripts ? { scripts } : {}) },
         subscriptionPage({
           saved,
           views,
@@ -63,6 +65,7 @@ export function mountSubscriptionRoutes(app: Hono<ShopEnv>, d: SubscriptionRoute
           ...(unavailable ? { unavailable } : {}),
           ...(latest ? { latest } : {}),
           sellerReady: d.sellerReady(),
+          locale,
           expiresAt:
             views.root?.limitations.expiresAt ?? d.subscriptions.requestBody().limitations.expiresAt ?? 0,
         }),

@@ -71,7 +71,7 @@ const limitWords: Record<string, (l: MemberTokenLimitations) => string> = {
 };
 
 function money(value: string | undefined): string {
-  return value === undefined ? 'none' : displayMoney({ value, currency });
+  return value === undefined ? 'none' : displayMoney({ value, currency }, 'en');
 }
 
 /** Why a charge was refused, in words, from the error's codes (never its message text). */
@@ -194,7 +194,8 @@ export class Subscriptions {
   /** A delivery charged by the shop with its own key: the product's price, never an amount from the page. */
   chargeProduct(saved: SavedPayment, productId: string): Promise<SavedCharge> {
     const product = findProduct(productId);
-    if (!product) throw new ShopError(400, 'Malformed', 'There is no such product.');
+    if (!product)
+      throw new ShopError(400, 'Malformed', 'There is no such product.', { words: { key: 'noSuchProduct' } });
     return this.#charge(saved, 'shop', product.name, { value: product.price, currency });
   }
 
@@ -208,7 +209,9 @@ export class Subscriptions {
       const { gateway } = this.#deps;
       const current = this.#deps.saved.get(saved.id) ?? saved;
       if (current.status !== 'active' || !current.token || !current.memberTokenId)
-        throw new ShopError(409, 'NotActive', 'There is no active saved payment to charge.');
+        throw new ShopError(409, 'NotActive', 'There is no active saved payment to charge.', {
+          words: { key: 'noActiveSaved' },
+        });
       // A charge whose outcome the shop never learnt is sent again, with its own refId, before any
       // new one: the cloud charges a (token, refId) once, so this settles it without charging twice.
       const last = current.charges.at(-1);
