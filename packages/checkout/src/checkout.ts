@@ -9,6 +9,7 @@ import {
   type TokenRequestResult,
   withoutResultFragment,
 } from './message.ts';
+import type { PhoneHandoff } from './handoff.ts';
 import { newNonce } from './nonce.ts';
 import { outcomeOf } from './outcome.ts';
 import { listPending, loadPending, type PendingStorage, removePending, savePending } from './pending.ts';
@@ -48,6 +49,11 @@ export interface Waiting {
   focus(): boolean;
   /** Closes the wallet window and ends the checkout as cancelled. */
   cancel(): void;
+  /**
+   * "Use my phone": closes the wallet window and waits for the cloud alone; resolves to the link,
+   * QR image and confirmation code to show (the phone's wallet shows the same code).
+   */
+  usePhone(): Promise<PhoneHandoff>;
 }
 
 export interface OpenOptions extends Partial<CheckoutConfig> {

@@ -13,6 +13,13 @@ export interface Messages {
   approved: string;
   cancelled: string;
   failed: string;
+  /** "Use my phone": approve this checkout in the wallet on the shopper's phone. */
+  phone: string;
+  scan: string;
+  /** The QR code image's alt text. */
+  qr: string;
+  /** `{code}` is the four-digit confirmation code. */
+  code: string;
 }
 
 const en: Messages = {
@@ -26,6 +33,10 @@ const en: Messages = {
   approved: 'Approved in your wallet.',
   cancelled: 'Cancelled. Nothing was approved.',
   failed: 'Token is not available right now. Please try again.',
+  phone: 'Use my phone',
+  scan: 'Scan the code with your phone, or open this link on it:',
+  qr: 'QR code that opens this payment on your phone',
+  code: 'Check that your phone shows the code {code}.',
 };
 
 export const locales = {
@@ -41,6 +52,10 @@ export const locales = {
     approved: 'In Ihrer Wallet bestätigt.',
     cancelled: 'Abgebrochen. Nichts wurde bestätigt.',
     failed: 'Token ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.',
+    phone: 'Mein Smartphone verwenden',
+    scan: 'Scannen Sie den Code mit Ihrem Smartphone oder öffnen Sie diesen Link darauf:',
+    qr: 'QR-Code, der diese Zahlung auf Ihrem Smartphone öffnet',
+    code: 'Prüfen Sie, ob Ihr Smartphone den Code {code} zeigt.',
   },
   fr: {
     pay: 'Payer avec Token',
@@ -53,6 +68,10 @@ export const locales = {
     approved: 'Validé dans votre portefeuille.',
     cancelled: 'Annulé. Rien n’a été validé.',
     failed: 'Token est indisponible pour le moment. Veuillez réessayer.',
+    phone: 'Utiliser mon téléphone',
+    scan: 'Scannez le code avec votre téléphone, ou ouvrez ce lien dessus :',
+    qr: 'QR code qui ouvre ce paiement sur votre téléphone',
+    code: 'Vérifiez que votre téléphone affiche le code {code}.',
   },
   es: {
     pay: 'Pagar con Token',
@@ -65,6 +84,10 @@ export const locales = {
     approved: 'Confirmado en tu monedero.',
     cancelled: 'Cancelado. No se ha confirmado nada.',
     failed: 'Token no está disponible ahora. Inténtalo de nuevo.',
+    phone: 'Usar mi móvil',
+    scan: 'Escanea el código con tu móvil o abre este enlace en él:',
+    qr: 'Código QR que abre este pago en tu móvil',
+    code: 'Comprueba que tu móvil muestra el código {code}.',
   },
   nl: {
     pay: 'Betalen met Token',
@@ -77,6 +100,10 @@ export const locales = {
     approved: 'Bevestigd in je wallet.',
     cancelled: 'Geannuleerd. Er is niets bevestigd.',
     failed: 'Token is nu niet beschikbaar. Probeer het opnieuw.',
+    phone: 'Mijn telefoon gebruiken',
+    scan: 'Scan de code met je telefoon, of open deze link erop:',
+    qr: 'QR-code die deze betaling op je telefoon opent',
+    code: 'Controleer of je telefoon de code {code} toont.',
   },
 } satisfies Record<string, Messages>;
 

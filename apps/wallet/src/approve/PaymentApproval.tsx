@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { formatMoney } from '../format.ts';
 import { useLocation } from '../router.ts';
+import { PhoneCode } from './PhoneCode.tsx';
 import { usePersonalData } from '../wallet/personal-data.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
@@ -123,6 +124,7 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   return (
     <Screen title="Approve payment" documentTitle={`Pay ${payee}`} className="approve">
       <RequesterCard request={request} domainVerified={domainVerified} label="Pay to" />
+      <PhoneCode requestId={loaded.id} nonce={nonce} />
       <dl className="summary card">
         <div>
           <dt>Amount</dt>
