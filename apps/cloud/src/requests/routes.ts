@@ -191,6 +191,8 @@ export function tokenRequestRoutes(
       'Content-Type': 'image/svg+xml',
       'Cache-Control': 'no-store',
       'Content-Security-Policy': "default-src 'none'",
+      // Shown in an <img> on the merchant's page, like the widget's script is loaded there.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
     });
   });
 
