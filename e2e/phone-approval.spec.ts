@@ -63,11 +63,17 @@ test('a desktop checkout without a wallet is approved on the phone, and the desk
   // The QR code (drawn by the cloud, fetched only now), the link it holds and the code.
   const qr = page.getByRole('img', { name: 'QR code that opens this payment on your phone' });
   await expect(qr).toBeVisible();
-  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  expect(await qr.getAttribute('src')).toMatch(new RegExp(`^${cloud}/api/v1/token-requests/[A-Za-z0-9_-]{43}/qr\\?`));
+  await expect
+    .poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
+  expect(await qr.getAttribute('src')).toMatch(
+    new RegExp(`^${cloud}/api/v1/token-requests/[A-Za-z0-9_-]{43}/qr\\?`),
+  );
   const link = page.getByRole('link', { name: /\/approve\?request=/ });
   const href = await link.getAttribute('href');
-  expect(href).toMatch(new RegExp(`^${wallet}/approve\\?request=[A-Za-z0-9_-]{43}&nonce=[A-Za-z0-9_-]{43}&handoff=1$`));
+  expect(href).toMatch(
+    new RegExp(`^${wallet}/approve\\?request=[A-Za-z0-9_-]{43}&nonce=[A-Za-z0-9_-]{43}&handoff=1$`),
+  );
   expect(await link.textContent()).toBe(href);
   const code = await codeOf(page);
   await expect(page.getByRole('status')).toHaveText('Waiting for you to approve in your Token wallet.');

@@ -240,22 +240,25 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
     if (!w) return;
     show.hidden = true;
     usePhone.hidden = true;
-    void w.usePhone().then((handoff) => {
-      if (waiting !== w) return;
-      const scan = el('p', { textContent: t.scan });
-      const qr = el('img', { className: 'qr' });
-      qr.alt = t.qr;
-      qr.width = 180;
-      qr.height = 180;
-      qr.src = handoff.qrImage;
-      const link = el('a', { className: 'short', textContent: handoff.link });
-      link.href = handoff.link;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      const code = el('p', { className: 'code', textContent: t.code.replace('{code}', handoff.code) });
-      phonePanel.replaceChildren(scan, qr, link, code);
-      phonePanel.hidden = false;
-    }, (e: unknown) => report(new CheckoutError('Unsupported', 'no crypto.subtle for the code', { cause: e })));
+    void w.usePhone().then(
+      (handoff) => {
+        if (waiting !== w) return;
+        const scan = el('p', { textContent: t.scan });
+        const qr = el('img', { className: 'qr' });
+        qr.alt = t.qr;
+        qr.width = 180;
+        qr.height = 180;
+        qr.src = handoff.qrImage;
+        const link = el('a', { className: 'short', textContent: handoff.link });
+        link.href = handoff.link;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        const code = el('p', { className: 'code', textContent: t.code.replace('{code}', handoff.code) });
+        phonePanel.replaceChildren(scan, qr, link, code);
+        phonePanel.hidden = false;
+      },
+      (e: unknown) => report(new CheckoutError('Unsupported', 'no crypto.subtle for the code', { cause: e })),
+    );
   });
 
   if (options.resume !== false) {

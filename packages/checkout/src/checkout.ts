@@ -1,6 +1,7 @@
 import { type CheckoutConfig, resolveConfig } from './config.ts';
 import { popupFeatures, redirectReason } from './environment.ts';
 import { CheckoutError } from './errors.ts';
+import type { PhoneHandoff } from './handoff.ts';
 import {
   isRequestId,
   parseWalletMessage,
@@ -9,7 +10,6 @@ import {
   type TokenRequestResult,
   withoutResultFragment,
 } from './message.ts';
-import type { PhoneHandoff } from './handoff.ts';
 import { newNonce } from './nonce.ts';
 import { outcomeOf } from './outcome.ts';
 import { listPending, loadPending, type PendingStorage, removePending, savePending } from './pending.ts';

@@ -180,7 +180,13 @@ describe('"Use my phone" (issue 15 item 4)', () => {
     const w = watching(popup);
     await vi.advanceTimersByTimeAsync(watchEveryMs);
     await w.seen.at(-1)?.usePhone();
-    const other = { type: 'tokenos:result', version: 1, requestId, nonce: 'another-page-nonce-000001', result };
+    const other = {
+      type: 'tokenos:result',
+      version: 1,
+      requestId,
+      nonce: 'another-page-nonce-000001',
+      result,
+    };
     w.target.dispatchEvent(message(popup, other));
     w.target.dispatchEvent(message(null, other));
     await vi.advanceTimersByTimeAsync(10_000);

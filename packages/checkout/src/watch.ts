@@ -3,9 +3,9 @@
 // the popup window does (navigate, leave for a bank, read as closed) decides only how long to wait.
 
 import type { CheckoutOutcome, Waiting } from './checkout.ts';
+import { type PhoneHandoff, phoneHandoff } from './handoff.ts';
 import { acceptDetourMessage, acceptWalletMessage, parseWalletMessage } from './message.ts';
 import { outcomeOf } from './outcome.ts';
-import { type PhoneHandoff, phoneHandoff } from './handoff.ts';
 import { type Answer, fetchAnswer, longPollSeconds } from './poll.ts';
 
 /** The parts of the popup's WindowProxy the watch uses. */

@@ -40,7 +40,7 @@ export const tokenRequestOperationDocs: OperationDocs = {
   'GET /api/v1/token-requests/{requestId}/qr': {
     operationId: 'getTokenRequestQrCode',
     tag: 'Token requests',
-    summary: "The QR code (SVG) a phone scans to approve a desktop checkout in the wallet",
+    summary: 'The QR code (SVG) a phone scans to approve a desktop checkout in the wallet',
     description:
       "Encodes the wallet's approval link for this request and the desktop checkout's nonce; the result still reaches only the checkout holding that nonce.",
     query: {

@@ -149,7 +149,9 @@ export function tokenRequestRoutes(
     const id = requestIdParam(c.req.param('requestId'));
     const wait = c.req.query('wait');
     const seconds =
-      wait === undefined ? 0 : queryParam(waitQuerySchema, wait, 'wait', `whole seconds, 0 to ${maxWaitSeconds}`);
+      wait === undefined
+        ? 0
+        : queryParam(waitQuerySchema, wait, 'wait', `whole seconds, 0 to ${maxWaitSeconds}`);
     const row = await deps.db.maybeOne<RequestRow>('select * from token_requests where request_id = $1', [
       id,
     ]);
