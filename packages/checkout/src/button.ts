@@ -143,10 +143,14 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
   wait.hidden = true;
   const show = el('button', { type: 'button', className: 'link', textContent: t.show });
   const cancel = el('button', { type: 'button', className: 'link', textContent: t.cancel });
-  wait.append(show, cancel);
+  const usePhone = el('button', { type: 'button', className: 'link', textContent: t.phone });
+  wait.append(show, usePhone, cancel);
+  // "Use my phone": built when asked for, so the QR image is fetched only then.
+  const phonePanel = el('div', { className: 'phone' });
+  phonePanel.hidden = true;
   const status = el('p', { className: 'status' });
   status.setAttribute('role', 'status');
-  wrap.append(main, hint, wait, status);
+  wrap.append(main, hint, phonePanel, wait, status);
   root.append(wrap);
   element.append(host);
 
@@ -161,6 +165,8 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
     busyIcon.toggleAttribute('hidden', !on);
     if (!on) {
       wait.hidden = true;
+      phonePanel.hidden = true;
+      phonePanel.replaceChildren();
       waiting = undefined;
     }
   };
@@ -175,6 +181,7 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
     if (outcome.status === 'approved') {
       say(t.approved);
       wait.hidden = true;
+      phonePanel.hidden = true;
       try {
         await options.onApprove({
           requestId: outcome.requestId,
@@ -209,7 +216,8 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
         waiting = w;
         say(t.waiting);
         // "Show wallet" once the wallet is there, and only while the window handle works.
-        show.hidden = !w.attached || w.severed;
+        show.hidden = !w.attached || w.severed || !phonePanel.hidden;
+        usePhone.hidden = !phonePanel.hidden;
         wait.hidden = false;
       },
     }).then(settle, (e: unknown) => {
@@ -226,6 +234,31 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
   });
   cancel.addEventListener('click', () => {
     waiting?.cancel();
+  });
+  usePhone.addEventListener('click', () => {
+    const w = waiting;
+    if (!w) return;
+    show.hidden = true;
+    usePhone.hidden = true;
+    void w.usePhone().then(
+      (handoff) => {
+        if (waiting !== w) return;
+        const scan = el('p', { textContent: t.scan });
+        const qr = el('img', { className: 'qr' });
+        qr.alt = t.qr;
+        qr.width = 180;
+        qr.height = 180;
+        qr.src = handoff.qrImage;
+        const link = el('a', { className: 'short', textContent: handoff.link });
+        link.href = handoff.link;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        const code = el('p', { className: 'code', textContent: t.code.replace('{code}', handoff.code) });
+        phonePanel.replaceChildren(scan, qr, link, code);
+        phonePanel.hidden = false;
+      },
+      (e: unknown) => report(new CheckoutError('Unsupported', 'no crypto.subtle for the code', { cause: e })),
+    );
   });
 
   if (options.resume !== false) {

@@ -1,6 +1,7 @@
 import { type CheckoutConfig, resolveConfig } from './config.ts';
 import { popupFeatures, redirectReason } from './environment.ts';
 import { CheckoutError } from './errors.ts';
+import type { PhoneHandoff } from './handoff.ts';
 import {
   isRequestId,
   parseWalletMessage,
@@ -48,6 +49,11 @@ export interface Waiting {
   focus(): boolean;
   /** Closes the wallet window and ends the checkout as cancelled. */
   cancel(): void;
+  /**
+   * "Use my phone": closes the wallet window and waits for the cloud alone; resolves to the link,
+   * QR image and confirmation code to show (the phone's wallet shows the same code).
+   */
+  usePhone(): Promise<PhoneHandoff>;
 }
 
 export interface OpenOptions extends Partial<CheckoutConfig> {

@@ -12,6 +12,7 @@ export {
 } from './checkout.ts';
 export { type CheckoutConfig, configure } from './config.ts';
 export { CheckoutError, type CheckoutErrorCode } from './errors.ts';
+export type { PhoneHandoff } from './handoff.ts';
 export type { Locale } from './locale.ts';
 export type { TokenRequestResult } from './message.ts';
 export type { ThemeVariable } from './styles.ts';

@@ -15,6 +15,13 @@ export interface Messages {
   approved: string;
   cancelled: string;
   failed: string;
+  /** "Use my phone": approve this checkout in the wallet on the shopper's phone. */
+  phone: string;
+  scan: string;
+  /** The QR code image's alt text. */
+  qr: string;
+  /** `{code}` is the four-digit confirmation code. */
+  code: string;
 }
 
 const en: Messages = {
@@ -28,6 +35,10 @@ const en: Messages = {
   approved: 'Approved in your wallet.',
   cancelled: 'Cancelled. Nothing was approved.',
   failed: 'Token is not available right now. Please try again.',
+  phone: 'Use my phone',
+  scan: 'Scan the code with your phone, or open this link on it:',
+  qr: 'QR code that opens this payment on your phone',
+  code: 'Check that your phone shows the code {code}.',
 };
 
 export const locales = {
@@ -43,6 +54,10 @@ export const locales = {
     approved: 'In Ihrer Wallet bestätigt.',
     cancelled: 'Abgebrochen. Nichts wurde bestätigt.',
     failed: 'Token ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.',
+    phone: 'Mein Smartphone verwenden',
+    scan: 'Scannen Sie den Code mit Ihrem Smartphone oder öffnen Sie diesen Link darauf:',
+    qr: 'QR-Code, der diese Zahlung auf Ihrem Smartphone öffnet',
+    code: 'Prüfen Sie, ob Ihr Smartphone den Code {code} zeigt.',
   },
   fr: {
     pay: 'Payer avec Token',
@@ -55,6 +70,10 @@ export const locales = {
     approved: 'Validé dans votre portefeuille.',
     cancelled: 'Annulé. Rien n’a été validé.',
     failed: 'Token est indisponible pour le moment. Veuillez réessayer.',
+    phone: 'Utiliser mon téléphone',
+    scan: 'Scannez le code avec votre téléphone, ou ouvrez ce lien dessus :',
+    qr: 'QR code qui ouvre ce paiement sur votre téléphone',
+    code: 'Vérifiez que votre téléphone affiche le code {code}.',
   },
   es: {
     pay: 'Pagar con Token',
@@ -67,6 +86,10 @@ export const locales = {
     approved: 'Confirmado en tu monedero.',
     cancelled: 'Cancelado. No se ha confirmado nada.',
     failed: 'Token no está disponible ahora. Inténtalo de nuevo.',
+    phone: 'Usar mi móvil',
+    scan: 'Escanea el código con tu móvil o abre este enlace en él:',
+    qr: 'Código QR que abre este pago en tu móvil',
+    code: 'Comprueba que tu móvil muestra el código {code}.',
   },
   nl: {
     pay: 'Betalen met Token',
@@ -79,6 +102,10 @@ export const locales = {
     approved: 'Bevestigd in je wallet.',
     cancelled: 'Geannuleerd. Er is niets bevestigd.',
     failed: 'Token is nu niet beschikbaar. Probeer het opnieuw.',
+    phone: 'Mijn telefoon gebruiken',
+    scan: 'Scan de code met je telefoon, of open deze link erop:',
+    qr: 'QR-code die deze betaling op je telefoon opent',
+    code: 'Controleer of je telefoon de code {code} toont.',
   },
   it: {
     pay: 'Paga con Token',
@@ -91,6 +118,10 @@ export const locales = {
     approved: 'Confermato nel tuo portafoglio.',
     cancelled: 'Annullato. Non è stato confermato nulla.',
     failed: 'Token non è disponibile al momento. Riprova.',
+    phone: 'Usa il mio telefono',
+    scan: 'Inquadra il codice con il telefono, oppure apri questo link sul telefono:',
+    qr: 'Codice QR che apre questo pagamento sul tuo telefono',
+    code: 'Controlla che il telefono mostri il codice {code}.',
   },
   pl: {
     pay: 'Zapłać przez Token',
@@ -103,6 +134,10 @@ export const locales = {
     approved: 'Zatwierdzono w Twoim portfelu.',
     cancelled: 'Anulowano. Nic nie zostało zatwierdzone.',
     failed: 'Token jest teraz niedostępny. Spróbuj ponownie.',
+    phone: 'Użyj telefonu',
+    scan: 'Zeskanuj kod telefonem albo otwórz w nim ten link:',
+    qr: 'Kod QR, który otwiera tę płatność na Twoim telefonie',
+    code: 'Sprawdź, czy telefon pokazuje kod {code}.',
   },
 } satisfies Record<ProductLocale, Messages>;
 

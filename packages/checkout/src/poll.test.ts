@@ -21,7 +21,7 @@ function cloudAnswering(routes: Record<string, [number, unknown]>) {
     const url = String(input);
     asked.push({ url, init });
     const [status, body] = routes[url.slice(cloud.length)] ?? [404, { code: 'NotFound' }];
-    return new Response(JSON.stringify(body), { status });
+    return new Response(status === 204 ? null : JSON.stringify(body), { status });
   }) as typeof fetch;
   return { fetchFn, asked };
 }
@@ -65,5 +65,16 @@ describe('polling the cloud', () => {
     expect(await fetchAnswer(cloud, requestId, failing)).toBeUndefined();
     const { fetchFn } = cloudAnswering({ [view]: [503, { code: 'Unavailable' }] });
     expect(await fetchAnswer(cloud, requestId, fetchFn)).toBeUndefined();
+  });
+
+  it('long polling: the held call brings the result; 204 is "nothing yet"; anything else falls back to the status', async () => {
+    const held = cloudAnswering({ [`${view}/result?wait=20`]: [200, result] });
+    expect(await fetchAnswer(cloud, requestId, held.fetchFn, 20)).toEqual({ result });
+    expect(held.asked.map((a) => a.url)).toEqual([`${cloud}${view}/result?wait=20`]);
+    const empty = cloudAnswering({ [`${view}/result?wait=20`]: [204, null] });
+    expect(await fetchAnswer(cloud, requestId, empty.fetchFn, 20)).toBeUndefined();
+    expect(empty.asked).toHaveLength(1);
+    const expired = cloudAnswering({ [view]: [200, { status: 'expired' }] });
+    expect(await fetchAnswer(cloud, requestId, expired.fetchFn, 20)).toEqual({ expired: true });
   });
 });

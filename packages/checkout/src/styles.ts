@@ -34,6 +34,11 @@ export const css = `
 .link{min-height:44px;margin:0;padding:0 .25em;border:0;background:none;color:var(--text);font:500 .9375rem/1.25 var(--font);text-decoration:underline;text-underline-offset:.2em;cursor:pointer}
 .status{margin:.5em 0 0;color:var(--text);font:.875rem/1.4 var(--font);text-align:center}
 .status:empty{margin:0}
+.phone{margin:.75em 0 0;color:var(--text);font:.875rem/1.4 var(--font);text-align:center}
+.phone p{margin:0 0 .5em}
+.qr{display:block;width:180px;height:180px;margin:0 auto .5em;background:#fff}
+.short{display:block;color:var(--text);font-size:.8125rem;word-break:break-all}
+.phone .code{margin:.5em 0 0;font-weight:600}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 @media (forced-colors:active){.pay{border:2px solid ButtonText}}
 `;

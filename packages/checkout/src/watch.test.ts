@@ -156,3 +156,40 @@ describe('watching the wallet popup', () => {
     expect(w.outcome()).toEqual({ status: 'cancelled', requestId, reason: 'cancelled' });
   });
 });
+
+describe('"Use my phone" (issue 15 item 4)', () => {
+  it('closes the wallet window, keeps waiting on the cloud alone, and settles when the phone approved', async () => {
+    const popup = new FakePopup();
+    const w = watching(popup);
+    await vi.advanceTimersByTimeAsync(watchEveryMs);
+    const handoff = await w.seen.at(-1)?.usePhone();
+    expect(popup.closed).toBe(true);
+    expect(handoff?.link).toBe(`${walletOrigin}/approve?request=${requestId}&nonce=${nonce}&handoff=1`);
+    expect(handoff?.code).toMatch(/^\d{4}$/);
+    // A closed wallet window is no cancellation now: the shopper approves on the phone.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(w.outcome()).toBeUndefined();
+    expect(w.ask.mock.calls.length).toBeGreaterThan(10);
+    w.answer({ result });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(w.outcome()).toEqual({ status: 'approved', requestId, tokenId: result.tokenId, result });
+  });
+
+  it('a result posted with another nonce (a QR code copied into another page) is ignored', async () => {
+    const popup = new FakePopup();
+    const w = watching(popup);
+    await vi.advanceTimersByTimeAsync(watchEveryMs);
+    await w.seen.at(-1)?.usePhone();
+    const other = {
+      type: 'tokenos:result',
+      version: 1,
+      requestId,
+      nonce: 'another-page-nonce-000001',
+      result,
+    };
+    w.target.dispatchEvent(message(popup, other));
+    w.target.dispatchEvent(message(null, other));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(w.outcome()).toBeUndefined();
+  });
+});

@@ -3,9 +3,10 @@
 // the popup window does (navigate, leave for a bank, read as closed) decides only how long to wait.
 
 import type { CheckoutOutcome, Waiting } from './checkout.ts';
+import { type PhoneHandoff, phoneHandoff } from './handoff.ts';
 import { acceptDetourMessage, acceptWalletMessage, parseWalletMessage } from './message.ts';
 import { outcomeOf } from './outcome.ts';
-import { type Answer, fetchAnswer } from './poll.ts';
+import { type Answer, fetchAnswer, longPollSeconds } from './poll.ts';
 
 /** The parts of the popup's WindowProxy the watch uses. */
 export interface PopupLike {
@@ -48,17 +49,28 @@ export function pollDelayMs(asked: number): number {
   return asked < 30 ? 2_000 : 5_000;
 }
 
+/** Asks the cloud by long polling: an answer arrives within a second of the approval. */
+const longPoll = (cloudUrl: string, requestId: string): Promise<Answer | undefined> =>
+  fetchAnswer(cloudUrl, requestId, undefined, longPollSeconds);
+
+/** An ask that took this long was held by the cloud (long polling): the next goes out at once. */
+const heldMs = 1_000;
+
 /** Settles with the outcome; see afterClose for what a closed popup means. */
 export function watch(popup: PopupLike, o: WatchOptions): Promise<CheckoutOutcome> {
   const { requestId, nonce } = o;
   const target = o.target ?? window;
-  const ask = o.ask ?? fetchAnswer;
+  // One look after the shopper closed the wallet is answered at once; waiting on the cloud is held.
+  const askOnce = o.ask ?? fetchAnswer;
+  const askHeld = o.ask ?? longPoll;
   const expected = { walletOrigin: o.walletOrigin, requestId, nonce, source: popup };
   return new Promise((resolve) => {
     let done = false;
     let attached = false;
     let severed = false;
     let detour = false;
+    let phone = false;
+    let polling = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
@@ -92,12 +104,25 @@ export function watch(popup: PopupLike, o: WatchOptions): Promise<CheckoutOutcom
         return true;
       },
       cancel: () => finish({ status: 'cancelled', requestId, reason: 'cancelled' }),
+      usePhone: (): Promise<PhoneHandoff> => {
+        // The phone answers now: the wallet window goes, and only the cloud tells the outcome.
+        if (!done && !phone) {
+          phone = true;
+          clearTimeout(timer);
+          if (!popup.closed) popup.close();
+          void poll(Number.POSITIVE_INFINITY);
+        }
+        return phoneHandoff({ walletOrigin: o.walletOrigin, cloudUrl: o.cloudUrl, requestId, nonce });
+      },
     });
 
     // Asks the cloud until it answers, at most `times` times.
     const poll = async (times: number): Promise<void> => {
+      if (polling) return;
+      polling = true;
       for (let i = 0; !done && i < times; i++) {
-        const answer = await ask(o.cloudUrl, requestId);
+        const asked = Date.now();
+        const answer = await (times === 1 ? askOnce : askHeld)(o.cloudUrl, requestId);
         if (done) return;
         if (answer) {
           finish(
@@ -107,13 +132,14 @@ export function watch(popup: PopupLike, o: WatchOptions): Promise<CheckoutOutcom
           );
           return;
         }
-        if (i + 1 < times) await new Promise((r) => setTimeout(r, pollDelayMs(i)));
+        if (i + 1 < times && Date.now() - asked < heldMs)
+          await new Promise((r) => setTimeout(r, pollDelayMs(i)));
       }
       finish({ status: 'cancelled', requestId, reason: 'closed' });
     };
 
     const check = (): void => {
-      if (done) return;
+      if (done || phone) return;
       if (!popup.closed) {
         if (!attached) {
           try {

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
 
 describe('contentSecurityPolicy', () => {
-  it('allows script and connections to the cloud’s origin only, and nothing inline', () => {
+  it('allows script, images (the phone QR code) and connections to the cloud’s origin only, and nothing inline', () => {
     expect(contentSecurityPolicy('http://localhost:4000')).toBe(
       [
         "default-src 'self'",
         "script-src 'self' http://localhost:4000",
         "style-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self' data: http://localhost:4000",
         "connect-src 'self' http://localhost:4000",
         "form-action 'self'",
         "frame-ancestors 'none'",

@@ -10,7 +10,7 @@ export function contentSecurityPolicy(cloudUrl: string): string {
     "default-src 'self'",
     `script-src 'self' ${cloud}`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    `img-src 'self' data: ${cloud}`,
     `connect-src 'self' ${cloud}`,
     "form-action 'self'",
     "frame-ancestors 'none'",

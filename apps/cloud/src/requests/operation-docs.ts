@@ -32,6 +32,22 @@ export const tokenRequestOperationDocs: OperationDocs = {
     operationId: 'getTokenRequestResult',
     tag: 'Token requests',
     summary: "The cloud-signed result; verify it with the SDK's verifyTokenRequestResult",
-    responses: { '200': 'result' },
+    description:
+      'With `wait`, a long poll: the call is held until the request is answered (200 at once, on any instance within a second) or the wait ends (204). Without it, 404 while there is no answer yet.',
+    query: { wait: 'Seconds to hold the call for an answer, 0 to 25' },
+    responses: { '200': 'result', '204': 'no answer within the wait' },
+  },
+  'GET /api/v1/token-requests/{requestId}/qr': {
+    operationId: 'getTokenRequestQrCode',
+    tag: 'Token requests',
+    summary: 'The QR code (SVG) a phone scans to approve a desktop checkout in the wallet',
+    description:
+      "Encodes the wallet's approval link for this request and the desktop checkout's nonce; the result still reaches only the checkout holding that nonce.",
+    query: {
+      nonce: "The desktop checkout's nonce (16 to 64 base64url characters)",
+      wallet: 'The wallet origin; one this service serves (default: its first)',
+    },
+    requiredQuery: ['nonce'],
+    responses: { '200': 'image/svg+xml' },
   },
 };

@@ -25,7 +25,9 @@ import { type MemberTokenSettings, memberTokenSettingsFromEnv } from '../member-
 import { shippingAnswer } from '../personal-data/shipping-answer.ts';
 import { liveStatus, loadToken } from '../tokens/token-store.ts';
 import { assertTokenAnswers } from './answer.ts';
+import { answerWaiters, maxWaitSeconds } from './answer-waiters.ts';
 import { memberTokenAnswer } from './member-token-answer.ts';
+import { qrSvg } from './qr-svg.ts';
 
 interface RequestRow {
   request_id: string;
@@ -45,12 +47,33 @@ function requestIdParam(value: string): string {
   return value;
 }
 
+/** `?wait=` on GET .../result: how many seconds to hold the call for an answer (long polling). */
+const waitQuerySchema = z.coerce.number().int().min(0).max(maxWaitSeconds);
+
+/** The widget's per-checkout nonce, as the wallet accepts it (protocol walletMessageSchema). */
+const nonceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+function queryParam<T>(schema: z.ZodType<T>, value: string | undefined, field: string, expected: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ProtocolError('Malformed', `${field}: expected ${expected}`, { field });
+  return parsed.data;
+}
+
 const answerSchema = z.union([
   /** accessTokenId: the shipping-address grant made with a payment that asked for one (issue 9). */
   z.strictObject({ tokenId: tokenIdSchema, accessTokenId: tokenIdSchema.nullable().optional() }),
   z.strictObject({ memberTokenId: memberTokenIdSchema }),
   z.strictObject({ declined: z.literal(true) }),
 ]);
+
+/**
+ * The link a phone opens to approve a desktop checkout: the wallet's approval page with the
+ * desktop's request and nonce (packages/checkout handoff.ts builds the same), marked as a handoff
+ * so the wallet shows the confirmation code.
+ */
+export function phoneApprovalUrl(walletOrigin: string, requestId: string, nonce: string): string {
+  return `${walletOrigin}/approve?request=${encodeURIComponent(requestId)}&nonce=${encodeURIComponent(nonce)}&handoff=1`;
+}
 
 /**
  * Token requests: a merchant or AISP posts a signed request; the wallet reads it; the user's token
@@ -63,6 +86,7 @@ export function tokenRequestRoutes(
 ): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
   const memberTokens = memberTokenContext(deps, memberTokenSettings);
+  const waiters = answerWaiters();
 
   app.post('/', signed(deps, { level: tokenRequestSignerLevel }), async (c) => {
     const request = parseWith(tokenRequestSchema, c.get('body'), 'token request');
@@ -118,17 +142,60 @@ export function tokenRequestRoutes(
     });
   });
 
-  // The requester (or its widget, when window.opener was cut) polls for the signed result.
+  // The requester (or its widget: cut-off popup, redirect, phone) polls for the signed result.
+  // With `?wait=<s>` the call is held until the answer is stored or the wait ends (204, nothing
+  // yet), so a checkout approved on another device learns it within a second.
   app.get('/:requestId/result', async (c) => {
     const id = requestIdParam(c.req.param('requestId'));
+    const wait = c.req.query('wait');
+    const seconds =
+      wait === undefined
+        ? 0
+        : queryParam(waitQuerySchema, wait, 'wait', `whole seconds, 0 to ${maxWaitSeconds}`);
     const row = await deps.db.maybeOne<RequestRow>('select * from token_requests where request_id = $1', [
       id,
     ]);
-    if (!row?.result)
-      throw new ProtocolError('NotFound', row ? `request ${id} has no answer yet` : `no request ${id}`, {
-        field: 'requestId',
+    if (!row) throw new ProtocolError('NotFound', `no request ${id}`, { field: 'requestId' });
+    let result = row.result;
+    if (!result && wait !== undefined && row.expires_at.getTime() > deps.now()) {
+      const answered = async (): Promise<boolean> => {
+        const now = await deps.db.maybeOne<Pick<RequestRow, 'result'>>(
+          'select result from token_requests where request_id = $1',
+          [id],
+        );
+        result = now?.result ?? null;
+        return result !== null;
+      };
+      if (!(await waiters.wait(id, seconds * 1000, answered, c.req.raw.signal)))
+        return c.body(null, 204, { 'Cache-Control': 'no-store' });
+    }
+    if (!result)
+      throw new ProtocolError('NotFound', `request ${id} has no answer yet`, { field: 'requestId' });
+    return c.json(result);
+  });
+
+  // "Use my phone": the QR code of the wallet's approval link for this request and the desktop
+  // checkout's nonce, so the widget needs no QR encoder of its own. Only to a wallet this cloud serves.
+  app.get('/:requestId/qr', async (c) => {
+    const id = requestIdParam(c.req.param('requestId'));
+    const nonce = queryParam(nonceSchema, c.req.query('nonce'), 'nonce', '16 to 64 base64url characters');
+    const wallet = c.req.query('wallet') ?? deps.config.walletOrigins[0];
+    if (wallet === undefined || !deps.config.walletOrigins.includes(wallet))
+      throw new ProtocolError('Malformed', 'wallet: expected the origin of a wallet this service serves', {
+        field: 'wallet',
       });
-    return c.json(row.result);
+    const row = await deps.db.maybeOne<{ request_id: string }>(
+      'select request_id from token_requests where request_id = $1',
+      [id],
+    );
+    if (!row) throw new ProtocolError('NotFound', `no request ${id}`, { field: 'requestId' });
+    return c.body(qrSvg(phoneApprovalUrl(wallet, id, nonce)), 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'",
+      // Shown in an <img> on the merchant's page, like the widget's script is loaded there.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
   });
 
   app.post('/:requestId/result', signed(deps, { level: 'LOW' }), async (c) => {
@@ -197,6 +264,7 @@ export function tokenRequestRoutes(
     );
     if (!stored)
       throw new ProtocolError('Conflict', `request ${id} was already answered`, { field: 'requestId' });
+    waiters.answered(id);
     return c.json(result, 201);
   });
 

@@ -11,6 +11,7 @@ import { accountChoices, useLinks } from '../wallet/queries.ts';
 import { NoAccountNotice, PayFromPicker, payingAccounts } from './account-picker.tsx';
 import { approvePayment, type PaymentArgs } from './flows.ts';
 import { paymentApprovalMessages } from './PaymentApproval.messages.ts';
+import { PhoneCode } from './PhoneCode.tsx';
 import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.tsx';
 import { LineItems, SelectedBalance } from './payment-parts.tsx';
 import type { LoadedRequest } from './request.ts';
@@ -128,6 +129,7 @@ export function PaymentApproval({ loaded, nonce }: { loaded: LoadedRequest; nonc
   return (
     <Screen title={t('title')} documentTitle={t('documentTitle', { payee })} className="approve">
       <RequesterCard request={request} domainVerified={domainVerified} label={t('payTo')} />
+      <PhoneCode requestId={loaded.id} nonce={nonce} />
       <dl className="summary card">
         <div>
           <dt>{t('amount')}</dt>
