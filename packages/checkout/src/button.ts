@@ -9,7 +9,7 @@ import {
 } from './checkout.ts';
 import { resolveConfig } from './config.ts';
 import { CheckoutError } from './errors.ts';
-import { locales, type Messages, resolveLocale } from './locale.ts';
+import { english, loadWords, type Messages, resolveLocale, startWords } from './locale.ts';
 import { applyStyles, type ThemeVariable } from './styles.ts';
 
 export interface ButtonOptions extends Omit<OpenOptions, 'onWaiting' | 'onRedirect' | 'openingText'> {
@@ -116,7 +116,9 @@ function asCheckoutError(e: unknown): CheckoutError {
 export function button(element: Element, options: ButtonOptions): CheckoutButton {
   const config = resolveConfig(options);
   const locale = resolveLocale(options.locale, typeof navigator === 'undefined' ? [] : navigator.languages);
-  const t: Messages = locales[locale];
+  // The start words at once; the rest of a language other than English from the cloud (English
+  // until it answers, or if it cannot).
+  const t: Messages = { ...english, ...startWords[locale] };
   const report = (error: CheckoutError): void => {
     if (options.onError) options.onError(error);
     else console.error(error);
@@ -145,6 +147,14 @@ export function button(element: Element, options: ButtonOptions): CheckoutButton
   const cancel = el('button', { type: 'button', className: 'link', textContent: t.cancel });
   const usePhone = el('button', { type: 'button', className: 'link', textContent: t.phone });
   wait.append(show, usePhone, cancel);
+  if (locale !== 'en')
+    void loadWords(config.cloudUrl, locale).then((words) => {
+      if (!words) return;
+      Object.assign(t, words);
+      show.textContent = t.show;
+      cancel.textContent = t.cancel;
+      usePhone.textContent = t.phone;
+    });
   // "Use my phone": built when asked for, so the QR image is fetched only then.
   const phonePanel = el('div', { className: 'phone' });
   phonePanel.hidden = true;

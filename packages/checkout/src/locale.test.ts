@@ -1,6 +1,7 @@
 import { locales as productLocales } from '@tokenos/i18n';
 import { describe, expect, it } from 'vitest';
-import { locales, resolveLocale } from './locale.ts';
+import { english, parseWords, resolveLocale } from './locale.ts';
+import { locales } from './words.ts';
 
 describe('locale', () => {
   it("'auto' takes the first of the browser's languages the widget has", () => {
@@ -35,5 +36,17 @@ describe('locale', () => {
         if (tag !== 'en') expect(text, `${tag} ${key}`).not.toBe(english.get(key));
       }
     }
+  });
+});
+
+describe('words from the cloud', () => {
+  it('takes a language only when every message is a short string', () => {
+    expect(parseWords(locales.pl)).toEqual(locales.pl);
+    expect(parseWords({ ...locales.de, show: 42 })).toBeUndefined();
+    expect(parseWords({ ...locales.de, cancel: 'x'.repeat(201) })).toBeUndefined();
+    const { waiting: _, ...missing } = locales.fr;
+    expect(parseWords(missing)).toBeUndefined();
+    expect(parseWords('de')).toBeUndefined();
+    expect(parseWords(english)).toEqual(english);
   });
 });

@@ -1,6 +1,9 @@
-// The widget's few words, in every language the product ships (@tokenos/i18n's list; the type
-// below holds the widget to it). 'auto' picks the first of the browser's preferred languages the
-// widget has, else English. Plain objects, not ICU catalogs: the widget carries no library.
+// The widget's few words, in every language the product ships (@tokenos/i18n's list; the types
+// hold the widget to it). 'auto' picks the first of the browser's preferred languages the widget
+// has, else English. Plain objects, not ICU catalogs: the widget carries no library. The bundle
+// holds English and each language's start words (the button); the rest of a language comes from
+// the cloud when the widget starts in it (words.ts, served at /checkout/v1/words/<locale>),
+// which keeps the script-tag build within its 8 KB.
 import type { Locale as ProductLocale } from '@tokenos/i18n';
 
 export interface Messages {
@@ -24,7 +27,7 @@ export interface Messages {
   code: string;
 }
 
-const en: Messages = {
+export const english: Messages = {
   pay: 'Pay with Token',
   connect: 'Connect with Token',
   hint: 'Opens your Token wallet',
@@ -41,110 +44,50 @@ const en: Messages = {
   code: 'Check that your phone shows the code {code}.',
 };
 
-export const locales = {
-  en,
-  de: {
-    pay: 'Mit Token bezahlen',
-    connect: 'Mit Token verbinden',
-    hint: 'Öffnet Ihre Token-Wallet',
-    opening: 'Token-Wallet wird geöffnet…',
-    waiting: 'Bitte bestätigen Sie in Ihrer Token-Wallet.',
-    show: 'Wallet zeigen',
-    cancel: 'Abbrechen',
-    approved: 'In Ihrer Wallet bestätigt.',
-    cancelled: 'Abgebrochen. Nichts wurde bestätigt.',
-    failed: 'Token ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.',
-    phone: 'Mein Smartphone verwenden',
-    scan: 'Scannen Sie den Code mit Ihrem Smartphone oder öffnen Sie diesen Link darauf:',
-    qr: 'QR-Code, der diese Zahlung auf Ihrem Smartphone öffnet',
-    code: 'Prüfen Sie, ob Ihr Smartphone den Code {code} zeigt.',
-  },
-  fr: {
-    pay: 'Payer avec Token',
-    connect: 'Connecter avec Token',
-    hint: 'Ouvre votre portefeuille Token',
-    opening: 'Ouverture de votre portefeuille Token…',
-    waiting: 'Validez dans votre portefeuille Token.',
-    show: 'Afficher le portefeuille',
-    cancel: 'Annuler',
-    approved: 'Validé dans votre portefeuille.',
-    cancelled: 'Annulé. Rien n’a été validé.',
-    failed: 'Token est indisponible pour le moment. Veuillez réessayer.',
-    phone: 'Utiliser mon téléphone',
-    scan: 'Scannez le code avec votre téléphone, ou ouvrez ce lien dessus :',
-    qr: 'QR code qui ouvre ce paiement sur votre téléphone',
-    code: 'Vérifiez que votre téléphone affiche le code {code}.',
-  },
-  es: {
-    pay: 'Pagar con Token',
-    connect: 'Conectar con Token',
-    hint: 'Abre tu monedero Token',
-    opening: 'Abriendo tu monedero Token…',
-    waiting: 'Confirma en tu monedero Token.',
-    show: 'Mostrar monedero',
-    cancel: 'Cancelar',
-    approved: 'Confirmado en tu monedero.',
-    cancelled: 'Cancelado. No se ha confirmado nada.',
-    failed: 'Token no está disponible ahora. Inténtalo de nuevo.',
-    phone: 'Usar mi móvil',
-    scan: 'Escanea el código con tu móvil o abre este enlace en él:',
-    qr: 'Código QR que abre este pago en tu móvil',
-    code: 'Comprueba que tu móvil muestra el código {code}.',
-  },
-  nl: {
-    pay: 'Betalen met Token',
-    connect: 'Verbinden met Token',
-    hint: 'Opent je Token-wallet',
-    opening: 'Je Token-wallet wordt geopend…',
-    waiting: 'Bevestig in je Token-wallet.',
-    show: 'Wallet tonen',
-    cancel: 'Annuleren',
-    approved: 'Bevestigd in je wallet.',
-    cancelled: 'Geannuleerd. Er is niets bevestigd.',
-    failed: 'Token is nu niet beschikbaar. Probeer het opnieuw.',
-    phone: 'Mijn telefoon gebruiken',
-    scan: 'Scan de code met je telefoon, of open deze link erop:',
-    qr: 'QR-code die deze betaling op je telefoon opent',
-    code: 'Controleer of je telefoon de code {code} toont.',
-  },
-  it: {
-    pay: 'Paga con Token',
-    connect: 'Collega con Token',
-    hint: 'Apre il tuo portafoglio Token',
-    opening: 'Apertura del tuo portafoglio Token…',
-    waiting: 'Conferma nel tuo portafoglio Token.',
-    show: 'Mostra portafoglio',
-    cancel: 'Annulla',
-    approved: 'Confermato nel tuo portafoglio.',
-    cancelled: 'Annullato. Non è stato confermato nulla.',
-    failed: 'Token non è disponibile al momento. Riprova.',
-    phone: 'Usa il mio telefono',
-    scan: 'Inquadra il codice con il telefono, oppure apri questo link sul telefono:',
-    qr: 'Codice QR che apre questo pagamento sul tuo telefono',
-    code: 'Controlla che il telefono mostri il codice {code}.',
-  },
-  pl: {
-    pay: 'Zapłać przez Token',
-    connect: 'Połącz przez Token',
-    hint: 'Otwiera Twój portfel Token',
-    opening: 'Otwieranie portfela Token…',
-    waiting: 'Zatwierdź w swoim portfelu Token.',
-    show: 'Pokaż portfel',
-    cancel: 'Anuluj',
-    approved: 'Zatwierdzono w Twoim portfelu.',
-    cancelled: 'Anulowano. Nic nie zostało zatwierdzone.',
-    failed: 'Token jest teraz niedostępny. Spróbuj ponownie.',
-    phone: 'Użyj telefonu',
-    scan: 'Zeskanuj kod telefonem albo otwórz w nim ten link:',
-    qr: 'Kod QR, który otwiera tę płatność na Twoim telefonie',
-    code: 'Sprawdź, czy telefon pokazuje kod {code}.',
-  },
-} satisfies Record<ProductLocale, Messages>;
+/** The words the button shows before anything is clicked, in every language: no wait for them. */
+export type StartWords = Pick<Messages, 'pay' | 'connect' | 'hint'>;
 
-export type Locale = keyof typeof locales;
+export const startWords: Readonly<Record<ProductLocale, StartWords>> = {
+  en: { pay: 'Pay with Token', connect: 'Connect with Token', hint: 'Opens your Token wallet' },
+  de: { pay: 'Mit Token bezahlen', connect: 'Mit Token verbinden', hint: 'Öffnet Ihre Token-Wallet' },
+  fr: { pay: 'Payer avec Token', connect: 'Connecter avec Token', hint: 'Ouvre votre portefeuille Token' },
+  es: { pay: 'Pagar con Token', connect: 'Conectar con Token', hint: 'Abre tu monedero Token' },
+  nl: { pay: 'Betalen met Token', connect: 'Verbinden met Token', hint: 'Opent je Token-wallet' },
+  it: { pay: 'Paga con Token', connect: 'Collega con Token', hint: 'Apre il tuo portafoglio Token' },
+  pl: { pay: 'Zapłać przez Token', connect: 'Połącz przez Token', hint: 'Otwiera Twój portfel Token' },
+};
+
+export type Locale = ProductLocale;
 
 function isLocale(tag: string): tag is Locale {
-  return Object.hasOwn(locales, tag);
+  return Object.hasOwn(startWords, tag);
+}
+
+/** Where the cloud serves the rest of a language's words. */
+export function wordsUrl(cloudUrl: string, locale: Locale): string {
+  return `${cloudUrl}/checkout/v1/words/${locale}`;
+}
+
+/** A language's words as the cloud sent them: every message a short string, else nothing. */
+export function parseWords(value: unknown): Messages | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const words: Record<string, string> = {};
+  for (const key of Object.keys(english)) {
+    const text = (value as Record<string, unknown>)[key];
+    if (typeof text !== 'string' || text.length === 0 || text.length > 200) return undefined;
+    words[key] = text;
+  }
+  return words as unknown as Messages;
+}
+
+/** Fetches the rest of a language's words; undefined (English stays) when the cloud cannot say. */
+export async function loadWords(cloudUrl: string, locale: Locale): Promise<Messages | undefined> {
+  try {
+    const res = await fetch(wordsUrl(cloudUrl, locale), { credentials: 'omit' });
+    return res.ok ? parseWords(await res.json()) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -8,6 +8,12 @@ export const checkoutOperationDocs: OperationDocs = {
     summary: 'The drop-in widget (script-tag build), immutable, CORS *',
     responses: { '200': 'JavaScript', '503': 'widget not built' },
   },
+  'GET /checkout/v1/words/{locale}': {
+    operationId: 'getCheckoutWords',
+    tag: 'Checkout',
+    summary: "The widget's words in one language (en, de, fr, es, it, nl, pl), CORS *",
+    responses: { '200': '{ pay, connect, hint, opening, waiting, … }' },
+  },
   'GET /checkout/v1/sri.json': {
     operationId: 'getCheckoutIntegrity',
     tag: 'Checkout',

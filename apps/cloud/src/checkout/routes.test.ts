@@ -27,6 +27,16 @@ describe('the script-tag build', () => {
     expect(integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
   });
 
+  it('serves each language’s words to any page, and names the field for a language it lacks', async () => {
+    const polish = await app.request('/v1/words/pl');
+    expect(polish.status).toBe(200);
+    expect(polish.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await polish.json()).toMatchObject({ pay: 'Zapłać przez Token', cancel: 'Anuluj' });
+    const unknown = await app.request('/v1/words/xx');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'NotFound', field: 'locale' });
+  });
+
   it('answers 503 problem+json when the widget was not built', async () => {
     const missing = checkoutRoutes({ script: undefined });
     for (const path of ['/v1/checkout.js', '/v1/sri.json']) {

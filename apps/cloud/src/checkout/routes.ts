@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { locales as widgetWords } from '@tokenos/checkout/words';
 import { problemResponse, problemType } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
@@ -71,6 +72,29 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=31536000, immutable',
       ETag: `"${script.integrity}"`,
+    });
+  });
+
+  // The rest of a language's words, which the widget reads when it starts in that language (the
+  // script-tag build carries only English and each language's button words).
+  app.get('/v1/words/:locale', (c) => {
+    const locale = c.req.param('locale');
+    if (!Object.hasOwn(widgetWords, locale))
+      return problemResponse(
+        c,
+        {
+          type: problemType('NotFound'),
+          title: 'No such language',
+          status: 404,
+          detail: `the widget speaks ${Object.keys(widgetWords).join(', ')}`,
+          code: 'NotFound',
+          field: 'locale',
+        },
+        publicHeaders,
+      );
+    return c.json(widgetWords[locale as keyof typeof widgetWords], 200, {
+      ...publicHeaders,
+      'Cache-Control': 'public, max-age=3600',
     });
   });
 
