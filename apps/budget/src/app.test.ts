@@ -59,7 +59,7 @@ class FakeCloud extends FakeTokenRequests<{ days: number; redirectUrl: string }>
 
   #live(tokenId: string) {
     if (this.revoked.has(tokenId))
-      throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
+      throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, { field: 'tokenId' });
   }
   async accounts(tokenId: string) {
     this.#live(tokenId);
@@ -68,7 +68,7 @@ class FakeCloud extends FakeTokenRequests<{ days: number; redirectUrl: string }>
   async balance(tokenId: string, ref: string): Promise<AccountBalance> {
     this.#live(tokenId);
     if (this.balanceRefused)
-      throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', 'scope');
+      throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', { field: 'scope' });
     return {
       accountRef: ref,
       booked: eur(ref === 'current-acct' ? '1487.50' : '5000.00'),
@@ -88,7 +88,7 @@ class FakeCloud extends FakeTokenRequests<{ days: number; redirectUrl: string }>
   async profile(tokenId: string) {
     this.#live(tokenId);
     if (this.sharedName === undefined)
-      throw new ApiError(404, 'NotFound', 'this grant names no profile fields', 'resources');
+      throw new ApiError(404, 'NotFound', 'this grant names no profile fields', { field: 'resources' });
     return { fields: ['name' as const], profile: { name: this.sharedName } };
   }
   async disconnect(tokenId: string) {

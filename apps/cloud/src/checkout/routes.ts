@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { problemResponse, problemType } from '@tokenos/service-kit';
+import { problemFor, problemResponse } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { CloudEnv } from '../http/env.ts';
@@ -54,13 +54,10 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
   const notBuilt = (c: Context<CloudEnv>) =>
     problemResponse(
       c,
-      {
-        type: problemType('Unavailable'),
-        title: 'Checkout widget not built',
-        status: 503,
-        detail: 'the cloud has no checkout.js: run `npm run build -w @tokenos/checkout` and restart',
-        code: 'Unavailable',
-      },
+      problemFor(
+        'Unavailable',
+        'the cloud has no checkout.js: run `npm run build -w @tokenos/checkout` and restart',
+      ),
       { ...publicHeaders, 'Cache-Control': 'no-store' },
     );
 
