@@ -58,6 +58,14 @@ test('connect your bank: a grant with the passkey, then balances and transaction
   await expect(app.getByRole('button', { name: 'Connect with Token' })).toBeVisible();
   await expectAccessible(app, 'welcome', { bestPractice: true });
   await shoot(app, 'budget-connect');
+  // The footer's language links: the page and the widget's button in Polish, then English again.
+  await app.getByRole('link', { name: 'Polski' }).click();
+  await expect(
+    app.getByRole('heading', { level: 1, name: 'Wszystkie Twoje pieniądze w jednym miejscu' }),
+  ).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Połącz przez Token' })).toBeVisible();
+  await app.getByRole('link', { name: 'English' }).click();
+  await expect(app.getByRole('button', { name: 'Connect with Token' })).toBeVisible();
 
   // A name in the wallet's profile, shared with the app in the grant (issue 9: PII by consent).
   await world.shopper.page.goto(`${wallet}/profile`);
@@ -80,6 +88,26 @@ test('connect your bank: a grant with the passkey, then balances and transaction
   await app.emulateMedia({ colorScheme: 'dark' });
   await shoot(app, 'budget-dashboard-dark', [phone]);
   await app.emulateMedia({ colorScheme: 'light' });
+
+  // In Polish, on a phone: its longer words and its way of writing money still fit the screen.
+  await app.getByRole('link', { name: 'Polski' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Alice Liddell, Twoje pieniądze' })).toBeVisible();
+  await expect(app.getByTestId('balance').first()).toHaveText(/^\d[\d\s]*,\d{2}\s€$/);
+  const before = app.viewportSize();
+  await app.setViewportSize(phone);
+  const { scrollWidth, clientWidth } = await app.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(
+    scrollWidth,
+    `the Polish dashboard is ${scrollWidth} px wide on a ${clientWidth} px screen`,
+  ).toBeLessThanOrEqual(clientWidth);
+  await expectAccessible(app, 'dashboard in Polish', { bestPractice: true });
+  await shoot(app, 'budget-dashboard-pl', [phone]);
+  if (before) await app.setViewportSize(before);
+  await app.getByRole('link', { name: 'English' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Alice Liddell, your money' })).toBeVisible();
 });
 
 test('narrowed in the wallet: the app follows the new grant and shows what it may still read', async () => {

@@ -1,14 +1,20 @@
 // The app's whole Token integration: the backend asks for the grant and verifies the result.
+// The words come with the page, in its language (data-* on #connect-message), and the widget
+// speaks the page's language too.
 {
+  const message = document.getElementById('connect-message');
+  const words = message.dataset;
   const say = (text) => {
-    document.getElementById('connect-message').textContent = text;
+    message.textContent = text;
   };
+  /** A refusal already in words for people; anything else is said by the widget's error code. */
+  class Refusal extends Error {}
   const refusals = {
-    Expired: 'Your approval expired before Tally could use it. Please connect again.',
-    Cancelled: 'The access was cancelled in your wallet. Please connect again.',
-    InvalidSignature: 'Your wallet’s answer could not be checked. Please connect again.',
-    Malformed: 'Your wallet’s answer could not be checked. Please connect again.',
-    Forbidden: 'Your wallet’s answer was not for this connection. Please connect again.',
+    Expired: words.expired,
+    Cancelled: words.cancelled,
+    InvalidSignature: words.unchecked,
+    Malformed: words.unchecked,
+    Forbidden: words.wrongRequest,
   };
   const post = async (url, body) => {
     const res = await fetch(url, {
@@ -18,17 +24,24 @@
     });
     const json = await res.json();
     // Words from the problem's code, never its detail (which is for developers, RFC 9457).
-    if (!res.ok)
-      throw new Error(refusals[json.code] ?? 'Tally could not connect your bank. Please try again.');
+    if (!res.ok) throw new Refusal(refusals[json.code] ?? words.failed);
     return json;
   };
-  if (!window.TokenCheckout) say('Token could not be loaded. Please reload the page.');
+  if (!window.TokenCheckout) say(words.widgetMissing);
   else
     TokenCheckout.button(document.getElementById('token-connect'), {
       action: 'connect',
+      locale: document.documentElement.lang || 'auto',
       createRequest: () => post('/api/connect').then((r) => r.requestId),
       onApprove: ({ result }) =>
         post('/api/connect/complete', { result }).then((r) => location.assign(r.url)),
-      onError: (e) => say(e.cause?.message ?? 'Connecting could not start. Please try again.'),
+      onError: (e) =>
+        say(
+          e.cause instanceof Refusal
+            ? e.cause.message
+            : e.code === 'HandlerFailed'
+              ? words.failed
+              : words.notStarted,
+        ),
     });
 }

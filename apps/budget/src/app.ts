@@ -1,3 +1,4 @@
+import type { Locale } from '@tokenos/i18n';
 import { isProtocolError } from '@tokenos/protocol';
 import { isApiError } from '@tokenos/sdk';
 import { createSiteApp, problem, type SessionEnv, type SiteState, widgetScripts } from '@tokenos/web-kit';
@@ -5,8 +6,9 @@ import type { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BudgetConfig } from './config.ts';
 import { GrantEnded, loadDashboard } from './dashboard.ts';
+import { dashboardPage, dashboardTitle } from './dashboard-page.ts';
 import type { AisGateway } from './gateway.ts';
-import { dashboardPage, endedPage, page, unavailablePage, welcomePage } from './pages.ts';
+import { endedPage, page, pageTitle, unavailablePage, welcomePage } from './pages.ts';
 import type { BudgetSessions, Session } from './sessions.ts';
 
 export type BudgetState = SiteState;
@@ -53,15 +55,16 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
   app.onError((e, c) => {
     if (e instanceof BudgetError) return problem(c, e.status, e.code, e.message);
     console.error(`budget ${c.req.method} ${c.req.path}:`, e);
-    return c.req.path.startsWith('/api/')
-      ? problem(c, 500, 'Internal', 'the app failed to answer')
-      : c.html(
-          page(layout('Something went wrong'), unavailablePage('Something went wrong. Please try again.')),
-          500,
-        );
+    if (c.req.path.startsWith('/api/')) return problem(c, 500, 'Internal', 'the app failed to answer');
+    // English when the failure came before the language was chosen.
+    const locale = c.get('locale') ?? 'en';
+    return c.html(
+      page(layout(pageTitle('errorTitle', locale), locale), unavailablePage('error', locale)),
+      500,
+    );
   });
 
-  function layout(title: string, withWidget = false) {
+  function layout(title: string, locale: Locale, withWidget = false) {
     const scripts =
       withWidget && state.widgetIntegrity
         ? widgetScripts({
@@ -71,16 +74,18 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
             script: 'budget.js',
           })
         : undefined;
-    return { appName: config.name, title, ...(scripts ? { scripts } : {}) };
+    return { appName: config.name, title, locale, ...(scripts ? { scripts } : {}) };
   }
 
   app.get('/', async (c) => {
     const s = c.get('session');
+    const locale = c.get('locale');
     if (!s?.grant) {
       const body = s?.ended
-        ? endedPage(config.name, config.grantDays, s.ended.reason)
-        : welcomePage(config.name, config.grantDays);
-      return c.html(page(layout(s?.ended ? 'Reconnect' : 'Connect your bank', true), body));
+        ? endedPage(config.name, config.grantDays, s.ended.reason, locale)
+        : welcomePage(config.name, config.grantDays, locale);
+      const title = pageTitle(s?.ended ? 'reconnectTitle' : 'connectTitle', locale);
+      return c.html(page(layout(title, locale, true), body));
     }
     try {
       const dashboard = await loadDashboard(gateway, s.grant.tokenId, deps.now()).catch(
@@ -93,19 +98,32 @@ export function createBudgetApp(deps: BudgetDeps): Hono<Env> {
           return loadDashboard(gateway, next, deps.now());
         },
       );
-      return c.html(page(layout('Your money'), dashboardPage(config.name, dashboard, s.grant.connectedAt)));
+      return c.html(
+        page(
+          layout(dashboardTitle(locale), locale),
+          dashboardPage(config.name, dashboard, s.grant.connectedAt, locale),
+        ),
+      );
     } catch (e) {
       if (e instanceof GrantEnded) {
         // Said plainly, once the read is refused: the grant is gone and reading again will not help.
         s.grant = undefined;
         s.ended = { reason: e.reason, at: deps.now() };
-        return c.html(page(layout('Reconnect', true), endedPage(config.name, config.grantDays, e.reason)));
-      }
-      if (isApiError(e) && (e.status >= 500 || e.code === 'BankUnavailable'))
         return c.html(
-          page(layout('Bank unavailable'), unavailablePage(`The bank did not answer (${e.message}).`)),
+          page(
+            layout(pageTitle('reconnectTitle', locale), locale, true),
+            endedPage(config.name, config.grantDays, e.reason, locale),
+          ),
+        );
+      }
+      if (isApiError(e) && (e.status >= 500 || e.code === 'BankUnavailable')) {
+        // The detail is for developers (RFC 9457); the page says it plainly.
+        console.warn(`budget: the bank did not answer: ${e.message}`);
+        return c.html(
+          page(layout(pageTitle('unavailableTitle', locale), locale), unavailablePage('bank', locale)),
           503,
         );
+      }
       throw e;
     }
   });

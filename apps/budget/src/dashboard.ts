@@ -10,8 +10,8 @@ import type { AisGateway } from './gateway.ts';
 
 export interface AccountView extends LinkedAccount {
   balance?: AccountBalance;
-  /** Why the balance or the transactions are missing, in words (e.g. the grant does not cover them). */
-  note?: string;
+  /** What the grant does not let the app read of this account (the page says it in words). */
+  notShared?: 'balance' | 'transactions' | 'both';
 }
 
 export interface Row extends AccountTransaction {
@@ -53,13 +53,14 @@ function ended(e: unknown): GrantEnded | undefined {
   return undefined;
 }
 
-async function part<T>(read: () => Promise<T>): Promise<{ value: T } | { note: string }> {
+/** One read; `undefined` when the grant does not cover it (Forbidden), so the rest still shows. */
+async function part<T>(read: () => Promise<T>): Promise<{ value: T } | undefined> {
   try {
     return { value: await read() };
   } catch (e) {
     const end = ended(e);
     if (end) throw end;
-    if (isApiError(e, 'Forbidden')) return { note: 'not shared' };
+    if (isApiError(e, 'Forbidden')) return undefined;
     throw e;
   }
 }
@@ -100,7 +101,7 @@ export function summarize(accounts: readonly AccountView[], rows: readonly Row[]
 /** Reads everything the grant allows, through the cloud; throws GrantEnded when it allows nothing any more. */
 export async function loadDashboard(gateway: AisGateway, tokenId: string, now: number): Promise<Dashboard> {
   const listed = await part(() => gateway.accounts(tokenId));
-  if (!('value' in listed)) throw new GrantEnded('revoked');
+  if (!listed) throw new GrantEnded('revoked');
   const accounts: AccountView[] = [];
   const rows: Row[] = [];
   await Promise.all(
@@ -110,14 +111,10 @@ export async function loadDashboard(gateway: AisGateway, tokenId: string, now: n
         part(() => gateway.transactions(tokenId, account.accountRef)),
       ]);
       const view: AccountView = { ...account };
-      if ('value' in balance) view.balance = balance.value;
-      else view.note = `Balance ${balance.note}`;
-      if ('value' in transactions)
-        rows.push(...transactions.value.map((t) => ({ ...t, accountName: account.name })));
-      else
-        view.note = view.note
-          ? `${view.note}; transactions ${transactions.note}`
-          : `Transactions ${transactions.note}`;
+      if (balance) view.balance = balance.value;
+      if (transactions) rows.push(...transactions.value.map((t) => ({ ...t, accountName: account.name })));
+      if (!balance || !transactions)
+        view.notShared = !balance && !transactions ? 'both' : balance ? 'transactions' : 'balance';
       accounts.push(view);
     }),
   );
@@ -128,7 +125,7 @@ export async function loadDashboard(gateway: AisGateway, tokenId: string, now: n
       throw e;
     }),
   );
-  const name = 'value' in profile ? profile.value?.profile.name : undefined;
+  const name = profile?.value?.profile.name;
   const order = new Map(listed.value.map((a, i) => [a.accountRef, i]));
   accounts.sort((a, b) => (order.get(a.accountRef) ?? 0) - (order.get(b.accountRef) ?? 0));
   rows.sort((a, b) => b.bookedAt - a.bookedAt);

@@ -1,5 +1,5 @@
 import { isConnectionError } from '@tokenos/db';
-import { onError, problemFor, problemResponse, requireJson } from '@tokenos/service-kit';
+import { idempotency, onError, problemFor, problemResponse, requireJson } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
 import { aliasRoutes } from './aliases/routes.ts';
@@ -47,6 +47,9 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   const limiters = limitersFor(deps);
   if (limiters) app.use('/api/*', limitPerAddress(limiters.address));
   app.use('/api/*', requireJson());
+  // Idempotency-Key on every POST (issue 16 item 2); signed routes claim the key once the
+  // signature holds (auth/signed-request.ts, custody/claimant-request.ts).
+  app.use('/api/*', idempotency({ db: deps.db, now: deps.now, maxBodyBytes: deps.config.maxBodyBytes }));
   app.get('/health', (c) => c.json({ ok: true }));
   app.route(
     '/',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { nodeBackend } from '@tokenos/crypto-node';
 import { openDb } from '@tokenos/db';
 import { fromBase64url, setSignatureBackend } from '@tokenos/protocol';
-import { purgeNonces, runService } from '@tokenos/service-kit';
+import { purgeIdempotencyKeys, purgeNonces, runService } from '@tokenos/service-kit';
 import { codeTtlMs } from './aliases/routes.ts';
 import { createCloudApp } from './app.ts';
 import { BankRegistry, parseBankUrls } from './banks/registry.ts';
@@ -77,6 +77,8 @@ runService({
   },
   jobs: [
     { name: 'nonce purge', everyMs: 60_000, run: () => purgeNonces(db, Date.now()) },
+    // Idempotency-Key answers past their 24 hours (reads already ignore them).
+    { name: 'idempotency key purge', everyMs: 60 * 60_000, run: () => purgeIdempotencyKeys(db, Date.now()) },
     { name: 'rate counter purge', everyMs: 60 * 60_000, run: () => purgeSharedCounters(db, Date.now()) },
     // Members created on a user's behalf and never claimed: their data goes (issue 9).
     // Retries what could not be sent at once (the mail server was down); kick() covers the rest.

@@ -19,7 +19,7 @@ export interface ButtonOptions extends Omit<OpenOptions, 'onWaiting' | 'onRedire
   onApprove: (approval: Approval) => void | PromiseLike<void>;
   onCancel?: (cancellation: Cancellation) => void;
   onError?: (error: CheckoutError) => void;
-  /** 'auto' (default): the browser's languages; or one of en, de, fr, es, nl. */
+  /** 'auto' (default): the browser's languages; or one of en, de, fr, es, it, nl, pl (a region is dropped). */
   locale?: string;
   /** 'auto' (default) follows prefers-color-scheme. */
   theme?: 'auto' | 'light' | 'dark';

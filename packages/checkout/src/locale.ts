@@ -1,5 +1,7 @@
-// The widget's few words, in the languages of the first markets. 'auto' picks the first of the
-// browser's preferred languages the widget has, else English.
+// The widget's few words, in every language the product ships (@tokenos/i18n's list; the type
+// below holds the widget to it). 'auto' picks the first of the browser's preferred languages the
+// widget has, else English. Plain objects, not ICU catalogs: the widget carries no library.
+import type { Locale as ProductLocale } from '@tokenos/i18n';
 
 export interface Messages {
   pay: string;
@@ -78,7 +80,31 @@ export const locales = {
     cancelled: 'Geannuleerd. Er is niets bevestigd.',
     failed: 'Token is nu niet beschikbaar. Probeer het opnieuw.',
   },
-} satisfies Record<string, Messages>;
+  it: {
+    pay: 'Paga con Token',
+    connect: 'Collega con Token',
+    hint: 'Apre il tuo portafoglio Token',
+    opening: 'Apertura del tuo portafoglio Token…',
+    waiting: 'Conferma nel tuo portafoglio Token.',
+    show: 'Mostra portafoglio',
+    cancel: 'Annulla',
+    approved: 'Confermato nel tuo portafoglio.',
+    cancelled: 'Annullato. Non è stato confermato nulla.',
+    failed: 'Token non è disponibile al momento. Riprova.',
+  },
+  pl: {
+    pay: 'Zapłać przez Token',
+    connect: 'Połącz przez Token',
+    hint: 'Otwiera Twój portfel Token',
+    opening: 'Otwieranie portfela Token…',
+    waiting: 'Zatwierdź w swoim portfelu Token.',
+    show: 'Pokaż portfel',
+    cancel: 'Anuluj',
+    approved: 'Zatwierdzono w Twoim portfelu.',
+    cancelled: 'Anulowano. Nic nie zostało zatwierdzone.',
+    failed: 'Token jest teraz niedostępny. Spróbuj ponownie.',
+  },
+} satisfies Record<ProductLocale, Messages>;
 
 export type Locale = keyof typeof locales;
 

@@ -19,6 +19,10 @@ export const serviceErrorCodes = [
   'CloudTimeout',
   /** A rate limit per address or per member was reached; Retry-After says when to come back. */
   'TooManyRequests',
+  /** An Idempotency-Key first used for another request (method, path or body differ). */
+  'IdempotencyKeyReused',
+  /** The first request with this Idempotency-Key is still being processed: retry shortly. */
+  'IdempotencyKeyInUse',
   /** A request body larger than the service accepts. */
   'PayloadTooLarge',
   /** Another refusal at the HTTP level (a method not allowed); the status is the exception's own. */

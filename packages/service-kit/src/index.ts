@@ -1,4 +1,17 @@
 export { type ClientData, parseClientData } from './client-data.ts';
+export {
+  claimIdempotency,
+  type IdempotencyOptions,
+  IdempotentAnswer,
+  idempotency,
+  idempotencyKeyHeader,
+  idempotencyLeaseMs,
+  idempotencyWindowMs,
+  idempotentReplayedHeader,
+  parseIdempotencyKey,
+  purgeIdempotencyKeys,
+  requestFingerprint,
+} from './idempotency.ts';
 export { consumeNonce, purgeNonces } from './nonce-store.ts';
 export { type OnErrorOptions, onError, type UnavailableDetail } from './on-error.ts';
 export {

@@ -1,6 +1,7 @@
 import { type ErrorCode, isProtocolError } from '@tokenos/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { IdempotentAnswer } from './idempotency.ts';
 import { problemFor, problemOfProtocolError, problemResponse } from './problem.ts';
 
 /**
@@ -30,6 +31,8 @@ function httpErrorCode(status: number): ErrorCode {
 export function onError(options: OnErrorOptions): (err: Error, c: Context) => Response {
   const log = options.log ?? ((m, e) => console.error(m, e));
   return (err, c) => {
+    // Decided while claiming an Idempotency-Key: the stored answer again, or its 409/422.
+    if (err instanceof IdempotentAnswer) return err.response;
     if (isProtocolError(err)) return problemResponse(c, problemOfProtocolError(err));
     if (err instanceof HTTPException) {
       const code = httpErrorCode(err.status);

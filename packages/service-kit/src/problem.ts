@@ -23,11 +23,16 @@ export function problemResponse(
   problem: Problem,
   headers: Record<string, string> = {},
 ): Response {
-  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json',
-    'cache-control': 'no-store',
-    ...headers,
-  });
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, problemHeaders(headers));
+}
+
+/** `problemResponse` where there is no Hono context yet (an answer decided inside a middleware's claim). */
+export function problemAsResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: problemHeaders(headers) });
+}
+
+function problemHeaders(headers: Record<string, string>): Record<string, string> {
+  return { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers };
 }
 
 /** The problem for a code: its status and title, with `detail` for this occurrence. */

@@ -43,6 +43,8 @@ export async function creditPeer(
     baseUrl: peerUrl,
     fetch: (input, init) => deps.fetch(input, { ...init, signal: AbortSignal.timeout(5_000) }),
     now: deps.now,
+    // A peer bank keeps no Idempotency-Key answers; the caller retries the credit itself.
+    networkRetries: 0,
   });
   const answer = await client.send<unknown>(
     'POST',

@@ -9,6 +9,7 @@ import {
 import {
   assertKeyAlgorithm,
   assertSignedBy,
+  claimIdempotency,
   consumeNonce,
   inspectRequest,
   parseJsonBody,
@@ -32,8 +33,9 @@ export interface SignedOptions {
 /**
  * Verifies an RFC 9421 signed request: the body against Content-Digest, the time window, the
  * key against the member's directory state (present, unexpired, at least `level`), the
- * signature, and last the nonce (recorded only once the signature holds, so nobody can burn
- * another member's nonces). Sets `caller` and `body`.
+ * signature, the Idempotency-Key if the request has one (service-kit idempotency.ts), and last the
+ * nonce (recorded only once the signature holds, so nobody can burn another member's nonces).
+ * Sets `caller` and `body`.
  */
 export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandler<CloudEnv> {
   const middleware: MiddlewareHandler<CloudEnv> = async (c, next) => {
@@ -63,6 +65,9 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     // Counted only now, once the signature proves who is asking.
     const wait = limitersFor(deps)?.member.take(memberId) ?? 0;
     if (wait > 0) return tooManyRequests(c, wait, 'member');
+    // Before the nonce: a retry of this very request (same nonce) gets the first answer back
+    // instead of a Replay refusal. Scoped by the member the signature proved.
+    await claimIdempotency(c.req.raw, memberId, bytes);
     await consumeNonce(deps.db, inspected.params.keyid, inspected.params.nonce);
     c.set('caller', { memberId, key, member });
     c.set('body', body);

@@ -2,6 +2,7 @@ import { fromBase64url, ProtocolError, type PublicKeyRef } from '@tokenos/protoc
 import {
   assertKeyAlgorithm,
   assertSignedBy,
+  claimIdempotency,
   consumeNonce,
   inspectRequest,
   parseJsonBody,
@@ -42,6 +43,8 @@ export async function verifyClaimantRequest(
     { algorithm: key.algorithm, publicKey: fromBase64url(key.publicKey) },
     inspected,
   );
+  // As in signed(): the Idempotency-Key, scoped by the claimer's key, before the nonce.
+  await claimIdempotency(req, keyid, bytes);
   await consumeNonce(deps.db, keyid, inspected.params.nonce);
   return body;
 }

@@ -4,6 +4,7 @@ import {
   maxSignatureAgeSeconds,
   maxSignatureFutureSeconds,
 } from '@tokenos/protocol';
+import { idempotencyKeyHeader, idempotentReplayedHeader } from '@tokenos/service-kit';
 import type { RouterRoute } from 'hono/types';
 import { z } from 'zod';
 import type { OperationDoc, OperationDocs } from '../http/operation-doc.ts';
@@ -108,6 +109,22 @@ const httpMessageSignature = {
   },
 };
 
+// draft-ietf-httpapi-idempotency-key-header, on every POST (service-kit idempotency.ts).
+const idempotencyKeyParameter = {
+  name: idempotencyKeyHeader,
+  in: 'header',
+  required: false,
+  description: [
+    'Makes a retry safe: for 24 hours the same key with the same method, path and body gets the first answer again',
+    `(with \`${idempotentReplayedHeader}: true\`) instead of running twice, also when the retry repeats the signed request byte for byte.`,
+    'The same key with another body is refused with 422 `IdempotencyKeyReused`; while the first request runs, 409 `IdempotencyKeyInUse`.',
+    'Keys are scoped by the signing member (custody claims: by the claimer’s key). 5xx and 429 answers are not kept, so their retry runs again.',
+    'A quoted string (RFC 8941 sf-string) or a bare token, 1 to 255 visible ASCII characters; a UUID per logical operation is usual.',
+  ].join(' '),
+  schema: { type: 'string', minLength: 1 },
+  example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+};
+
 function security(op: DocumentedOperation): JsonObject {
   if (op.level)
     return {
@@ -154,7 +171,13 @@ function operationObject(op: DocumentedOperation): JsonObject {
     ...(doc.description
       ? { description: [doc.description, security(op).description].filter(Boolean).join('\n\n') }
       : {}),
-    parameters: [...params, ...query],
+    parameters: [
+      ...params,
+      ...query,
+      ...(op.method === 'POST' && op.path.startsWith('/api/')
+        ? [{ $ref: '#/components/parameters/IdempotencyKey' }]
+        : []),
+    ],
     ...(doc.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }
       : {}),
@@ -192,6 +215,7 @@ export function openApiDocument(serverUrl: string, routes: readonly RouterRoute[
     paths,
     components: {
       schemas: { Problem: problem },
+      parameters: { IdempotencyKey: idempotencyKeyParameter },
       securitySchemes: { httpMessageSignature },
     },
   };

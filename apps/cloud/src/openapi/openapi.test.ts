@@ -10,6 +10,7 @@ interface OperationObject {
   operationId?: string;
   security?: Record<string, string[]>[];
   'x-key-level'?: string;
+  parameters?: ({ $ref: string } | { name: string; in: string })[];
   requestBody?: { content: Record<string, { schema: { type?: string; anyOf?: unknown[] } }> };
 }
 interface Document {
@@ -17,7 +18,10 @@ interface Document {
   info: { license?: { name: string } };
   servers: { url: string }[];
   paths: Record<string, Record<string, OperationObject>>;
-  components: { securitySchemes: Record<string, { type: string; description: string }> };
+  components: {
+    parameters: Record<string, { name: string; in: string; required: boolean; description: string }>;
+    securitySchemes: Record<string, { type: string; description: string }>;
+  };
 }
 
 async function fetchDocument(): Promise<Document> {
@@ -95,6 +99,30 @@ describe('OpenAPI', () => {
         if (!notBuilt) expect(res.status, name).toBeLessThan(500);
       }
     }
+  });
+
+  it('offers the Idempotency-Key header on every POST under /api, and on nothing else', async () => {
+    const doc = await fetchDocument();
+    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
+    let posts = 0;
+    for (const [name, op] of operationsOf(doc)) {
+      const offered = (op.parameters ?? []).some((p) => '$ref' in p && p.$ref === ref.$ref);
+      const isApiPost = name.startsWith('POST /api/');
+      if (isApiPost) posts++;
+      expect(offered, name).toBe(isApiPost);
+    }
+    expect(posts).toBeGreaterThan(20);
+    const param = doc.components.parameters.IdempotencyKey;
+    expect(param).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
+    for (const word of [
+      '24 hours',
+      '422',
+      'IdempotencyKeyReused',
+      '409',
+      'IdempotencyKeyInUse',
+      'Idempotent-Replayed',
+    ])
+      expect(param?.description).toContain(word);
   });
 
   it('names the configured public URL as its server, a licence, and request bodies from the route schemas', async () => {

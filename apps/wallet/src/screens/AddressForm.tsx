@@ -1,6 +1,8 @@
 import { countryCodes, type PostalAddress, postalAddressSchema } from '@tokenos/protocol';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { countryName } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
+import { addressFormMessages } from './AddressForm.messages.ts';
 
 type Draft = Record<
   'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'country',
@@ -32,8 +34,14 @@ function draftOf(a: PostalAddress | undefined): Draft {
   };
 }
 
+/** The first problem of a field, as the words that say it (the country is the one the draft chose). */
+type FieldError =
+  | { key: 'countryMissing' | 'streetMissing' | 'fillIn' }
+  | { key: 'badPostalCode'; country: string };
+type FieldErrors = Partial<Record<keyof Draft, FieldError>>;
+
 /** The draft as the protocol's address, or the first problem per field (the schema's own rules). */
-function parseDraft(d: Draft): { address: PostalAddress } | { errors: Partial<Record<keyof Draft, string>> } {
+function parseDraft(d: Draft): { address: PostalAddress } | { errors: FieldErrors } {
   const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
   const candidate = {
     ...(optional(d.label) ? { label: d.label.trim() } : {}),
@@ -46,32 +54,21 @@ function parseDraft(d: Draft): { address: PostalAddress } | { errors: Partial<Re
   };
   const parsed = postalAddressSchema.safeParse(candidate);
   if (parsed.success) return { address: parsed.data };
-  const errors: Partial<Record<keyof Draft, string>> = {};
+  const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const top = String(issue.path[0] ?? '');
     const field: keyof Draft = top === 'lines' ? 'line1' : top in empty ? (top as keyof Draft) : 'recipient';
     errors[field] ??=
       field === 'country'
-        ? 'Choose the country'
+        ? { key: 'countryMissing' }
         : field === 'line1'
-          ? 'Enter the street and number'
+          ? { key: 'streetMissing' }
           : field === 'postalCode' && d.postalCode.trim() !== ''
-            ? `This is not a postal code of ${countryName(candidate.country)}. Check it, and the country.`
-            : 'Fill this in (up to 100 characters)';
+            ? { key: 'badPostalCode', country: candidate.country }
+            : { key: 'fillIn' };
   }
   return { errors };
 }
-
-const labels: Record<keyof Draft, string> = {
-  label: 'Name for this address (optional, only you see it)',
-  recipient: 'Recipient',
-  line1: 'Street and number',
-  line2: 'More (optional: floor, building)',
-  city: 'City',
-  region: 'Region or state (optional)',
-  postalCode: 'Postal code',
-  country: 'Country',
-};
 
 const autocomplete: Record<keyof Draft, string> = {
   label: 'off',
@@ -93,8 +90,13 @@ export function AddressForm(props: {
   onCancel?: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.initial));
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const id = useId();
+  const t = useT(addressFormMessages);
+  const fmt = useFormat();
+  const { tag } = useLocale();
+  const errorText = (error: FieldError): string =>
+    error.key === 'badPostalCode' ? t(error.key, { country: fmt.country(error.country) }) : t(error.key);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -109,17 +111,17 @@ export function AddressForm(props: {
 
   // Every ISO 3166-1 country by its name in the reader's language, sorted as that language sorts.
   const countries = useMemo(() => {
-    const collator = new Intl.Collator();
+    const collator = new Intl.Collator(tag);
     return countryCodes
-      .map((code) => ({ code, name: countryName(code) }))
+      .map((code) => ({ code, name: fmt.country(code) }))
       .sort((a, b) => collator.compare(a.name, b.name));
-  }, []);
+  }, [fmt, tag]);
 
   return (
     <form className="address-form" onSubmit={submit} noValidate>
-      {(Object.keys(labels) as (keyof Draft)[]).map((name) => (
+      {(Object.keys(empty) as (keyof Draft)[]).map((name) => (
         <div key={name} className="field">
-          <label htmlFor={`${id}-${name}`}>{labels[name]}</label>
+          <label htmlFor={`${id}-${name}`}>{t(name)}</label>
           {name === 'country' ? (
             <select
               id={`${id}-${name}`}
@@ -131,7 +133,7 @@ export function AddressForm(props: {
               onChange={(e) => setDraft((d) => ({ ...d, country: e.target.value }))}
               disabled={props.busy}
             >
-              <option value="">Choose a country</option>
+              <option value="">{t('chooseCountry')}</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -153,7 +155,7 @@ export function AddressForm(props: {
           )}
           {errors[name] ? (
             <p id={`${id}-${name}-error`} className="field-error">
-              {errors[name]}
+              {errorText(errors[name])}
             </p>
           ) : null}
         </div>
@@ -169,7 +171,7 @@ export function AddressForm(props: {
             onClick={props.onCancel}
             disabled={props.busy}
           >
-            Cancel
+            {t('cancel')}
           </button>
         ) : null}
       </p>

@@ -3,31 +3,34 @@ import { type FormEvent, useState } from 'react';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
 import { cloudClient, walletKeyStore } from '../wallet/member.ts';
 import { useWallet } from '../wallet/WalletProvider.tsx';
+import { claimMessages } from './ClaimScreen.messages.ts';
 import { CodeField, EmailField, SendCodeActions } from './email-fields.tsx';
 import { useAction } from './use-action.ts';
 
 /** Says plainly why a code did not work; the SDK's codes, never its messages. */
 function ClaimError({ error }: { error: unknown }) {
+  const t = useT(claimMessages);
   if (error instanceof ApiError && error.code === 'Forbidden' && error.field === 'code')
     return (
       <p className="notice notice-error" role="alert">
-        That code is not right, or no membership waits for this address. Check the email and try again.
+        {t('wrongCode')}
       </p>
     );
   if (error instanceof ApiError && error.code === 'Expired')
     return (
       <p className="notice notice-error" role="alert">
-        This code can no longer be used. Send a new code.
+        {t('expired')}
       </p>
     );
   if (error instanceof ApiError && error.code === 'Conflict')
     return (
       <p className="notice notice-error" role="alert">
-        This membership has already been claimed.
+        {t('claimed')}
       </p>
     );
   return <ErrorNotice error={error} />;
@@ -44,17 +47,15 @@ export function ClaimScreen({ searchParams }: { searchParams: URLSearchParams })
   const [claim, setClaim] = useState<ClaimInProgress & { address: string }>();
   const [code, setCode] = useState('');
   const { busy, error, run } = useAction();
+  const t = useT(claimMessages);
 
   if (state.status === 'ready')
     return (
-      <Screen title="Claim a membership">
-        <p className="lede">
-          This wallet already belongs to a member. Claim a membership a shop opened for you in a wallet on a
-          device that has none yet.
-        </p>
+      <Screen title={t('haveTitle')}>
+        <p className="lede">{t('haveText')}</p>
         <p className="actions">
           <Link to={routes.home} className="button button-secondary">
-            Go to your wallet
+            {t('toWallet')}
           </Link>
         </p>
       </Screen>
@@ -87,37 +88,31 @@ export function ClaimScreen({ searchParams }: { searchParams: URLSearchParams })
   };
 
   return (
-    <Screen title="Claim your membership" className="setup">
-      <p className="lede">
-        A shop opened a membership for your email. Prove the address is yours and this device’s keys take it
-        over: from then on only you can change it, and nothing can pay from it without your approval.
-      </p>
+    <Screen title={t('title')} className="setup">
+      <p className="lede">{t('lede')}</p>
       {claim ? (
         <form className="form" onSubmit={confirm}>
           <p className="form-hint" role="status">
-            If a membership waits for <strong>{claim.address}</strong>, we sent a 6-digit code there. It works
-            for 10 minutes.
+            {t.rich('sent', {
+              address: claim.address,
+              strong: (chunks) => <strong key="address">{chunks}</strong>,
+            })}
           </p>
           {error ? <ClaimError error={error} /> : null}
           <CodeField id="claim-code" value={code} onChange={setCode} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy || code.length !== 6}>
-              {busy ? 'Claiming…' : 'Claim membership'}
+              {busy ? t('claiming') : t('claim')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setClaim(undefined)}>
-              Use a different address
+              {t('otherAddress')}
             </button>
           </div>
         </form>
       ) : (
         <form className="form" onSubmit={send}>
           {error ? <ClaimError error={error} /> : null}
-          <EmailField
-            id="claim-email"
-            label="Email address the shop has"
-            value={address}
-            onChange={setAddress}
-          />
+          <EmailField id="claim-email" label={t('emailLabel')} value={address} onChange={setAddress} />
           <SendCodeActions busy={busy} address={address} />
         </form>
       )}

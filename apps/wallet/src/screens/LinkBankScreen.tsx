@@ -10,11 +10,13 @@ import { markDetour } from '../checkout-detour.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { cloudClient } from '../wallet/member.ts';
 import { useBanks, useLinks } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { addPendingLink } from '../wallet/wallet-db.ts';
+import { linkBankMessages } from './LinkBankScreen.messages.ts';
 
 /** `<bank>/link?member=&return=&state=`: the bank's own consent page, on the bank's origin. */
 export function consentUrl(bank: BankOption, memberId: string, walletOrigin: string, state: string): string {
@@ -32,6 +34,7 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
   const links = useLinks();
   const [leaving, setLeaving] = useState<string>();
   const [error, setError] = useState<unknown>();
+  const t = useT(linkBankMessages);
 
   const queryClient = useQueryClient();
 
@@ -74,20 +77,17 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
   };
 
   return (
-    <Screen title="Link a bank account" className="link-bank">
-      <p className="lede">
-        Choose your bank. You sign in on your bank’s own page and choose which accounts to link. The wallet
-        never sees your bank password or your full account numbers.
-      </p>
+    <Screen title={t('title')} className="link-bank">
+      <p className="lede">{t('lede')}</p>
       {error ? <ErrorNotice error={error} /> : null}
       {banks.isPending ? (
-        <Loading>Getting the list of banks…</Loading>
+        <Loading>{t('loading')}</Loading>
       ) : banks.isError ? (
         <ErrorNotice error={banks.error} onRetry={() => void banks.refetch()} />
       ) : banks.data.length === 0 ? (
         <div className="empty card">
-          <h2>No banks available</h2>
-          <p>This wallet has no banks to offer yet. Try again later.</p>
+          <h2>{t('noneTitle')}</h2>
+          <p>{t('noneText')}</p>
         </div>
       ) : (
         <ul className="bank-list">
@@ -98,9 +98,7 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
                 <div>
                   <h2>{bank.name}</h2>
                   <p className="muted">
-                    {linked
-                      ? `Linked: ${linked.accounts.length === 1 ? '1 account' : `${linked.accounts.length} accounts`}`
-                      : 'Not linked yet'}
+                    {linked ? t('linked', { count: linked.accounts.length }) : t('notLinked')}
                   </p>
                 </div>
                 <button
@@ -108,9 +106,9 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
                   className={linked ? 'button button-secondary' : 'button button-primary'}
                   onClick={() => void go(bank)}
                   disabled={leaving !== undefined}
-                  aria-label={`${linked ? 'Change accounts at' : 'Link'} ${bank.name}`}
+                  aria-label={t(linked ? 'changeAt' : 'linkBank', { bank: bank.name })}
                 >
-                  {leaving === bank.id ? 'Opening your bank…' : linked ? 'Change accounts' : 'Link'}
+                  {leaving === bank.id ? t('opening') : linked ? t('change') : t('link')}
                 </button>
               </li>
             );
@@ -119,7 +117,7 @@ export function LinkBankScreen({ next }: { next?: string | undefined }) {
       )}
       <p className="actions">
         <Link to={next ?? routes.home} className="button button-secondary">
-          {next ? 'Back' : 'Back to your accounts'}
+          {next ? t('back') : t('backToAccounts')}
         </Link>
       </p>
     </Screen>

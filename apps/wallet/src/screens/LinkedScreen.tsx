@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MessageKey } from '@tokenos/i18n';
 import type { AccountLink } from '@tokenos/protocol';
 import { finishAccountLink, verifyAccountLink } from '@tokenos/sdk/bank';
 import { useEffect, useState } from 'react';
@@ -6,11 +7,15 @@ import type { BankOption } from '../bank-config.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes, safeNextPath } from '../routes.ts';
 import { cloudClient, memberFor } from '../wallet/member.ts';
 import { loadBanks } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { saveLink, takePendingLink } from '../wallet/wallet-db.ts';
+import { linkedMessages } from './LinkedScreen.messages.ts';
+
+type LinkedKey = MessageKey<typeof linkedMessages>;
 
 class LinkProblem extends Error {
   readonly kind: 'no-state' | 'unknown-state' | 'cancelled' | 'unknown-bank';
@@ -61,29 +66,18 @@ async function completeLink(memberId: string, params: URLSearchParams): Promise<
   return { bankName: bank.name, accounts: link.accounts, ...(next ? { next } : {}) };
 }
 
-const problems: Record<LinkProblem['kind'], { title: string; text: string }> = {
-  'no-state': {
-    title: 'Nothing to finish here',
-    text: 'This page finishes linking a bank account, but it was opened without a link from a bank.',
-  },
-  'unknown-state': {
-    title: 'This link was not started here',
-    text: 'The bank sent back a link this wallet did not ask for, or one that was already used. No account was linked.',
-  },
-  cancelled: {
-    title: 'Linking cancelled',
-    text: 'You cancelled at your bank. No account was linked.',
-  },
-  'unknown-bank': {
-    title: 'This bank is no longer offered',
-    text: 'The wallet does not offer this bank any more. No account was linked.',
-  },
-};
+const problems = {
+  'no-state': { title: 'noStateTitle', text: 'noStateText' },
+  'unknown-state': { title: 'unknownStateTitle', text: 'unknownStateText' },
+  cancelled: { title: 'cancelledTitle', text: 'cancelledText' },
+  'unknown-bank': { title: 'unknownBankTitle', text: 'unknownBankText' },
+} as const satisfies Record<LinkProblem['kind'], { title: LinkedKey; text: LinkedKey }>;
 
 /** Where the bank's consent page sends the user back: `?link=<base64url AccountLink>&state=` or `?error=`. */
 export function LinkedScreen({ searchParams }: { searchParams: URLSearchParams }) {
   const { wallet } = useReadyWallet();
   const queryClient = useQueryClient();
+  const t = useT(linkedMessages);
   // Read once: the address bar is cleaned below, and the screen must not start over when it is.
   const [params] = useState(searchParams);
   const key = params.get('state') ?? '';
@@ -111,22 +105,22 @@ export function LinkedScreen({ searchParams }: { searchParams: URLSearchParams }
 
   if (result.isPending)
     return (
-      <Screen title="Linking your account…" className="linked">
-        <Loading>Checking your bank’s signature and finishing the link.</Loading>
+      <Screen title={t('linking')} className="linked">
+        <Loading>{t('checking')}</Loading>
       </Screen>
     );
   if (result.isError) {
     const problem = result.error instanceof LinkProblem ? problems[result.error.kind] : undefined;
     return (
-      <Screen title={problem?.title ?? 'The account could not be linked'} className="linked" focusHeading>
-        {problem ? <p className="lede">{problem.text}</p> : <ErrorNotice error={result.error} />}
-        {problem ? null : <p>No account was linked. Start again from the list of banks.</p>}
+      <Screen title={t(problem?.title ?? 'failedTitle')} className="linked" focusHeading>
+        {problem ? <p className="lede">{t(problem.text)}</p> : <ErrorNotice error={result.error} />}
+        {problem ? null : <p>{t('failedText')}</p>}
         <p className="actions">
           <Link to={routes.link} className="button button-primary">
-            Choose a bank
+            {t('chooseBank')}
           </Link>
           <Link to={routes.home} className="button button-secondary">
-            Back to your accounts
+            {t('backToAccounts')}
           </Link>
         </p>
       </Screen>
@@ -134,12 +128,8 @@ export function LinkedScreen({ searchParams }: { searchParams: URLSearchParams }
   }
   const { bankName, accounts, next } = result.data;
   return (
-    <Screen title={`${bankName} is linked`} className="linked" focusHeading>
-      <p className="lede">
-        {accounts.length === 1 ? 'This account is' : `These ${accounts.length} accounts are`} now linked to
-        your wallet. You can pay from {accounts.length === 1 ? 'it' : 'them'} and choose which ones apps may
-        read.
-      </p>
+    <Screen title={t('doneTitle', { bank: bankName })} className="linked" focusHeading>
+      <p className="lede">{t('doneText', { count: accounts.length })}</p>
       <ul className="account-list">
         {accounts.map((a) => (
           <li key={a.accountRef} className="card account">
@@ -153,7 +143,7 @@ export function LinkedScreen({ searchParams }: { searchParams: URLSearchParams }
       </ul>
       <p className="actions">
         <Link to={next ?? routes.home} className="button button-primary">
-          {next ? 'Continue' : 'Go to your accounts'}
+          {next ? t('continue') : t('toAccounts')}
         </Link>
       </p>
     </Screen>

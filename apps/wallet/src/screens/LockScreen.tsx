@@ -5,23 +5,25 @@ import { parseRequestId } from '../api.ts';
 import { loadTokenRequest } from '../approve/request.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatMoney } from '../format.ts';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { useLocation } from '../router.ts';
 import { normalizePath, routes } from '../routes.ts';
 import { useDeliverChanges } from '../wallet/deliver-changes.ts';
 import { lockAfterMs, useLock } from '../wallet/lock.tsx';
-import { cloudClient, memberFor } from '../wallet/member.ts';
+import { cloudClient, memberFor, walletKeyStore } from '../wallet/member.ts';
 import { passkeyAssertion } from '../wallet/passkey.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
+import { lockMessages } from './LockScreen.messages.ts';
 
 /**
  * Shown instead of any screen while the wallet is locked. Unlocking asks for one of this wallet's
  * passkeys with user verification over a random local challenge: it proves the person at the
- * device, not a payment, so the cloud is not involved. The keys stay wrapped either way.
+ * device, not a payment, so the cloud is not involved. The keys stay in WebCrypto either way.
  */
 export function LockScreen() {
   const { wallet } = useReadyWallet();
   const { unlock } = useLock();
+  const t = useT(lockMessages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const ids = wallet.passkeys.map((p) => p.credentialId);
@@ -39,6 +41,11 @@ export function LockScreen() {
       )
         throw Object.assign(new Error('a passkey of another wallet answered'), { code: 'ScaFailed' });
       unlock();
+      // A wallet from before its keys were WebCrypto's moves them in now (member.ts); a failure is
+      // tried again when a key is next used.
+      void walletKeyStore()
+        .migration()
+        .catch(() => undefined);
       // Banks that missed a change while unreachable get it now (log-delivery.ts).
       void deliver({ afterChange: false });
     } catch (e) {
@@ -49,11 +56,8 @@ export function LockScreen() {
   };
 
   return (
-    <Screen title="Wallet locked" className="lock" focusHeading>
-      <p className="lede">
-        Locked after {Math.round(lockAfterMs / 60_000)} minutes without use. Unlock with your passkey to see
-        your accounts and approve payments.
-      </p>
+    <Screen title={t('title')} className="lock" focusHeading>
+      <p className="lede">{t('lede', { minutes: Math.round(lockAfterMs / 60_000) })}</p>
       <Waiting />
       {error ? <ErrorNotice error={error} /> : null}
       <p className="actions">
@@ -63,7 +67,7 @@ export function LockScreen() {
           onClick={() => void tryUnlock()}
           disabled={busy}
         >
-          {busy ? 'Waiting for your passkey…' : 'Unlock'}
+          {busy ? t('busy') : t('unlock')}
         </button>
       </p>
     </Screen>
@@ -76,6 +80,8 @@ export function LockScreen() {
  */
 function Waiting() {
   const { pathname, searchParams } = useLocation();
+  const t = useT(lockMessages);
+  const fmt = useFormat();
   const requestId =
     normalizePath(pathname) === routes.approve ? parseRequestId(searchParams.get('request')) : undefined;
   const query = useQuery({
@@ -87,8 +93,16 @@ function Waiting() {
   if (request?.body.kind !== 'transfer') return null;
   return (
     <p className="card lock-waiting">
-      <strong>{request.requester.name}</strong> asks you to pay{' '}
-      <strong className="amount-small">{formatMoney(request.body.amount)}</strong>. Unlock to continue.
+      {t.rich('waiting', {
+        merchant: request.requester.name,
+        amount: fmt.money(request.body.amount),
+        strong: (chunks) => <strong key="merchant">{chunks}</strong>,
+        money: (chunks) => (
+          <strong key="amount" className="amount-small">
+            {chunks}
+          </strong>
+        ),
+      })}
     </p>
   );
 }

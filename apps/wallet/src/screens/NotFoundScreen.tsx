@@ -1,16 +1,17 @@
 import { Link } from '../components/Link.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
+import { notFoundMessages } from './NotFoundScreen.messages.ts';
 
 export function NotFoundScreen({ pathname }: { pathname: string }) {
+  const t = useT(notFoundMessages);
   return (
-    <Screen title="Page not found">
-      <p className="lede">
-        There is no page at <code>{pathname}</code> in this wallet. The link may be mistyped or out of date.
-      </p>
+    <Screen title={t('title')}>
+      <p className="lede">{t.rich('text', { path: () => <code key="path">{pathname}</code> })}</p>
       <p className="actions">
         <Link to={routes.home} className="button button-primary">
-          Go to the start page
+          {t('start')}
         </Link>
       </p>
     </Screen>

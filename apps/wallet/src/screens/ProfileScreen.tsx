@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MessageKey } from '@tokenos/i18n';
 import { type PostalAddress, type Profile, profileSchema } from '@tokenos/protocol';
 import { addAddress, deleteAddress, saveProfile, updateAddress } from '@tokenos/sdk';
 import { type FormEvent, useId, useState } from 'react';
@@ -7,11 +8,14 @@ import { Confirm } from '../components/Confirm.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { toE164 } from '../profile/phone.ts';
 import { navigate } from '../router.ts';
 import { useMember } from '../wallet/member.ts';
 import { addressLine, usePersonalData } from '../wallet/personal-data.ts';
 import { AddressForm } from './AddressForm.tsx';
+import { profileMessages } from './ProfileScreen.messages.ts';
 
 type Editing =
   | { kind: 'none' }
@@ -19,18 +23,15 @@ type Editing =
   | { kind: 'edit'; id: string }
   | { kind: 'delete'; id: string };
 
-const profileLabels: Record<
+type ProfileKey = MessageKey<typeof profileMessages>;
+
+const profileFields: Record<
   keyof Profile,
-  { label: string; type: string; autoComplete: string; hint: string }
+  { label: ProfileKey; type: string; autoComplete: string; hint?: ProfileKey; check: ProfileKey }
 > = {
-  name: { label: 'Name', type: 'text', autoComplete: 'name', hint: '' },
-  email: { label: 'Email', type: 'email', autoComplete: 'email', hint: '' },
-  phone: {
-    label: 'Phone',
-    type: 'tel',
-    autoComplete: 'tel',
-    hint: 'As you would dial it, or with the country code, such as +49 151 2345678',
-  },
+  name: { label: 'name', type: 'text', autoComplete: 'name', check: 'checkName' },
+  email: { label: 'email', type: 'email', autoComplete: 'email', check: 'checkEmail' },
+  phone: { label: 'phone', type: 'tel', autoComplete: 'tel', hint: 'phoneHint', check: 'checkPhone' },
 };
 
 function ProfileForm({ profile }: { profile: Profile }) {
@@ -41,8 +42,9 @@ function ProfileForm({ profile }: { profile: Profile }) {
     email: profile.email ?? '',
     phone: profile.phone ?? '',
   });
-  const [errors, setErrors] = useState<Partial<Record<keyof Profile, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<keyof Profile, ProfileKey>>>({});
   const id = useId();
+  const t = useT(profileMessages);
   const save = useMutation({
     mutationFn: (p: Profile) => saveProfile(member, p),
     onSuccess: (_, saved) => {
@@ -56,21 +58,19 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const candidate: Profile = {};
-    const next: Partial<Record<keyof Profile, string>> = {};
+    const next: Partial<Record<keyof Profile, ProfileKey>> = {};
     if (draft.name.trim()) candidate.name = draft.name.trim();
     if (draft.email.trim()) candidate.email = draft.email.trim();
     if (draft.phone.trim()) {
       const phone = await toE164(draft.phone);
       if (phone) candidate.phone = phone;
-      else
-        next.phone =
-          'This is not a phone number we can reach. Check it, or add the country code, such as +49.';
+      else next.phone = 'badPhone';
     }
     const parsed = profileSchema.safeParse(candidate);
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as keyof Profile;
-        next[field] ??= `Check the ${field}`;
+        next[field] ??= profileFields[field].check;
       }
     setErrors(next);
     if (parsed.success && Object.keys(next).length === 0) save.mutate(parsed.data);
@@ -78,12 +78,13 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      {(Object.keys(profileLabels) as (keyof Profile)[]).map((name) => {
-        const f = profileLabels[name];
+      {(Object.keys(profileFields) as (keyof Profile)[]).map((name) => {
+        const f = profileFields[name];
         const hintId = `${id}-${name}-hint`;
+        const error = errors[name];
         return (
           <div key={name} className="field">
-            <label htmlFor={`${id}-${name}`}>{f.label}</label>
+            <label htmlFor={`${id}-${name}`}>{t(f.label)}</label>
             <input
               id={`${id}-${name}`}
               name={name}
@@ -95,13 +96,13 @@ function ProfileForm({ profile }: { profile: Profile }) {
               onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
               disabled={save.isPending}
             />
-            {errors[name] ? (
+            {error ? (
               <p id={hintId} className="field-error">
-                {errors[name]}
+                {t(error)}
               </p>
             ) : f.hint ? (
               <p id={hintId} className="form-hint">
-                {f.hint}
+                {t(f.hint)}
               </p>
             ) : null}
           </div>
@@ -110,12 +111,12 @@ function ProfileForm({ profile }: { profile: Profile }) {
       {save.isError ? <ErrorNotice error={save.error} /> : null}
       {save.isSuccess ? (
         <p className="notice notice-ok" role="status">
-          Profile saved.
+          {t('saved')}
         </p>
       ) : null}
       <p className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save profile'}
+          {save.isPending ? t('saving') : t('saveProfile')}
         </button>
       </p>
     </form>
@@ -131,6 +132,9 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
   const queryClient = useQueryClient();
   const data = usePersonalData(member);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const t = useT(profileMessages);
+  const { tag } = useLocale();
+  const line = (a: Parameters<typeof addressLine>[0]): string => addressLine(a, tag);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['personal-data'] });
   const add = useMutation({
     mutationFn: (a: PostalAddress) => addAddress(member, a),
@@ -157,34 +161,31 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
     },
   });
 
-  if (data.isPending) return <Loading>Reading your profile…</Loading>;
+  if (data.isPending) return <Loading>{t('reading')}</Loading>;
   if (data.isError) return <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />;
   const { profile, addresses } = data.data;
   const busy = add.isPending || edit.isPending || remove.isPending;
   const failure = add.error ?? edit.error ?? remove.error;
 
   return (
-    <Screen title="Profile" className="profile">
-      <p className="muted">
-        Kept encrypted. An app sees your address or contact details only when you share them, and you can stop
-        that in Connected apps.
-      </p>
+    <Screen title={t('title')} className="profile">
+      <p className="muted">{t('lede')}</p>
       {next ? (
         <p>
-          <Link to={next}>Back to the payment</Link>
+          <Link to={next}>{t('backToPayment')}</Link>
         </p>
       ) : null}
 
       <section aria-labelledby="addresses-heading" className="section">
-        <h2 id="addresses-heading">Addresses</h2>
-        {addresses.length === 0 ? <p className="muted">No address yet.</p> : null}
+        <h2 id="addresses-heading">{t('addresses')}</h2>
+        {addresses.length === 0 ? <p className="muted">{t('noAddress')}</p> : null}
         <ul className="rows">
           {addresses.map((a) => (
             <li key={a.id} className="row row-wrap">
               {editing.kind === 'edit' && editing.id === a.id ? (
                 <AddressForm
                   initial={a}
-                  submitLabel={edit.isPending ? 'Saving…' : 'Save address'}
+                  submitLabel={edit.isPending ? t('saving') : t('saveAddress')}
                   busy={busy}
                   onSubmit={(address) => edit.mutate({ id: a.id, address })}
                   onCancel={() => setEditing({ kind: 'none' })}
@@ -195,14 +196,14 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
                     <strong>{a.label ?? a.recipient}</strong>
                     <span className="muted">
                       {a.label ? `${a.recipient}, ` : ''}
-                      {addressLine(a)}
+                      {line(a)}
                     </span>
                   </span>
                   {editing.kind === 'delete' && editing.id === a.id ? (
                     <Confirm
-                      question={`Delete ${a.label ?? addressLine(a)}? Apps you shared it with can no longer read it.`}
-                      confirmLabel="Delete address"
-                      busyLabel="Deleting…"
+                      question={t('deleteQuestion', { address: a.label ?? line(a) })}
+                      confirmLabel={t('deleteAddress')}
+                      busyLabel={t('deleting')}
                       busy={remove.isPending}
                       onConfirm={() => remove.mutate(a.id)}
                       onCancel={() => setEditing({ kind: 'none' })}
@@ -214,18 +215,18 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
                         className="button button-secondary"
                         onClick={() => setEditing({ kind: 'edit', id: a.id })}
                         disabled={busy}
-                        aria-label={`Edit ${a.label ?? addressLine(a)}`}
+                        aria-label={t('editNamed', { address: a.label ?? line(a) })}
                       >
-                        Edit
+                        {t('edit')}
                       </button>
                       <button
                         type="button"
                         className="button button-secondary"
                         onClick={() => setEditing({ kind: 'delete', id: a.id })}
                         disabled={busy}
-                        aria-label={`Delete ${a.label ?? addressLine(a)}`}
+                        aria-label={t('deleteNamed', { address: a.label ?? line(a) })}
                       >
-                        Delete
+                        {t('delete')}
                       </button>
                     </span>
                   )}
@@ -237,7 +238,7 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
         {failure ? <ErrorNotice error={failure} /> : null}
         {editing.kind === 'add' ? (
           <AddressForm
-            submitLabel={add.isPending ? 'Adding…' : 'Add address'}
+            submitLabel={add.isPending ? t('adding') : t('addAddress')}
             busy={busy}
             onSubmit={(address) => add.mutate(address)}
             onCancel={() => setEditing({ kind: 'none' })}
@@ -250,14 +251,14 @@ export function ProfileScreen({ next }: { next?: string | undefined }) {
               onClick={() => setEditing({ kind: 'add' })}
               disabled={busy}
             >
-              Add an address
+              {t('addAnAddress')}
             </button>
           </p>
         )}
       </section>
 
       <section aria-labelledby="contact-heading" className="section">
-        <h2 id="contact-heading">Contact details</h2>
+        <h2 id="contact-heading">{t('contact')}</h2>
         <ProfileForm profile={profile} />
       </section>
     </Screen>

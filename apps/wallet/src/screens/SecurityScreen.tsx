@@ -189,8 +189,8 @@ export function SecurityScreen() {
       <section aria-labelledby="keys-heading" className="section">
         <h2 id="keys-heading">What this device can do</h2>
         <p className="muted">
-          Your wallet signs with keys. Those on this device never leave it, and are encrypted with a key the
-          browser will not let anyone read.
+          Your wallet signs with keys. Those on this device never leave it: the browser keeps them and will
+          not let anyone read them.
         </p>
         {directory.isPending ? (
           <Loading>Reading your keys…</Loading>

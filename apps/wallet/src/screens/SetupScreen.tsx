@@ -1,3 +1,4 @@
+import type { MessageKey } from '@tokenos/i18n';
 import {
   ApiError,
   addAlias,
@@ -10,6 +11,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
 import { useDeliverChanges } from '../wallet/deliver-changes.ts';
@@ -18,28 +20,18 @@ import { createPasskey } from '../wallet/passkey.ts';
 import { useWallet } from '../wallet/WalletProvider.tsx';
 import type { WalletRecord } from '../wallet/wallet-db.ts';
 import { CodeField, EmailField, SendCodeActions } from './email-fields.tsx';
-import { lostDeviceTruth } from './GetStartedScreen.tsx';
+import { getStartedMessages } from './GetStartedScreen.messages.ts';
+import { setupMessages } from './SetupScreen.messages.ts';
 import { useAction } from './use-action.ts';
 
 type Step = 'keys' | 'passkey' | 'email' | 'done';
+type SetupKey = MessageKey<typeof setupMessages>;
 
-const steps: { id: Exclude<Step, 'done'>; title: string; text: string }[] = [
-  {
-    id: 'keys',
-    title: 'Keys',
-    text: 'This device makes the keys that sign for you. The private keys stay on it: they are never sent to us, your bank or a shop.',
-  },
-  {
-    id: 'passkey',
-    title: 'Passkey',
-    text: 'You add a passkey: your fingerprint, face or screen lock. Payments that need a strong check ask for it, and it proves the amount and the payee you saw.',
-  },
-  {
-    id: 'email',
-    title: 'Email',
-    text: 'You add your email address, so shops and banks can find your wallet. We send a code to check that it is yours.',
-  },
-];
+const steps = [
+  { id: 'keys', title: 'keysTitle', text: 'keysText' },
+  { id: 'passkey', title: 'passkeyTitle', text: 'passkeyText' },
+  { id: 'email', title: 'emailTitle', text: 'emailText' },
+] as const satisfies readonly { id: Exclude<Step, 'done'>; title: SetupKey; text: SetupKey }[];
 
 function currentStep(wallet: WalletRecord | undefined): Step {
   if (!wallet) return 'keys';
@@ -59,6 +51,8 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
   const announce = useRef<HTMLParagraphElement>(null);
   const [message, setMessage] = useState('');
   const index = steps.findIndex((s) => s.id === step);
+  const t = useT(setupMessages);
+  const tStart = useT(getStartedMessages);
 
   const finish = async (updated: WalletRecord, said: string): Promise<void> => {
     await save(updated);
@@ -70,13 +64,9 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
   }, [message]);
 
   return (
-    <Screen title={step === 'done' ? 'Your wallet is ready' : 'Create your wallet'} className="setup">
-      <p className="lede">
-        {step === 'done'
-          ? 'Your keys are on this device and your passkey protects them.'
-          : 'Creating a wallet takes three steps, all on this device.'}
-      </p>
-      {step === 'done' ? <p className="muted">{lostDeviceTruth}</p> : null}
+    <Screen title={step === 'done' ? t('readyTitle') : t('createTitle')} className="setup">
+      <p className="lede">{step === 'done' ? t('readyLede') : t('createLede')}</p>
+      {step === 'done' ? <p className="muted">{tStart('lostDevice')}</p> : null}
       <p ref={announce} tabIndex={-1} className="visually-hidden" role="status">
         {message}
       </p>
@@ -97,24 +87,17 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
               </span>
               <div className="step-body">
                 <h2>
-                  <span className="visually-hidden">Step {i + 1}: </span>
-                  {s.title}
-                  {status === 'done' ? <span className="badge badge-ok">Done</span> : null}
-                  {status === 'skipped' ? <span className="badge badge-neutral">Skipped</span> : null}
+                  <span className="visually-hidden">{t('step', { number: i + 1 })} </span>
+                  {t(s.title)}
+                  {status === 'done' ? <span className="badge badge-ok">{t('done')}</span> : null}
+                  {status === 'skipped' ? <span className="badge badge-neutral">{t('skipped')}</span> : null}
                 </h2>
-                <p>
-                  {status === 'skipped'
-                    ? 'You skipped this: shops and banks cannot find your wallet by email yet. Add it any time in Security.'
-                    : s.text}
-                </p>
+                <p>{status === 'skipped' ? t('skippedText') : t(s.text)}</p>
                 {status === 'current' && s.id === 'keys' ? (
-                  <KeysStep onDone={(w) => finish(w, 'Keys created. Next: add a passkey.')} />
+                  <KeysStep onDone={(w) => finish(w, t('keysCreated'))} />
                 ) : null}
                 {status === 'current' && s.id === 'passkey' && wallet ? (
-                  <PasskeyStep
-                    wallet={wallet}
-                    onDone={(w) => finish(w, 'Passkey added. Next: your email.')}
-                  />
+                  <PasskeyStep wallet={wallet} onDone={(w) => finish(w, t('passkeyAdded'))} />
                 ) : null}
                 {status === 'current' && s.id === 'email' && wallet ? (
                   <EmailStep wallet={wallet} onSave={save} onDone={(w, said) => finish(w, said)} />
@@ -128,21 +111,21 @@ export function SetupScreen({ next }: { next?: string | undefined }) {
         {step === 'done' ? (
           next ? (
             <button type="button" className="button button-primary" onClick={() => navigate(next)}>
-              Continue
+              {t('continue')}
             </button>
           ) : (
             <>
               <Link to={routes.link} className="button button-primary">
-                Link a bank account
+                {t('linkBank')}
               </Link>
               <Link to={routes.home} className="button button-secondary">
-                Go to your wallet
+                {t('toWallet')}
               </Link>
             </>
           )
         ) : step === 'keys' ? (
           <Link to={routes.home} className="button button-secondary">
-            Back
+            {t('back')}
           </Link>
         ) : null}
       </p>
@@ -169,6 +152,7 @@ async function existingMember(): Promise<string | undefined> {
 
 function KeysStep({ onDone }: { onDone: (wallet: WalletRecord) => Promise<void> }) {
   const { busy, error, run } = useAction();
+  const t = useT(setupMessages);
   const create = () =>
     run(async () => {
       const memberId = (await existingMember()) ?? (await Member.create(cloudClient(), walletKeyStore())).id;
@@ -178,7 +162,7 @@ function KeysStep({ onDone }: { onDone: (wallet: WalletRecord) => Promise<void> 
     <div className="step-action">
       {error ? <ErrorNotice error={error} /> : null}
       <button type="button" className="button button-primary" onClick={() => void create()} disabled={busy}>
-        {busy ? 'Creating your keys…' : 'Create my keys'}
+        {busy ? t('creatingKeys') : t('createKeys')}
       </button>
     </div>
   );
@@ -192,6 +176,7 @@ function PasskeyStep({
   onDone: (wallet: WalletRecord) => Promise<void>;
 }) {
   const { busy, error, run } = useAction();
+  const t = useT(setupMessages);
   const add = () =>
     run(async () => {
       const passkey = await createPasskey(
@@ -207,7 +192,7 @@ function PasskeyStep({
     <div className="step-action">
       {error ? <ErrorNotice error={error} /> : null}
       <button type="button" className="button button-primary" onClick={() => void add()} disabled={busy}>
-        {busy ? 'Waiting for your passkey…' : 'Add a passkey'}
+        {busy ? t('waitingPasskey') : t('addPasskey')}
       </button>
     </div>
   );
@@ -226,6 +211,7 @@ function EmailStep({
   const [address, setAddress] = useState(wallet.email?.address ?? '');
   const [code, setCode] = useState('');
   const [resent, setResent] = useState(false);
+  const t = useT(setupMessages);
   const email = wallet.email;
   const member = memberFor(wallet.memberId);
   const deliver = useDeliverChanges(member);
@@ -258,7 +244,7 @@ function EmailStep({
     const verificationId = email.verificationId;
     void run(async () => {
       const verified = await completeAliasVerification(member, verificationId, code.trim());
-      await onDone({ ...wallet, email: { ...email, verifiedAt: verified.verifiedAt } }, 'Email verified.');
+      await onDone({ ...wallet, email: { ...email, verifiedAt: verified.verifiedAt } }, t('emailVerified'));
     });
   };
 
@@ -278,24 +264,25 @@ function EmailStep({
       setResent(true);
     });
 
-  const skip = () =>
-    run(() => onDone({ ...wallet, emailSkipped: true }, 'You can add your email later in Security.'));
+  const skip = () => run(() => onDone({ ...wallet, emailSkipped: true }, t('emailLater')));
 
   if (email?.verificationId) {
     return (
       <form className="step-action form" onSubmit={verify} noValidate={false}>
         <p className="form-hint" role="status">
-          {resent ? 'We sent a new code to ' : 'We sent a 6-digit code to '}
-          <strong>{email.address}</strong>. It works for 10 minutes.
+          {t.rich(resent ? 'resent' : 'sent', {
+            address: email.address,
+            strong: (chunks) => <strong key="address">{chunks}</strong>,
+          })}
         </p>
         {error ? <CodeError error={error} /> : null}
         <CodeField id="email-code" value={code} onChange={setCode} describedBy="email-code-hint" />
         <p id="email-code-hint" className="form-hint">
-          Six digits. Check your spam folder if it has not arrived.
+          {t('codeHint')}
         </p>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy || code.length !== 6}>
-            {busy ? 'Checking…' : 'Verify email'}
+            {busy ? t('checking') : t('verify')}
           </button>
           <button
             type="button"
@@ -303,7 +290,7 @@ function EmailStep({
             onClick={() => void resend()}
             disabled={busy}
           >
-            Send a new code
+            {t('sendNew')}
           </button>
         </div>
         <button
@@ -311,7 +298,7 @@ function EmailStep({
           className="link-button"
           onClick={() => void onSave({ ...wallet, email: { address: email.address, salt: email.salt } })}
         >
-          Use a different address
+          {t('otherAddress')}
         </button>
       </form>
     );
@@ -320,10 +307,10 @@ function EmailStep({
   return (
     <form className="step-action form" onSubmit={send}>
       {error ? <ErrorNotice error={error} /> : null}
-      <EmailField id="email-address" label="Email address" value={address} onChange={setAddress} />
+      <EmailField id="email-address" label={t('emailLabel')} value={address} onChange={setAddress} />
       <SendCodeActions busy={busy} address={address}>
         <button type="button" className="button button-secondary" onClick={() => void skip()} disabled={busy}>
-          Skip for now
+          {t('skip')}
         </button>
       </SendCodeActions>
     </form>
@@ -332,16 +319,17 @@ function EmailStep({
 
 /** A wrong or used-up code says so plainly. */
 function CodeError({ error }: { error: unknown }) {
+  const t = useT(setupMessages);
   if (error instanceof ApiError && error.code === 'Forbidden' && error.field === 'code')
     return (
       <p className="notice notice-error" role="alert">
-        That code is not right. Check the email and type it again.
+        {t('wrongCode')}
       </p>
     );
   if (error instanceof ApiError && (error.code === 'Expired' || error.code === 'Forbidden'))
     return (
       <p className="notice notice-error" role="alert">
-        This code can no longer be used. Send a new code.
+        {t('expiredCode')}
       </p>
     );
   return <ErrorNotice error={error} />;

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/use-t.ts';
+import { emailFieldsMessages } from './email-fields.messages.ts';
 
 /** The email address a code is sent to. */
 export function EmailField({
@@ -38,10 +40,11 @@ export function SendCodeActions({
   address: string;
   children?: ReactNode;
 }) {
+  const t = useT(emailFieldsMessages);
   return (
     <div className="form-actions">
       <button type="submit" className="button button-primary" disabled={busy || !address.includes('@')}>
-        {busy ? 'Sending…' : 'Send code'}
+        {busy ? t('sending') : t('send')}
       </button>
       {children}
     </div>
@@ -60,9 +63,10 @@ export function CodeField({
   onChange: (value: string) => void;
   describedBy?: string;
 }) {
+  const t = useT(emailFieldsMessages);
   return (
     <>
-      <label htmlFor={id}>Code from the email</label>
+      <label htmlFor={id}>{t('code')}</label>
       <input
         id={id}
         name="code"

@@ -13,12 +13,15 @@ export function usePersonalData(member: Member, enabled = true) {
   });
 }
 
-/** One line for an address: what the wallet shows in lists and pickers. */
-export function addressLine(a: {
-  lines: readonly string[];
-  postalCode: string;
-  city: string;
-  country: string;
-}): string {
-  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country)].join(', ');
+/** One line for an address: what the wallet shows in lists and pickers; the country named in `locale`. */
+export function addressLine(
+  a: {
+    lines: readonly string[];
+    postalCode: string;
+    city: string;
+    country: string;
+  },
+  locale?: string,
+): string {
+  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country, locale)].join(', ');
 }

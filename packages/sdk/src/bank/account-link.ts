@@ -112,6 +112,8 @@ export async function finishAccountLink(args: {
   const bank = new CloudClient({
     baseUrl: args.bankUrl,
     now: args.member.client.now,
+    // The bank keeps no Idempotency-Key answers: a lost answer is not retried blindly.
+    networkRetries: 0,
     ...(args.fetch ? { fetch: args.fetch } : {}),
   });
   return bank.send(

@@ -11,6 +11,14 @@ export async function generateKey(
   level: KeyLevel,
   opts: { algorithm?: SignatureAlgorithm; now: number; expiresAt?: number },
 ): Promise<PublicKeyInfo> {
+  const expiresAt = opts.expiresAt ?? (level === 'LOW' ? opts.now + defaultLowKeyLifetimeMs : undefined);
+  if (store.create) {
+    return store.create(ownerId, {
+      level,
+      ...(opts.algorithm ? { algorithm: opts.algorithm } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+    });
+  }
   const algorithm = opts.algorithm ?? 'Ed25519';
   const secret = randomBytes(32);
   const pair = keyPairFromSecret(algorithm, secret);
@@ -20,7 +28,6 @@ export async function generateKey(
     level,
     publicKey: pair.publicKey,
   };
-  const expiresAt = opts.expiresAt ?? (level === 'LOW' ? opts.now + defaultLowKeyLifetimeMs : undefined);
   if (expiresAt !== undefined) info.expiresAt = expiresAt;
   await store.put(ownerId, info, pair.secretKey);
   return info;

@@ -6,7 +6,9 @@ import {
   type SignatureBackend,
   utf8,
 } from '@tokenos/protocol';
-import type { KeyStore, PublicKeyInfo } from './key-store.ts';
+import { completed, promised } from './idb.ts';
+import type { PublicKeyInfo } from './key-store.ts';
+import type { LegacyKeyStore } from './move-keys.ts';
 
 /**
  * One private key as IndexedDB holds it: the public half in the clear, the secret only as AES-GCM
@@ -46,21 +48,6 @@ function aad(record: Pick<StoredKeyRecord, 'id' | 'algorithm' | 'level'>): Uint8
   return utf8(`tokenos-key/v1|${record.id}|${record.algorithm}|${record.level}`) as Uint8Array<ArrayBuffer>;
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function completed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 function toInfo(r: StoredKeyRecord): PublicKeyInfo {
   const info: PublicKeyInfo = {
     id: r.id,
@@ -81,7 +68,7 @@ function toInfo(r: StoredKeyRecord): PublicKeyInfo {
  *
  * Browser APIs are touched on first use only, so the SDK still imports in Node.
  */
-export class IndexedDbKeyStore implements KeyStore {
+export class IndexedDbKeyStore implements LegacyKeyStore {
   readonly databaseName: string;
   readonly #options: IndexedDbKeyStoreOptions;
   #db: Promise<IDBDatabase> | undefined;
@@ -219,13 +206,7 @@ export class IndexedDbKeyStore implements KeyStore {
         // Read again on every signature: a key removed meanwhile signs nothing more.
         const current = await this.#record(memberId, keyId);
         if (!current) throw new Error(`key ${keyId} of member ${memberId} was removed`);
-        const secret = new Uint8Array(
-          await this.#subtle.decrypt(
-            { name: 'AES-GCM', iv: new Uint8Array(current.iv), additionalData: aad(current), tagLength: 128 },
-            await this.#key(),
-            current.ciphertext,
-          ),
-        );
+        const secret = await this.#decrypt(current);
         try {
           return await backend.sign(algorithm, secret, message);
         } finally {
@@ -233,6 +214,40 @@ export class IndexedDbKeyStore implements KeyStore {
         }
       },
     };
+  }
+
+  async #decrypt(record: StoredKeyRecord): Promise<Uint8Array> {
+    return new Uint8Array(
+      await this.#subtle.decrypt(
+        { name: 'AES-GCM', iv: new Uint8Array(record.iv), additionalData: aad(record), tagLength: 128 },
+        await this.#key(),
+        record.ciphertext,
+      ),
+    );
+  }
+
+  /**
+   * The secret bytes of one key, to move it into a store that cannot give it back
+   * (`WebCryptoKeyStore`, through `moveKeys`); the caller wipes them.
+   */
+  async exportSecretKey(memberId: string, keyId: string): Promise<Uint8Array> {
+    const record = await this.#record(memberId, keyId);
+    if (!record) throw new Error(`no key ${keyId} for member ${memberId} in ${this.databaseName}`);
+    return this.#decrypt(record);
+  }
+
+  /** Deletes the database, wrapping key included, once no key is left in it. */
+  async discard(): Promise<void> {
+    if ((await this.members()).length > 0) throw new Error(`${this.databaseName} still holds keys`);
+    this.close();
+    const factory = this.#options.indexedDB ?? globalThis.indexedDB;
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.deleteDatabase(this.databaseName);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error(`cannot delete ${this.databaseName}`));
+      // Another tab still has it open: the deletion waits for it and completes on its own.
+      request.onblocked = () => resolve();
+    });
   }
 
   async remove(memberId: string, keyId: string): Promise<void> {

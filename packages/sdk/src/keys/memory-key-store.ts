@@ -1,9 +1,10 @@
 import type { MessageSigner } from '@tokenos/protocol';
 import { getSignatureBackend, secretKeySigner } from '@tokenos/protocol';
-import type { KeyStore, PublicKeyInfo } from './key-store.ts';
+import type { PublicKeyInfo } from './key-store.ts';
+import type { LegacyKeyStore } from './move-keys.ts';
 
 /** Keys in process memory: for tests and short-lived tools. */
-export class MemoryKeyStore implements KeyStore {
+export class MemoryKeyStore implements LegacyKeyStore {
   readonly #keys = new Map<string, Map<string, { info: PublicKeyInfo; secret: Uint8Array }>>();
 
   async put(memberId: string, key: PublicKeyInfo, secretKey: Uint8Array): Promise<void> {
@@ -23,6 +24,16 @@ export class MemoryKeyStore implements KeyStore {
     const k = this.#keys.get(memberId)?.get(keyId);
     if (!k) throw new Error(`no key ${keyId} for member ${memberId} in this key store`);
     return secretKeySigner(k.info.algorithm, k.secret, getSignatureBackend());
+  }
+
+  async members(): Promise<string[]> {
+    return [...this.#keys].filter(([, keys]) => keys.size > 0).map(([id]) => id);
+  }
+
+  async exportSecretKey(memberId: string, keyId: string): Promise<Uint8Array> {
+    const k = this.#keys.get(memberId)?.get(keyId);
+    if (!k) throw new Error(`no key ${keyId} for member ${memberId} in this key store`);
+    return k.secret.slice();
   }
 
   async remove(memberId: string, keyId: string): Promise<void> {
