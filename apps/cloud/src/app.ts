@@ -3,6 +3,8 @@ import { idempotency, onError, problemFor, problemResponse, requireJson } from '
 import { Hono } from 'hono';
 import { accessRoutes } from './access/routes.ts';
 import { aliasRoutes } from './aliases/routes.ts';
+import { BankUnavailableError } from './banks/connector.ts';
+import { bankUnavailableResponse } from './banks/unavailable-response.ts';
 import { checkoutRoutes, publicGetCors } from './checkout/routes.ts';
 import { cloudInfoRoutes } from './cloud-info/routes.ts';
 import { custodyRoutes } from './custody/routes.ts';
@@ -25,11 +27,12 @@ import { transferRoutes } from './transfers/routes.ts';
 /** The token cloud's HTTP API: one sub-app per resource under /api/v1. */
 export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
-  // A database that does not answer is a 503 the client may retry; nothing was decided.
-  app.onError(
-    onError({
-      unavailable: (e) => (isConnectionError(e) ? 'the database is unreachable; retry shortly' : undefined),
-    }),
+  // A database or a bank that does not answer is a 503 the client may retry; nothing was decided.
+  const answerError = onError({
+    unavailable: (e) => (isConnectionError(e) ? 'the database is unreachable; retry shortly' : undefined),
+  });
+  app.onError((err, c) =>
+    err instanceof BankUnavailableError ? bankUnavailableResponse(c, err) : answerError(err, c),
   );
   app.notFound((c) => problemResponse(c, problemFor('NotFound', `no route ${c.req.method} ${c.req.path}`)));
 

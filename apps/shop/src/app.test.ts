@@ -50,10 +50,15 @@ class FakeCloud
     if (this.redeemError) throw this.redeemError;
     const first = this.redemptions.find((r) => r.refId === o.refId);
     if (!first) this.redemptions.push({ tokenId, ...o });
+    // As the cloud answers a bank's refusal: a problem, not a transfer (transfers/bank-refusal.ts).
+    if (this.nextStatus === 'RJCT')
+      throw new ApiError(422, 'BankRefused', `the payer's bank refused transfer tr-${o.refId}`, {
+        reason: 'AM04',
+      });
     return {
       id: `tr-${o.refId}`,
       status: this.nextStatus,
-      reason: this.nextStatus === 'RJCT' ? 'AM04' : null,
+      reason: null,
       bankReference: 'IRON-1',
     };
   }

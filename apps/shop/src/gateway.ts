@@ -48,7 +48,10 @@ export interface PaymentGateway {
   payment(tokenId: string): Promise<{ payer: string; source: AccountRef; amount: Money }>;
   /** The shipping address a grant made with the payment names, read with that access token. */
   shippingAddress?(accessTokenId: string): Promise<GrantedAddress>;
-  /** Redeems into the merchant account; the same refId never pays twice. */
+  /**
+   * Redeems into the merchant account; the same refId never pays twice. A bank that refuses throws
+   * ApiError `BankRefused` (its ISO 20022 reason in `reason`), like any other refusal.
+   */
   redeem(tokenId: string, o: { amount: Money; refId: string }): Promise<Transfer>;
   /**
    * Sends money back: a transfer token from the merchant account to `payee` naming the payment it

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { problemFor, problemResponse } from '@tokenos/service-kit/problem';
 import { Hono } from 'hono';
 import type { BankOption } from '../src/bank-config.ts';
 import { isRoutePath } from '../src/routes.ts';
-import { problem } from './problem.ts';
 import { createRelay, type RelayOptions } from './relay.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -56,7 +56,7 @@ export function createWalletServer(options: WalletServerOptions): Hono {
       createRelay({
         cloudUrl: bank.url,
         stripPrefix: prefix,
-        upstream: { title: bank.name, subject: bank.name, codePrefix: 'Bank' },
+        upstream: { subject: bank.name, codePrefix: 'Bank' },
         ...options.relay,
       }),
     );
@@ -77,34 +77,20 @@ export function createWalletServer(options: WalletServerOptions): Hono {
     try {
       shell = await readFile(join(options.distDir, 'index.html'), 'utf8');
     } catch {
-      return problem(c, {
-        status: 503,
-        title: 'Wallet not built',
-        detail: 'The wallet has not been built: run `npm run build -w @tokenos/wallet`.',
-        code: 'WalletNotBuilt',
-      });
+      return problemResponse(
+        c,
+        problemFor('Unavailable', 'The wallet has not been built: run `npm run build -w @tokenos/wallet`.'),
+      );
     }
     c.header('Cache-Control', 'no-cache');
     return c.html(shell, isRoutePath(c.req.path) ? 200 : 404);
   });
 
-  app.notFound((c) =>
-    problem(c, {
-      status: 404,
-      title: 'Not found',
-      detail: `Nothing is served at ${c.req.path}.`,
-      code: 'NotFound',
-    }),
-  );
+  app.notFound((c) => problemResponse(c, problemFor('NotFound', `Nothing is served at ${c.req.path}.`)));
 
   app.onError((error, c) => {
     console.error(`wallet ${c.req.method} ${c.req.path}:`, error);
-    return problem(c, {
-      status: 500,
-      title: 'Internal error',
-      detail: 'The wallet server failed to answer.',
-      code: 'Internal',
-    });
+    return problemResponse(c, problemFor('Internal', 'The wallet server failed to answer.'));
   });
 
   return app;

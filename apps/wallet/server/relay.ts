@@ -1,6 +1,6 @@
+import { problemFor, problemResponse } from '@tokenos/service-kit/problem';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { problem } from './problem.ts';
 
 export interface RelayOptions {
   /** Where the cloud listens, e.g. http://localhost:4000. A path prefix is kept. */
@@ -15,11 +15,14 @@ export interface RelayOptions {
    * caller signed).
    */
   stripPrefix?: string;
-  /** How error answers name the upstream; the payment service (code prefix `Cloud`) by default. */
-  upstream?: { title: string; subject: string; codePrefix: string };
+  /**
+   * How error answers name the upstream: `subject` in their detail, `codePrefix` in their code
+   * (`CloudUnavailable`, `BankTimeout`); the payment service (`Cloud`) by default.
+   */
+  upstream?: { subject: string; codePrefix: 'Cloud' | 'Bank' };
 }
 
-const cloudUpstream = { title: 'Payment service', subject: 'The payment service', codePrefix: 'Cloud' };
+const cloudUpstream = { subject: 'The payment service', codePrefix: 'Cloud' } as const;
 
 // RFC 9110 §7.6.1: connection-specific fields are never forwarded, nor any field the Connection
 // header names.
@@ -64,12 +67,13 @@ export function createRelay(options: RelayOptions): Hono {
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 1024 * 1024,
       onError: (c) =>
-        problem(c, {
-          status: 413,
-          title: 'Request body too large',
-          detail: `The request body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes.`,
-          code: 'BodyTooLarge',
-        }),
+        problemResponse(
+          c,
+          problemFor(
+            'PayloadTooLarge',
+            `The request body is larger than ${options.maxBodyBytes ?? 1024 * 1024} bytes.`,
+          ),
+        ),
     }),
   );
 
@@ -102,19 +106,15 @@ export function createRelay(options: RelayOptions): Hono {
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       console.error(`relay ${c.req.method} ${incoming.pathname} -> ${cloudBase}: ${describe(error)}`);
-      return timedOut
-        ? problem(c, {
-            status: 504,
-            title: `${named.title} timed out`,
-            detail: `${named.subject} did not answer within ${timeoutMs} ms.`,
-            code: `${named.codePrefix}Timeout`,
-          })
-        : problem(c, {
-            status: 502,
-            title: `${named.title} unavailable`,
-            detail: `${named.subject} cannot be reached right now.`,
-            code: `${named.codePrefix}Unavailable`,
-          });
+      return problemResponse(
+        c,
+        timedOut
+          ? problemFor(
+              `${named.codePrefix}Timeout`,
+              `${named.subject} did not answer within ${timeoutMs} ms.`,
+            )
+          : problemFor(`${named.codePrefix}Unavailable`, `${named.subject} cannot be reached right now.`),
+      );
     }
 
     const responseHeaders = withoutHopByHop(upstream.headers, notRelayedResponse);

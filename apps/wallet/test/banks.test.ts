@@ -69,14 +69,17 @@ describe('banks', () => {
     expect(seen[0]?.headers.cookie).toBeUndefined();
   });
 
-  it('answers 502 problem+json naming the bank when it is down, and 404 for a bank it does not offer', async () => {
+  it('answers 503 BankUnavailable naming the bank when it is down, and 404 for a bank it does not offer', async () => {
     const app = await wallet();
     const down = await app.request('/banks/gold-bank/connector/v1/links/finish', {
       method: 'POST',
       body: '{}',
     });
-    expect(down.status).toBe(502);
-    expect(await down.json()).toMatchObject({ code: 'BankUnavailable', title: 'Gold Bank unavailable' });
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({
+      code: 'BankUnavailable',
+      detail: 'Gold Bank cannot be reached right now.',
+    });
     const unknown = await app.request('/banks/evil/connector/v1/links/finish', {
       method: 'POST',
       body: '{}',

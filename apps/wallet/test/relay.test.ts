@@ -178,7 +178,7 @@ describe('the /api relay', () => {
       body: 'x'.repeat(17),
     });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ code: 'BodyTooLarge' });
+    expect(await res.json()).toMatchObject({ code: 'PayloadTooLarge' });
     expect(seen).toHaveLength(0);
   });
 });

@@ -115,7 +115,10 @@ describe('before the wallet is built', () => {
     const empty = createWalletServer({ cloudUrl: 'http://127.0.0.1:9', distDir: `${dist.dir}/nothing-here` });
     const res = await empty.request('/');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ code: 'WalletNotBuilt' });
+    expect(await res.json()).toMatchObject({
+      code: 'Unavailable',
+      detail: expect.stringContaining('npm run build -w @tokenos/wallet'),
+    });
     expectSecurityHeaders(res);
   });
 });

@@ -257,10 +257,10 @@ const refusals: readonly string[] = [...memberTokenLimits, 'currency'];
 export class MemberTokenLimitError extends ApiError {
   readonly limits: readonly ExceededLimit[];
   constructor(e: ApiError) {
-    super(e.status, e.code, e.message, e.field, e.reasons);
+    super(e.status, e.code, e.message, e);
     this.name = 'MemberTokenLimitError';
     this.limits = (e.reasons ?? []).flatMap((r) => {
-      const level = (r as { level?: unknown }).level;
+      const level = r.level;
       return refusals.includes(r.code)
         ? [
             {

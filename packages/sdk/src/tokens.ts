@@ -231,7 +231,11 @@ export interface RedeemOptions {
   location?: { country?: string; lat?: number; lon?: number };
 }
 
-/** Redeems a transfer token; retrying with the same refId returns the first result, never a second payment. */
+/**
+ * Redeems a transfer token; retrying with the same refId returns the first result, never a second
+ * payment. Settled is `ACSC`, still at the bank `ACTC`; a bank that refused throws ApiError
+ * `BankRefused` with its ISO 20022 status reason in `reason` (AM04: insufficient funds).
+ */
 export async function redeemToken(member: Member, id: string, o: RedeemOptions): Promise<TransferView> {
   return member.client.send<TransferView>(
     'POST',

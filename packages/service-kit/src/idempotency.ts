@@ -1,7 +1,7 @@
 import type { Db } from '@tokenos/db';
 import { base64url, sha256, utf8 } from '@tokenos/protocol';
 import type { MiddlewareHandler } from 'hono';
-import { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
+import { type Problem, problemAsResponse, problemFor, problemResponse } from './problem.ts';
 import { readBody } from './request-signature.ts';
 
 // Idempotency-Key, draft-ietf-httpapi-idempotency-key-header: a POST carrying a key gets, for 24
@@ -94,16 +94,11 @@ export class IdempotentAnswer extends Error {
 }
 
 function problemAnswer(problem: Problem, headers: Record<string, string> = {}): IdempotentAnswer {
-  return new IdempotentAnswer(
-    new Response(JSON.stringify(problem), {
-      status: problem.status,
-      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers },
-    }),
-  );
+  return new IdempotentAnswer(problemAsResponse(problem, headers));
 }
 
-function keyProblem(code: string, title: string, status: number, detail: string): Problem {
-  return { type: problemType(code), title, status, code, detail, field: idempotencyKeyHeader };
+function keyProblem(code: 'IdempotencyKeyReused' | 'IdempotencyKeyInUse', detail: string): Problem {
+  return problemFor(code, detail, { field: idempotencyKeyHeader });
 }
 
 interface StoredRow {
@@ -168,8 +163,6 @@ export async function claimIdempotency(req: Request, scope: string, body: Uint8A
     throw problemAnswer(
       keyProblem(
         'IdempotencyKeyReused',
-        'Idempotency key reused',
-        422,
         `key ${pending.key} was first used for another request (method, path or body differ)`,
       ),
     );
@@ -177,8 +170,6 @@ export async function claimIdempotency(req: Request, scope: string, body: Uint8A
     throw problemAnswer(
       keyProblem(
         'IdempotencyKeyInUse',
-        'Idempotency key in use',
-        409,
         `the first request with key ${pending.key} is still being processed; retry shortly`,
       ),
       { 'retry-after': '1' },

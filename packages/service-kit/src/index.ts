@@ -19,7 +19,7 @@ export {
   type VerifiedPasskeyAssertion,
   verifyPasskeyAssertion,
 } from './passkey-assertion.ts';
-export { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
+export { type Problem, problemFor, problemOfProtocolError, problemResponse, problemType } from './problem.ts';
 export {
   assertKeyAlgorithm,
   assertSignedBy,

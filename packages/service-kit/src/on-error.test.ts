@@ -1,4 +1,4 @@
-import { ProtocolError } from '@tokenos/protocol';
+import { errorTitle, ProtocolError } from '@tokenos/protocol';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ const problemHeaders = {
 
 describe('onError', () => {
   it('answers a protocol error with its status, title, field and reasons', async () => {
-    const reasons = [{ code: 'Expired', field: 'expiresAt', message: 'past' }];
+    const reasons = [{ code: 'Expired', field: 'expiresAt', message: 'past' }] as const;
     const err = new ProtocolError('Replay', 'nonce n was already used by k', {
       field: 'signature-input',
       reasons,
@@ -64,6 +64,30 @@ describe('onError', () => {
     });
   });
 
+  it("sends a protocol error's expected and actual when they are small and plain, never bytes", async () => {
+    const sent = new ProtocolError('Malformed', 'key: expected 32 bytes, got 31', {
+      field: 'key',
+      expected: 32,
+      actual: 31,
+    });
+    expect(await (await appThrowing(sent).request('/')).json()).toMatchObject({ expected: 32, actual: 31 });
+    const head = new ProtocolError('StaleLog', 'log ends before seq 4', {
+      expected: { seq: 4, hash: 'h4' },
+      actual: { seq: 2 },
+    });
+    expect(await (await appThrowing(head).request('/')).json()).toMatchObject({
+      expected: { seq: 4, hash: 'h4' },
+      actual: { seq: 2 },
+    });
+    const secret = new ProtocolError('InvalidSignature', 'bad key', {
+      expected: new Uint8Array(32),
+      actual: { key: { d: 'private' } },
+    });
+    const body = await (await appThrowing(secret).request('/')).json();
+    expect(body).not.toHaveProperty('expected');
+    expect(body).not.toHaveProperty('actual');
+  });
+
   it.each([
     [413, 'PayloadTooLarge'],
     [404, 'NotFound'],
@@ -76,7 +100,7 @@ describe('onError', () => {
       headers: problemHeaders,
       body: {
         type: `https://tokenos.dev/problems/${code}`,
-        title: 'said by hono',
+        title: errorTitle[code],
         status,
         code,
         detail: 'said by hono',
@@ -86,7 +110,7 @@ describe('onError', () => {
 
   it('names an HTTPException without a message by its code', async () => {
     const res = await appThrowing(new HTTPException(413)).request('/');
-    expect(await res.json()).toMatchObject({ title: 'PayloadTooLarge', detail: 'PayloadTooLarge' });
+    expect(await res.json()).toMatchObject({ title: 'Request body too large', detail: 'PayloadTooLarge' });
   });
 
   it('answers an unavailable dependency 503 with Retry-After and the detail it was given', async () => {

@@ -1,8 +1,8 @@
-import { isProtocolError } from '@tokenos/protocol';
+import { type ErrorCode, isProtocolError } from '@tokenos/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { IdempotentAnswer } from './idempotency.ts';
-import { type Problem, problemFor, problemResponse, problemType } from './problem.ts';
+import { problemFor, problemOfProtocolError, problemResponse } from './problem.ts';
 
 /**
  * Says whether an error means a dependency is briefly unavailable (the database restarting, an
@@ -16,7 +16,7 @@ export interface OnErrorOptions {
   log?: (message: string, e: unknown) => void;
 }
 
-function httpErrorCode(status: number): string {
+function httpErrorCode(status: number): ErrorCode {
   if (status === 413) return 'PayloadTooLarge';
   if (status === 404) return 'NotFound';
   if (status === 429) return 'TooManyRequests';
@@ -33,42 +33,16 @@ export function onError(options: OnErrorOptions): (err: Error, c: Context) => Re
   return (err, c) => {
     // Decided while claiming an Idempotency-Key: the stored answer again, or its 409/422.
     if (err instanceof IdempotentAnswer) return err.response;
-    if (isProtocolError(err)) {
-      const extra: Partial<Problem> = {};
-      if (err.field !== undefined) extra.field = err.field;
-      if (err.reasons !== undefined) extra.reasons = err.reasons;
-      return problemResponse(c, problemFor(err.code, err.message, extra));
-    }
+    if (isProtocolError(err)) return problemResponse(c, problemOfProtocolError(err));
     if (err instanceof HTTPException) {
       const code = httpErrorCode(err.status);
-      return problemResponse(c, {
-        type: problemType(code),
-        title: err.message || code,
-        status: err.status,
-        code,
-        detail: err.message || code,
-      });
+      return problemResponse(c, problemFor(code, err.message || code, { status: err.status }));
     }
     const unavailable = options.unavailable(err);
-    if (unavailable !== undefined) {
-      return problemResponse(
-        c,
-        {
-          type: problemType('Unavailable'),
-          title: 'Service unavailable',
-          status: 503,
-          code: 'Unavailable',
-          detail: unavailable,
-        },
-        { 'retry-after': '1' },
-      );
-    }
+    if (unavailable !== undefined)
+      return problemResponse(c, problemFor('Unavailable', unavailable), { 'retry-after': '1' });
     log(`unhandled error on ${c.req.method} ${c.req.path}`, err);
-    return problemResponse(c, {
-      type: problemType('Internal'),
-      title: 'Internal error',
-      status: 500,
-      code: 'Internal',
-    });
+    const { detail: _none, ...internal } = problemFor('Internal', '');
+    return problemResponse(c, internal);
   };
 }

@@ -65,7 +65,7 @@ export class FakeCloud
 
   #live(tokenId: string) {
     if (this.revoked.has(tokenId))
-      throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, 'tokenId');
+      throw new ApiError(409, 'Cancelled', `access token ${tokenId} is revokedByPsu`, { field: 'tokenId' });
   }
   async accounts(tokenId: string) {
     this.#live(tokenId);
@@ -75,7 +75,7 @@ export class FakeCloud
   async balance(tokenId: string, ref: string): Promise<AccountBalance> {
     this.#live(tokenId);
     if (this.balanceRefused)
-      throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', 'scope');
+      throw new ApiError(403, 'Forbidden', 'the grant allows transactions, not balances', { field: 'scope' });
     return {
       accountRef: ref,
       booked: eur(ref === 'current-acct' ? '1487.50' : '5000.00'),
@@ -95,7 +95,7 @@ export class FakeCloud
   async profile(tokenId: string) {
     this.#live(tokenId);
     if (this.sharedName === undefined)
-      throw new ApiError(404, 'NotFound', 'this grant names no profile fields', 'resources');
+      throw new ApiError(404, 'NotFound', 'this grant names no profile fields', { field: 'resources' });
     return { fields: ['name' as const], profile: { name: this.sharedName } };
   }
   async disconnect(tokenId: string) {

@@ -7,20 +7,20 @@ export const accessOperationDocs: OperationDocs = {
     operationId: 'listGrantedAccounts',
     tag: 'Account information',
     summary: 'Accounts in a live grant (grantee only)',
-    responses: { '200': '{ accounts }' },
+    responses: { '200': '{ accounts }', '503': 'BankUnavailable: the bank did not answer; retry' },
   },
   'GET /api/v1/access/{tokenId}/accounts/{accountRef}/balance': {
     operationId: 'getGrantedAccountBalance',
     tag: 'Account information',
     summary: 'Balance of a granted account',
-    responses: { '200': 'balance' },
+    responses: { '200': 'balance', '503': 'BankUnavailable: the bank did not answer; retry' },
   },
   'GET /api/v1/access/{tokenId}/accounts/{accountRef}/transactions': {
     operationId: 'listGrantedAccountTransactions',
     tag: 'Account information',
     summary: 'Transactions of a granted account, newest first, by cursor',
     query: { cursor: 'nextCursor of the previous page', limit: '1-200' },
-    responses: { '200': 'page' },
+    responses: { '200': 'page', '503': 'BankUnavailable: the bank did not answer; retry' },
   },
   'GET /api/v1/access/{tokenId}/status': {
     operationId: 'getAccessStatus',

@@ -11,12 +11,10 @@ import {
   parseWith,
   verifyObjectSignature,
 } from '@tokenos/protocol';
-import { problemResponse, problemType } from '@tokenos/service-kit';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { signed } from '../auth/signed-request.ts';
-import { type BankConnector, BankUnavailableError } from '../banks/connector.ts';
+import type { BankConnector } from '../banks/connector.ts';
 import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { tokenIdParam } from '../tokens/params.ts';
@@ -102,20 +100,6 @@ export async function markUsed(deps: CloudDeps, tokenId: string): Promise<void> 
   ]);
 }
 
-function bankUnavailable(c: Context<CloudEnv>, e: BankUnavailableError): Response {
-  return problemResponse(
-    c,
-    {
-      type: problemType('BankUnavailable'),
-      title: 'Bank unavailable',
-      status: 503,
-      code: 'BankUnavailable',
-      detail: `${e.message}; retry shortly`,
-    },
-    { 'retry-after': '5' },
-  );
-}
-
 /**
  * Account information through an access token (ARCHITECTURE.md journey 2): the grantee reads, the cloud
  * checks the grant, records the use (the grantor sees "last used"), and forwards the token and
@@ -123,11 +107,6 @@ function bankUnavailable(c: Context<CloudEnv>, e: BankUnavailableError): Respons
  */
 export function accessRoutes(deps: CloudDeps): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
-
-  app.onError((err, c) => {
-    if (err instanceof BankUnavailableError) return bankUnavailable(c, err);
-    throw err;
-  });
 
   app.get('/:tokenId/accounts', signed(deps, { level: 'LOW' }), async (c) => {
     const grant = await liveGrant(deps, tokenIdParam(c.req.param('tokenId')), c.get('caller').memberId);

@@ -50,11 +50,19 @@ export type ExecuteResult =
   | { status: 'ACSC'; bankReference: string }
   | { status: 'RJCT'; reason: string; detail?: string };
 
-/** Thrown when the bank cannot be reached or times out: the transfer stays pending, never "succeeded". */
+/**
+ * Thrown when the bank cannot be reached or times out: the transfer stays pending, never
+ * "succeeded". Answered 503 `BankUnavailable` with Retry-After wherever it is met
+ * (`bankUnavailableResponse`); `next` says what the caller may do about it.
+ */
 export class BankUnavailableError extends Error {
-  constructor(bankId: string, cause?: unknown) {
+  readonly bankId: string;
+  readonly next: string;
+  constructor(bankId: string, cause?: unknown, next = 'retry shortly') {
     super(`bank ${bankId} is unavailable`, cause === undefined ? undefined : { cause });
     this.name = 'BankUnavailableError';
+    this.bankId = bankId;
+    this.next = next;
   }
 }
 

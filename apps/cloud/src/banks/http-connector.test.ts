@@ -71,6 +71,12 @@ function fakeBank(id: string, name: string) {
             code: 'ScaRequired',
             detail: 'passkey needed',
             field: 'endorsement.sca',
+            expected: 'passkey',
+            actual: 'exemption',
+            reasons: [
+              { code: 'custom', field: 'endorsement.sca', message: 'no passkey' },
+              { code: 'BankOwnRule', message: 'a rule the cloud does not know' },
+            ],
           },
           403,
         );
@@ -167,6 +173,9 @@ describe('HttpBankConnector', () => {
     expect(e.code).toBe('ScaRequired');
     expect(e.field).toBe('endorsement.sca');
     expect(e.message).toContain('passkey needed');
+    // Read by the one problem+json parser: expected/actual kept, a reason code not ours left out.
+    expect(e).toMatchObject({ expected: 'passkey', actual: 'exemption' });
+    expect(e.reasons).toEqual([{ code: 'custom', field: 'endorsement.sca', message: 'no passkey' }]);
     const odd = (await failure(execute('odd'))) as ProtocolError;
     expect(odd.code).toBe('Forbidden');
     expect(odd.message).toContain('SomethingNew');

@@ -4,11 +4,15 @@ import {
   type BankEndorsement,
   bankEndorsementSchema,
   base64url,
+  type ErrorReason,
   type LinkedAccount,
   linkedAccountSchema,
   type MessageSigner,
+  type ProblemReason,
   ProtocolError,
   type ProtocolErrorCode,
+  type ProtocolErrorDetails,
+  parseProblem,
   parseWith,
   protocolErrorCodes,
   signRequest,
@@ -57,6 +61,11 @@ export interface HttpBankConnectorOptions {
 
 function isProtocolCode(code: unknown): code is ProtocolErrorCode {
   return typeof code === 'string' && (protocolErrorCodes as readonly string[]).includes(code);
+}
+
+/** A reason whose code is one of ours; one the bank named otherwise is left out, its message still in `detail`. */
+function isKnownReason(r: ProblemReason): r is ErrorReason {
+  return r.code !== 'Unknown';
 }
 
 /**
@@ -119,33 +128,20 @@ export class HttpBankConnector implements BankConnector {
     throw this.#refusal(res.status, json);
   }
 
-  /** RFC 9457 problem+json from the bank, as the ProtocolError it stands for. */
-  #refusal(status: number, problem: unknown): ProtocolError {
-    const p = (typeof problem === 'object' && problem !== null ? problem : {}) as Record<string, unknown>;
-    const detail = typeof p.detail === 'string' ? p.detail.slice(0, 500) : `HTTP ${status}`;
-    const details: { field?: string; reasons?: { code: string; field?: string; message: string }[] } = {};
-    if (typeof p.field === 'string') details.field = p.field.slice(0, 200);
-    if (Array.isArray(p.reasons))
-      details.reasons = p.reasons
-        .filter(
-          (r): r is { code: string; message: string; field?: string } =>
-            typeof r === 'object' &&
-            r !== null &&
-            typeof r.code === 'string' &&
-            typeof r.message === 'string',
-        )
-        .slice(0, 20)
-        .map((r) => ({
-          code: r.code,
-          message: r.message,
-          ...(typeof r.field === 'string' ? { field: r.field } : {}),
-        }));
+  /** RFC 9457 problem+json from the bank (read by the one parser, `parseProblem`), as the ProtocolError it stands for. */
+  #refusal(status: number, body: unknown): ProtocolError {
+    const p = parseProblem(status, body);
+    const details: ProtocolErrorDetails = {};
+    if (p.field !== undefined) details.field = p.field;
+    if (p.reasons !== undefined) details.reasons = p.reasons.filter(isKnownReason);
+    if (p.expected !== undefined) details.expected = p.expected;
+    if (p.actual !== undefined) details.actual = p.actual;
     // An unknown code still is a refusal: it is kept in the message, the class stays closed.
     const code: ProtocolErrorCode = isProtocolCode(p.code) ? p.code : 'Forbidden';
     const prefix = isProtocolCode(p.code)
       ? `bank ${this.bankId}`
-      : `bank ${this.bankId} refused (${String(p.code ?? status)})`;
-    return new ProtocolError(code, `${prefix}: ${detail}`, details);
+      : `bank ${this.bankId} refused (${p.sentCode ?? status})`;
+    return new ProtocolError(code, `${prefix}: ${p.message}`, details);
   }
 
   async cosign(request: CosignRequest): Promise<BankEndorsement> {

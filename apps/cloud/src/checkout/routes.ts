@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { locales as widgetWords } from '@tokenos/checkout/words';
-import { problemResponse, problemType } from '@tokenos/service-kit';
+import { problemFor, problemResponse } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { CloudEnv } from '../http/env.ts';
@@ -55,13 +55,10 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
   const notBuilt = (c: Context<CloudEnv>) =>
     problemResponse(
       c,
-      {
-        type: problemType('Unavailable'),
-        title: 'Checkout widget not built',
-        status: 503,
-        detail: 'the cloud has no checkout.js: run `npm run build -w @tokenos/checkout` and restart',
-        code: 'Unavailable',
-      },
+      problemFor(
+        'Unavailable',
+        'the cloud has no checkout.js: run `npm run build -w @tokenos/checkout` and restart',
+      ),
       { ...publicHeaders, 'Cache-Control': 'no-store' },
     );
 
@@ -82,14 +79,7 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
     if (!Object.hasOwn(widgetWords, locale))
       return problemResponse(
         c,
-        {
-          type: problemType('NotFound'),
-          title: 'No such language',
-          status: 404,
-          detail: `the widget speaks ${Object.keys(widgetWords).join(', ')}`,
-          code: 'NotFound',
-          field: 'locale',
-        },
+        problemFor('NotFound', `the widget speaks ${Object.keys(widgetWords).join(', ')}`, { field: 'locale' }),
         publicHeaders,
       );
     return c.json(widgetWords[locale as keyof typeof widgetWords], 200, {

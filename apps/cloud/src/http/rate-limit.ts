@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { problemResponse, problemType } from '@tokenos/service-kit';
+import { problemFor, problemResponse } from '@tokenos/service-kit';
 import type { Context, MiddlewareHandler } from 'hono';
 
 export interface BucketLimit {
@@ -56,13 +56,7 @@ export class RateLimiter {
 export function tooManyRequests(c: Context, retryAfter: number, scope: string): Response {
   return problemResponse(
     c,
-    {
-      type: problemType('TooManyRequests'),
-      title: 'Too many requests',
-      status: 429,
-      code: 'TooManyRequests',
-      detail: `rate limit per ${scope} reached; retry after ${retryAfter}s`,
-    },
+    problemFor('TooManyRequests', `rate limit per ${scope} reached; retry after ${retryAfter}s`),
     { 'retry-after': String(retryAfter) },
   );
 }

@@ -1,4 +1,9 @@
-import { coveredComponents, maxSignatureAgeSeconds, maxSignatureFutureSeconds } from '@tokenos/protocol';
+import {
+  coveredComponents,
+  errorCodes,
+  maxSignatureAgeSeconds,
+  maxSignatureFutureSeconds,
+} from '@tokenos/protocol';
 import { idempotencyKeyHeader, idempotentReplayedHeader } from '@tokenos/service-kit';
 import type { RouterRoute } from 'hono/types';
 import { z } from 'zod';
@@ -42,16 +47,23 @@ function jsonSchema(schema: z.ZodType): JsonObject {
 
 const problem = {
   type: 'object',
-  description: 'RFC 9457 problem details with the protocol error code and the field at fault',
+  description: 'RFC 9457 problem details with the error code and the field at fault',
   required: ['type', 'title', 'status', 'code'],
   properties: {
     type: { type: 'string' },
     title: { type: 'string' },
     status: { type: 'integer' },
-    detail: { type: 'string' },
-    code: { type: 'string' },
+    detail: { type: 'string', description: 'for logs; show people words chosen by code' },
+    code: { type: 'string', enum: [...errorCodes] },
     field: { type: 'string' },
     reasons: { type: 'array', items: { type: 'object' } },
+    expected: { description: 'what the failed check wanted, when small and plain' },
+    actual: { description: 'what the failed check found, when small and plain' },
+    reason: {
+      type: 'string',
+      pattern: '^[A-Z0-9]{4}$',
+      description: "BankRefused: the bank's ISO 20022 ExternalStatusReason1Code, e.g. AM04",
+    },
   },
 };
 

@@ -37,14 +37,14 @@ export const tokenOperationDocs: OperationDocs = {
     responses: {
       '200': 'token',
       '403': 'ScaRequired | ScaFailed | InsufficientKeyLevel',
-      '409': 'bank unavailable: retry /cosign',
+      '503': "BankUnavailable: the payer's bank did not answer; the token stays endorsed, retry POST /cosign",
     },
   },
   'POST /api/v1/tokens/{tokenId}/cosign': {
     operationId: 'cosignToken',
     tag: 'Tokens',
     summary: "Retry the payer's bank co-signature",
-    responses: { '200': 'token' },
+    responses: { '200': 'token', '503': "BankUnavailable: the payer's bank still did not answer" },
   },
   'POST /api/v1/tokens/{tokenId}/cancel': {
     operationId: 'cancelToken',

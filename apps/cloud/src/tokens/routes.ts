@@ -243,18 +243,19 @@ export function tokenRoutes(deps: CloudDeps): Hono<CloudEnv> {
   return app;
 }
 
-/** The bank's co-signature; an unreachable bank is a Conflict the payer can retry with POST /cosign. */
+/**
+ * The bank's co-signature; an unreachable bank is 503 BankUnavailable (app.ts), the token stays
+ * endorsed and the payer retries with POST /cosign.
+ */
 async function cosign(deps: CloudDeps, row: TokenRow): Promise<TokenRow> {
   try {
     return await cosignTransferToken(deps, row);
   } catch (e) {
     if (e instanceof BankUnavailableError)
-      throw new ProtocolError(
-        'Conflict',
-        `${e.message}; the token is endorsed and awaits the bank's co-signature (retry POST /cosign)`,
-        {
-          field: 'transfer.source.bankId',
-        },
+      throw new BankUnavailableError(
+        e.bankId,
+        e.cause,
+        "the token is endorsed and awaits the bank's co-signature: retry POST /cosign",
       );
     throw e;
   }

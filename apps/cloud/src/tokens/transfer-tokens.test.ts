@@ -6,6 +6,7 @@ import {
   endorsementFor,
   endorseToken,
   getToken,
+  isApiError,
   redeemToken,
   tokenTransfers,
   transferTokenPayload,
@@ -243,7 +244,7 @@ describe('transfer tokens', () => {
     expect(await w.bank.balance(w.shopAccount.accountRef)).toBe(0n);
   });
 
-  it('without the bank co-signature a token cannot be redeemed; the co-signature can be retried', async () => {
+  it('a bank that is down: endorse answers 503 BankUnavailable, the token cannot be redeemed, the co-signature can be retried', async () => {
     const w = await makeWorld(cloud);
     const payload = transferTokenPayload(w.alice, {
       payee: w.shop.id,
@@ -259,7 +260,14 @@ describe('transfer tokens', () => {
         method: 'exemption',
         exemption: 'LowValue',
       });
-      expect(await failureCode(endorseToken(w.alice, created.id, e))).toBe('Conflict');
+      // A bank outage is BankUnavailable (503, Retry-After) here as everywhere, never a Conflict.
+      const outage = await endorseToken(w.alice, created.id, e).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(isApiError(outage, 'BankUnavailable')).toBe(true);
+      expect(outage).toMatchObject({ status: 503 });
+      expect((outage as Error).message).toContain('retry POST /cosign');
       const pending = await getToken(w.alice, created.id);
       expect(pending.endorsement).not.toBeNull();
       expect(pending.bankEndorsement).toBeNull();
@@ -302,16 +310,22 @@ describe('transfer tokens', () => {
     expect((await getToken(w.alice, created.id)).status).toBe('rejected');
   });
 
-  it('insufficient funds: RJCT AM04, nothing moves, and the token can be used again', async () => {
+  it('insufficient funds: 422 BankRefused AM04, nothing moves, and the token can be used again', async () => {
     const w = await makeWorld(cloud);
     const poor = await w.bank.openAccount(`poor-${Date.now()}`, w.alice.id, 'EUR', 100n);
     const { token } = await endorsedPayment(w, '10.00', { source: poor });
-    const first = await redeemToken(w.shop, token.id, {
-      amount: eur('10.00'),
-      refId: 'r1',
-      destination: w.shopAccount,
-    });
-    expect(first).toMatchObject({ status: 'RJCT', reason: 'AM04' });
+    const redeem = () =>
+      redeemToken(w.shop, token.id, { amount: eur('10.00'), refId: 'r1', destination: w.shopAccount }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    // The bank's refusal reaches the redeemer as a refusal (422 BankRefused, its ISO 20022 reason),
+    // never as a 201 whose body says RJCT; a retry with the same refId answers the same.
+    for (const refusal of [await redeem(), await redeem()]) {
+      expect(isApiError(refusal, 'BankRefused')).toBe(true);
+      expect(refusal).toMatchObject({ status: 422, reason: 'AM04' });
+    }
+    expect(await tokenTransfers(w.shop, token.id)).toMatchObject([{ status: 'RJCT', reason: 'AM04' }]);
     expect(await w.bank.balance(poor.accountRef)).toBe(100n);
     expect((await getToken(w.shop, token.id)).usage.count).toBe(0);
     expect(await w.bank.ledgerTotal()).toBe(0n);

@@ -9,10 +9,11 @@ export const transferOperationDocs: OperationDocs = {
     summary: 'Redeem a transfer token; idempotent per refId',
     body: redeemBodySchema,
     responses: {
-      '201': 'settled (ACSC) or rejected (RJCT)',
+      '201': 'settled (ACSC)',
       '200': 'retry: the first result',
       '202': 'pending at the bank (ACTC)',
-      '422': 'ConditionFailed with every reason',
+      '422':
+        "ConditionFailed with every reason; BankRefused when the payer's bank refused to move the money, its ISO 20022 status reason in `reason` (a retry with the same refId answers the same)",
     },
   },
   'GET /api/v1/tokens/{tokenId}/transfers': {

@@ -64,10 +64,10 @@ export async function endorseAndCosign(
   try {
     view = await endorse();
   } catch (e) {
-    // A refusal by the bank rejects the token; an unreachable bank leaves it endorsed (Conflict).
+    // A refusal by the bank rejects the token; an unreachable bank leaves it endorsed (BankUnavailable).
     const now = await getToken(member, id).catch(() => undefined);
     if (now?.status === 'rejected') throw new WalletError('BankRefused', `bank refused token ${id}`);
-    if (!(isApiError(e, 'Conflict') && now?.endorsement)) throw e;
+    if (!(isApiError(e, 'BankUnavailable') && now?.endorsement)) throw e;
     view = now;
   }
   for (const delay of bankRetryDelaysMs) {
@@ -77,7 +77,7 @@ export async function endorseAndCosign(
     try {
       view = await retryCosign(member, id);
     } catch (e) {
-      if (!isApiError(e, 'Conflict')) {
+      if (!isApiError(e, 'BankUnavailable')) {
         const now = await getToken(member, id).catch(() => undefined);
         if (now?.status === 'rejected') throw new WalletError('BankRefused', `bank refused token ${id}`);
         throw e;

@@ -83,7 +83,7 @@ async function resumePending(
       await retryCosign(member, backing);
     } catch (e) {
       // Conflict: the bank still cannot be reached; anything else is the cloud's verdict.
-      if (!isApiError(e, 'Conflict')) throw e;
+      if (!isApiError(e, 'BankUnavailable')) throw e;
     }
     const now = await getMemberToken(member, made.tokenId);
     if (now.status === 'active') return now;

@@ -151,7 +151,11 @@ function describeArea(a: Area): string {
 export function assertNarrows(child: Conditions, parent: Conditions): void {
   const result = narrows(child, parent);
   if (result.narrows) return;
-  const reasons = result.violations.map((v) => ({ code: 'NotNarrower', field: v.field, message: v.message }));
+  const reasons = result.violations.map((v) => ({
+    code: 'NotNarrower' as const,
+    field: v.field,
+    message: v.message,
+  }));
   const first = reasons[0];
   throw new ProtocolError(
     'ConditionFailed',

@@ -139,7 +139,7 @@ export function assertFlagsAgree(presented: MemberTokenFlags, stored: MemberToke
   const differ = flagsDisagreement(presented, stored);
   if (differ.length === 0) return;
   const reasons = differ.map((name) => ({
-    code: 'FlagMismatch',
+    code: 'FlagMismatch' as const,
     field: `flags.${name}`,
     message: `the token's flags say ${name} = ${describeFlag(presented, name)}, the stored token has ${describeFlag(stored, name)}`,
   }));

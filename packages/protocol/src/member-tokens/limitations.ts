@@ -213,7 +213,7 @@ export function assertLimitationsNarrow(child: MemberTokenLimitations, parent: M
   const result = narrows(limitationsToConditions(child), limitationsToConditions(parent));
   if (result.narrows) return;
   const reasons = result.violations.map((v) => ({
-    code: 'NotNarrower',
+    code: 'NotNarrower' as const,
     field: limitationFieldOfCondition(v.field),
     message: v.message,
   }));

@@ -39,14 +39,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * No answer, or an answer that says "not now": connection refused or reset (a cloud killed),
- * 502/503/504 (its database or the bank away), 429, and the cloud's 409 for an endorsed token whose
- * bank has not co-signed yet (tokens/routes.ts: the bank was unreachable). The same call may be
- * made again; everything else is an answer.
+ * 502/503/504 (its database or the bank away: `BankUnavailable` for an endorsed token whose bank
+ * has not co-signed yet), 429. The same call may be made again; everything else is an answer.
  */
 export function isTransient(e: unknown): boolean {
   if (!isApiError(e)) return true;
-  if (e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504) return true;
-  return e.code === 'Conflict' && e.field === 'transfer.source.bankId';
+  return e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504;
 }
 
 /**
@@ -148,6 +146,8 @@ export async function redeemUntilFinal(
       if (transfer.status === 'ACSC' || transfer.status === 'RJCT')
         return { status: transfer.status, retries };
     } catch (e) {
+      // The bank refused to move the money: a final answer, as RJCT was before it was a problem.
+      if (isApiError(e, 'BankRefused')) return { status: 'RJCT', retries };
       if (!isTransient(e)) throw e;
     }
     if (Date.now() > deadline) return { status: 'PENDING', retries };
