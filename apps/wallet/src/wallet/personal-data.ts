@@ -13,12 +13,18 @@ export function usePersonalData(member: Member, enabled = true) {
   });
 }
 
-/** One line for an address: what the wallet shows in lists and pickers. */
-export function addressLine(a: {
-  lines: readonly string[];
-  postalCode: string;
-  city: string;
-  country: string;
-}): string {
-  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country)].join(', ');
+/**
+ * One line for an address: what the wallet shows in lists and pickers, the country named for `tag`
+ * (the reader's language; the browser's by default).
+ */
+export function addressLine(
+  a: {
+    lines: readonly string[];
+    postalCode: string;
+    city: string;
+    country: string;
+  },
+  tag?: string,
+): string {
+  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country, tag)].join(', ');
 }
