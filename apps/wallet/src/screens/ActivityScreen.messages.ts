@@ -34,7 +34,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'You declined a payment of {amount} to {payee}',
     declinedAccess: 'You declined {payee}’s request to read your data',
     declinedLimit: 'You declined to let {payee} charge you later',
-    loadingDeclined: 'Reading the payments you declined…',
   },
   de: {
     RCVD: 'An Ihre Bank gesendet',
@@ -68,7 +67,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Sie haben eine Zahlung von {amount} an {payee} abgelehnt',
     declinedAccess: 'Sie haben die Anfrage von {payee} abgelehnt, Ihre Daten zu lesen',
     declinedLimit: 'Sie haben abgelehnt, dass {payee} später abbuchen darf',
-    loadingDeclined: 'Abgelehnte Zahlungen werden gelesen…',
   },
   fr: {
     RCVD: 'Envoyé à votre banque',
@@ -102,7 +100,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Vous avez refusé un paiement de {amount} à {payee}',
     declinedAccess: 'Vous avez refusé que {payee} lise vos données',
     declinedLimit: 'Vous avez refusé que {payee} vous prélève plus tard',
-    loadingDeclined: 'Lecture des paiements refusés…',
   },
   es: {
     RCVD: 'Enviado a tu banco',
@@ -136,7 +133,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Rechazaste un pago de {amount} a {payee}',
     declinedAccess: 'Rechazaste que {payee} leyera tus datos',
     declinedLimit: 'Rechazaste que {payee} te cobre más tarde',
-    loadingDeclined: 'Leyendo los pagos rechazados…',
   },
   it: {
     RCVD: 'Inviato alla tua banca',
@@ -170,7 +166,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Hai rifiutato un pagamento di {amount} a {payee}',
     declinedAccess: 'Hai rifiutato la richiesta di {payee} di leggere i tuoi dati',
     declinedLimit: 'Hai rifiutato che {payee} ti addebiti in seguito',
-    loadingDeclined: 'Lettura dei pagamenti rifiutati…',
   },
   nl: {
     RCVD: 'Naar je bank gestuurd',
@@ -204,7 +199,6 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Je hebt een betaling van {amount} aan {payee} geweigerd',
     declinedAccess: 'Je hebt het verzoek van {payee} om je gegevens te lezen geweigerd',
     declinedLimit: 'Je hebt geweigerd dat {payee} later afschrijft',
-    loadingDeclined: 'Geweigerde betalingen lezen…',
   },
   pl: {
     RCVD: 'Wysłano do Twojego banku',
@@ -238,6 +232,5 @@ export const activityScreenMessages = defineCatalog({
     declinedPayment: 'Odrzucono płatność {amount} na rzecz {payee}',
     declinedAccess: 'Odrzucono prośbę {payee} o odczyt Twoich danych',
     declinedLimit: 'Odrzucono zgodę na późniejsze obciążenia przez {payee}',
-    loadingDeclined: 'Wczytywanie odrzuconych płatności…',
   },
 });

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cancelToken, listTokens, type TokenView } from '@tokenos/sdk';
+import {
+  cancelToken,
+  type DeclinedTokenRequest,
+  listDeclinedTokenRequests,
+  listTokens,
+  type TokenView,
+} from '@tokenos/sdk';
 import { useState } from 'react';
 import { isStandingAuthority, paymentStatusWords, paymentTerms } from '../activity/payment-terms.ts';
 import { Confirm } from '../components/Confirm.tsx';
@@ -32,6 +38,17 @@ function useRefunds(member: ReturnType<typeof useMember>) {
   });
 }
 
+/**
+ * The requests the member turned down, newest first. Under 'tokens' so that whatever refreshes the
+ * payments (an approval, a cancel) refreshes these too.
+ */
+function useDeclined(member: ReturnType<typeof useMember>) {
+  return useQuery({
+    queryKey: ['tokens', 'declined-requests'],
+    queryFn: () => listDeclinedTokenRequests(member),
+  });
+}
+
 /** How a payment was confirmed: the message of that name. */
 function scaKey(sca: string | null): 'scaPasskey' | 'scaExempt' | 'scaNone' {
   if (sca === 'passkey') return 'scaPasskey';
@@ -48,6 +65,7 @@ export function ActivityScreen() {
   const tokens = useTokens(member, 'transfer');
   const apps = useApps();
   const refunds = useRefunds(member);
+  const declined = useDeclined(member);
   const endorsed = tokens.data?.filter((t) => t.endorsement !== null) ?? [];
   return (
     <Screen title={t('title')} className="activity">
@@ -73,7 +91,41 @@ export function ActivityScreen() {
           ))}
         </ul>
       )}
+      {declined.isError ? (
+        <ErrorNotice error={declined.error} onRetry={() => void declined.refetch()} />
+      ) : declined.data && declined.data.length > 0 ? (
+        <section aria-labelledby="declined-heading" className="section">
+          <h2 id="declined-heading">{t('declinedTitle')}</h2>
+          <ul className="rows">
+            {declined.data.map((d) => (
+              <DeclinedItem key={d.id} declined={d} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Screen>
+  );
+}
+
+/** "You declined a payment of €12.50 to Demo Shop", and when. */
+function DeclinedItem({ declined }: { declined: DeclinedTokenRequest }) {
+  const t = useT(activityScreenMessages);
+  const fmt = useFormat();
+  const { body, requester } = declined.request;
+  const payee = requester.name;
+  return (
+    <li className="row">
+      <span className="row-main">
+        <span>
+          {body.kind === 'transfer'
+            ? t('declinedPayment', { amount: fmt.money(body.amount), payee })
+            : body.kind === 'access'
+              ? t('declinedAccess', { payee })
+              : t('declinedLimit', { payee })}
+        </span>
+        <span className="muted">{fmt.dateTime(declined.answeredAt)}</span>
+      </span>
+    </li>
   );
 }
 
