@@ -305,7 +305,7 @@ function WalletPayments({
                 </span>
               </span>
               <span className="row-side">
-                <span className="amount-small">
+                <span className={terms.kind === 'charge' ? 'amount-small' : 'amount-small amount-terms'}>
                   {terms.kind === 'charge' ? `−${terms.headline}` : terms.headline}
                 </span>
                 <span className="muted">{paymentStatusWords(token.status, terms.kind, locale)}</span>
