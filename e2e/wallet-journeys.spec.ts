@@ -470,6 +470,9 @@ test('activity lists the payments; a multi-use authorisation can be cancelled', 
   await expect(page.getByRole('listitem').filter({ hasText: 'Order for 45.00' })).toContainText(
     'Confirmed with your passkey',
   );
+  // The request declined earlier in this journey shows too, in words (issue 14).
+  const turnedDown = page.getByRole('region', { name: 'Payments you declined' });
+  await expect(turnedDown).toContainText('You declined a payment of €7.00 to Demo Shop');
   await plan.getByText('Money moved').click();
   await expect(plan.getByText('Nothing yet: the payee has not collected this payment.')).toBeVisible();
   await expectAccessible(page, 'activity');

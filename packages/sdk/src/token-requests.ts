@@ -82,6 +82,31 @@ export function getTokenRequest(client: CloudClient, id: string): Promise<TokenR
   return client.get<TokenRequestView>(`/api/v1/token-requests/${id}`);
 }
 
+/** A request the member turned down, as the cloud kept it. */
+export interface DeclinedTokenRequest {
+  id: string;
+  request: TokenRequest;
+  outcome: 'declined';
+  /** When the member declined it (ms since the epoch). */
+  answeredAt: number;
+}
+
+/** The requests this member declined, newest first (at most `limit`, 50 by default). */
+export async function listDeclinedTokenRequests(
+  member: Member,
+  o: { limit?: number } = {},
+): Promise<DeclinedTokenRequest[]> {
+  const params = new URLSearchParams({ outcome: 'declined' });
+  if (o.limit !== undefined) params.set('limit', String(o.limit));
+  const res = await member.client.send<{ requests: DeclinedTokenRequest[] }>(
+    'GET',
+    `/api/v1/token-requests?${params}`,
+    undefined,
+    await member.signerFor('LOW'),
+  );
+  return res.requests;
+}
+
 /** The wallet's answer: the token (or, for a member-token request, the member token) that answers it, or a decline. */
 export async function answerTokenRequest(
   member: Member,

@@ -11,6 +11,12 @@ export const tokenRequestOperationDocs: OperationDocs = {
     body: tokenRequestSchema,
     responses: { '201': '{ id, request, domainVerified }' },
   },
+  'GET /api/v1/token-requests': {
+    operationId: 'listAnsweredTokenRequests',
+    tag: 'Token requests',
+    summary: 'The requests the caller declined, newest first (?outcome=declined&limit=50)',
+    responses: { '200': '{ requests: [{ id, request, outcome, answeredAt }] }' },
+  },
   'GET /api/v1/token-requests/{requestId}': {
     operationId: 'getTokenRequest',
     tag: 'Token requests',

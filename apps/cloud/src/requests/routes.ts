@@ -66,6 +66,12 @@ const answerSchema = z.union([
   z.strictObject({ declined: z.literal(true) }),
 ]);
 
+/** What the wallet lists of its own answers: for now, the requests its member declined. */
+const answeredQuerySchema = z.strictObject({
+  outcome: z.literal('declined'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
 /**
  * The link a phone opens to approve a desktop checkout: the wallet's approval page with the
  * desktop's request and nonce (packages/checkout handoff.ts builds the same), marked as a handoff
@@ -124,6 +130,26 @@ export function tokenRequestRoutes(
       throw e;
     }
     return c.json({ id, request, domainVerified }, 201);
+  });
+
+  // The requests the caller declined, newest first (Activity shows them; issue 14). Only the
+  // member who answered reads them: the request names a shop and an amount the user turned down.
+  app.get('/', signed(deps, { level: 'LOW' }), async (c) => {
+    const q = parseWith(answeredQuerySchema, c.req.query(), 'query');
+    const rows = await deps.db.query<{ request_id: string; request: TokenRequest; answered_at: Date }>(
+      `select request_id, request, answered_at from token_requests
+        where answered_by = $1 and result->>'outcome' = $2
+        order by answered_at desc limit $3`,
+      [c.get('caller').memberId, q.outcome, q.limit],
+    );
+    return c.json({
+      requests: rows.map((r) => ({
+        id: r.request_id,
+        request: r.request,
+        outcome: q.outcome,
+        answeredAt: r.answered_at.getTime(),
+      })),
+    });
   });
 
   // The request id is an unguessable hash handed to the wallet: reading needs no key.

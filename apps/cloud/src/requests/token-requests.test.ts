@@ -11,6 +11,7 @@ import {
   fetchTokenRequestResult,
   getToken,
   getTokenRequest,
+  listDeclinedTokenRequests,
   listTokens,
   type Member,
   passkeyAssertionFromJSON,
@@ -242,6 +243,43 @@ describe('token requests', () => {
     const declined = await answerTokenRequest(w.alice, req.id, { declined: true });
     expect(declined).toMatchObject({ outcome: 'declined', tokenId: null });
     expect(await failureCode(answerWithPayment(w, req.id, 'exemption'))).toBe('Conflict');
+  });
+
+  it('the member lists the requests they declined, newest first; nobody else sees them (issue 14)', async () => {
+    const w = await makeWorld(cloud);
+    const first = await payRequest(w, '12.50');
+    const paid = await payRequest(w, '3.00');
+    const second = await payRequest(w, '7.00');
+    expect(await listDeclinedTokenRequests(w.alice)).toEqual([]);
+    await answerTokenRequest(w.alice, first.id, { declined: true });
+    await answerWithPayment(w, paid.id, 'exemption');
+    await answerTokenRequest(w.alice, second.id, { declined: true });
+
+    const declined = await listDeclinedTokenRequests(w.alice);
+    expect(declined.map((d) => d.id)).toEqual([second.id, first.id]);
+    expect(declined[1]).toMatchObject({
+      outcome: 'declined',
+      request: { requester: { name: 'Demo Shop' }, body: { kind: 'transfer', amount: eur('12.50') } },
+    });
+    expect(declined[1]!.answeredAt).toBeLessThanOrEqual(declined[0]!.answeredAt);
+    expect(await listDeclinedTokenRequests(w.alice, { limit: 1 })).toHaveLength(1);
+    // The shop that asked is not the member who declined: its list is its own, and empty.
+    expect(await listDeclinedTokenRequests(w.shop)).toEqual([]);
+    // Only declined answers are listed; anything else is a 400 naming the field.
+    const bad = w.alice.client.send(
+      'GET',
+      '/api/v1/token-requests?outcome=approved',
+      undefined,
+      await w.alice.signerFor('LOW'),
+    );
+    expect(await failureCode(bad)).toBe('Malformed');
+    const tooMany = w.alice.client.send(
+      'GET',
+      '/api/v1/token-requests?outcome=declined&limit=1000',
+      undefined,
+      await w.alice.signerFor('LOW'),
+    );
+    expect(await failureCode(tooMany)).toBe('Malformed');
   });
 
   it('a large payment needs the passkey; an assertion made for one token never endorses another', async () => {

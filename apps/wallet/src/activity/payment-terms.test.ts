@@ -27,7 +27,7 @@ const payload = (
 
 describe('payment terms', () => {
   it('shows a single payment as its amount', () => {
-    expect(paymentTerms(payload('25.00', { singleUse: true }), 'en-GB')).toEqual({
+    expect(paymentTerms(payload('25.00', { singleUse: true }), 'en', 'en-GB')).toEqual({
       kind: 'charge',
       headline: '€25.00',
       details: [],
@@ -40,6 +40,7 @@ describe('payment terms', () => {
         periodicLimits: [{ period: 'MONTH', maxAmount: '60.00' }],
         cumulativeLimit: '720.00',
       }),
+      'en',
       'en-GB',
     );
     expect(terms).toEqual({
@@ -52,17 +53,31 @@ describe('payment terms', () => {
   it('never shows the protocol’s largest amount as money: a token without a cap says "No limit"', () => {
     const open = payload('10000000000000.00', {});
     expect(isStandingAuthority(open)).toBe(true);
-    expect(paymentTerms(open, 'en-GB')).toEqual({ kind: 'limit', headline: 'No limit', details: [] });
-    const perCharge = paymentTerms(payload('10000000000000.00', { maxPerTransaction: '20.00' }), 'en-GB');
+    expect(paymentTerms(open, 'en', 'en-GB')).toEqual({ kind: 'limit', headline: 'No limit', details: [] });
+    const perCharge = paymentTerms(
+      payload('10000000000000.00', { maxPerTransaction: '20.00' }),
+      'en',
+      'en-GB',
+    );
     expect(perCharge).toEqual({ kind: 'limit', headline: 'Up to €20.00 a charge', details: [] });
     expect(JSON.stringify(perCharge)).not.toContain('10,000,000,000,000');
   });
 
   it('says "Active" for an authority and "Approved" for a charge, and names every outcome', () => {
-    expect(paymentStatusWords('valid', 'limit')).toBe('Active');
-    expect(paymentStatusWords('valid', 'charge')).toBe('Approved');
-    expect(paymentStatusWords('rejected', 'charge')).toBe('Declined by your bank');
-    expect(paymentStatusWords('expired', 'charge')).toBe('Expired');
-    expect(paymentStatusWords('received', 'charge')).toBe('Waiting for your bank');
+    expect(paymentStatusWords('valid', 'limit', 'en')).toBe('Active');
+    expect(paymentStatusWords('valid', 'charge', 'en')).toBe('Approved');
+    expect(paymentStatusWords('rejected', 'charge', 'en')).toBe('Declined by your bank');
+    expect(paymentStatusWords('expired', 'charge', 'en')).toBe('Expired');
+    expect(paymentStatusWords('received', 'charge', 'en')).toBe('Waiting for your bank');
+  });
+
+  it('speaks the reader’s language, with its plural forms', () => {
+    const weekly = payload('10000000000000.00', { periodicLimits: [{ period: 'WEEK', maxCount: 5 }] });
+    expect(paymentTerms(weekly, 'pl').headline).toBe('Najwyżej 5 obciążeń tygodniowo');
+    expect(paymentTerms(weekly, 'de').headline).toBe('Höchstens 5 Abbuchungen pro Woche');
+    expect(paymentTerms(payload('10000000000000.00', { maxRedemptions: 2 }), 'en').headline).toBe(
+      'At most 2 charges',
+    );
+    expect(paymentStatusWords('rejected', 'charge', 'fr')).toBe('Refusé par votre banque');
   });
 });

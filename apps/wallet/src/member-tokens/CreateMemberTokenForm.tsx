@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MemberTokenView } from '@tokenos/sdk';
-import { useEffect, useId, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useId, useState } from 'react';
 import { AccountOptions, accountKey } from '../components/AccountChoice.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
-import { formatMoney } from '../format.ts';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { useMember } from '../wallet/member.ts';
 import { cancelPasskeyPrompt } from '../wallet/passkey.ts';
 import { accountChoices, useApps, useLinks, useMemberState } from '../wallet/queries.ts';
 import { rememberApp } from '../wallet/wallet-db.ts';
+import { createMemberTokenFormMessages } from './CreateMemberTokenForm.messages.ts';
 import { type CreateStep, createMemberTokenFlow, resolveMerchant } from './create.ts';
 import {
   emptyLimitsForm,
@@ -20,6 +21,8 @@ import {
   parseMerchant,
   setsNoLimit,
 } from './limits-form.ts';
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /** Thrown when the form itself is wrong: shown beside the fields, not as a failure of the service. */
 class FormInvalid extends Error {
@@ -42,6 +45,8 @@ export function CreateMemberTokenForm({
   onCreated: (token: MemberTokenView) => void;
   onCancel: () => void;
 }) {
+  const t = useT(createMemberTokenFormMessages);
+  const fmt = useFormat();
   const member = useMember();
   const queryClient = useQueryClient();
   const links = useLinks();
@@ -59,8 +64,7 @@ export function CreateMemberTokenForm({
     mutationFn: async () => {
       if (!source) throw new FormInvalid({});
       const ref = parseMerchant(form.merchant);
-      if (!ref)
-        throw new FormInvalid({ merchant: 'Enter the shop’s web address (shop.example) or its member id.' });
+      if (!ref) throw new FormInvalid({ merchant: 'merchantInvalid' });
       const checked = limitationsFromForm(form, { currency: source.currency, now: Date.now() });
       if (!checked.ok) throw new FormInvalid(checked.errors);
       setStep('creating');
@@ -69,9 +73,7 @@ export function CreateMemberTokenForm({
         holder = await resolveMerchant(member, ref);
       } catch (e) {
         if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'NotFound')
-          throw new FormInvalid({
-            merchant: 'No merchant has proved this web address. Check it, or ask the shop for its member id.',
-          });
+          throw new FormInvalid({ merchant: 'merchantUnknown' });
         throw e;
       }
       const limits = limitationsFromForm(form, {
@@ -87,7 +89,8 @@ export function CreateMemberTokenForm({
         limitations: limits.limitations,
         loyalty: form.loyalty,
         source: { bankId: source.bankId, accountRef: source.accountRef },
-        description: `Saved permission for ${ref.kind === 'domain' ? ref.domain : 'a merchant'}`,
+        description:
+          ref.kind === 'domain' ? t('descriptionFor', { merchant: ref.domain }) : t('descriptionAny'),
         passkeys: passkeys.map((p) => p.credentialId),
         onStep: setStep,
       });
@@ -116,19 +119,19 @@ export function CreateMemberTokenForm({
     if (firstError && !create.isPending) document.getElementById(`${id}-${firstError}`)?.focus();
   }, [firstError, create.isPending, id]);
 
-  if (links.isPending) return <Loading>Getting your accounts…</Loading>;
+  if (links.isPending) return <Loading>{t('loadingAccounts')}</Loading>;
   if (links.isError) return <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />;
   if (accounts.length === 0)
     return (
       <div className="notice notice-warning" role="alert">
-        <p className="notice-title">No account to pay from</p>
-        <p>The shop’s charges are paid from one of your bank accounts. Link one first.</p>
+        <p className="notice-title">{t('noAccountTitle')}</p>
+        <p>{t('noAccountBody')}</p>
         <p>
           <Link
             to={`${routes.link}?next=${encodeURIComponent(routes.memberTokens)}`}
             className="button button-primary"
           >
-            Link a bank account
+            {t('linkAccount')}
           </Link>
         </p>
       </div>
@@ -160,13 +163,14 @@ export function CreateMemberTokenForm({
       />
       {errors[key] ? (
         <p className="field-error" id={`${id}-${key}-error`}>
-          {errors[key]}
+          {errorOf(errors[key])}
         </p>
       ) : null}
     </div>
   );
   const currency = source?.currency ?? 'EUR';
-  const money = (v: string) => formatMoney({ value: v, currency });
+  const money = (v: string) => fmt.money({ value: v, currency });
+  const errorOf = (code: FormErrors[keyof FormErrors]) => (code ? t(code) : null);
 
   return (
     <form
@@ -178,16 +182,13 @@ export function CreateMemberTokenForm({
         create.mutate();
       }}
     >
-      <h2 id={`${id}-title`}>Let a shop charge you later</h2>
-      <p className="form-hint">
-        The merchant can charge you later without asking you each time, only within the limits you set here.
-        You can revoke it at any time.
-      </p>
-      {field('merchant', 'Merchant', 'The shop’s web address, such as shop.example, or its member id.', {
+      <h2 id={`${id}-title`}>{t('title')}</h2>
+      <p className="form-hint">{t('intro')}</p>
+      {field('merchant', t('merchant'), t('merchantHint'), {
         inputMode: 'text',
       })}
       <fieldset className="choices" disabled={busy}>
-        <legend>Pay from</legend>
+        <legend>{t('payFrom')}</legend>
         <AccountOptions
           accounts={accounts}
           type="radio"
@@ -198,16 +199,16 @@ export function CreateMemberTokenForm({
         />
       </fieldset>
       <fieldset className="limits" disabled={busy}>
-        <legend>Limits</legend>
-        <p className="form-hint">Set at least one: the merchant can never charge more than these allow.</p>
-        {field('amount', `Largest single charge (${currency})`, `For example ${money('20')}.`, {
+        <legend>{t('limits')}</legend>
+        <p className="form-hint">{t('limitsHint')}</p>
+        {field('amount', t('amount', { currency }), t('forExample', { example: money('20') }), {
           inputMode: 'decimal',
         })}
-        {field('creditLimit', `Total of all charges (${currency})`, `For example ${money('100')}.`, {
+        {field('creditLimit', t('creditLimit', { currency }), t('forExample', { example: money('100') }), {
           inputMode: 'decimal',
         })}
         <div className="field">
-          <label htmlFor={`${id}-expiresOn`}>Last day it can be used</label>
+          <label htmlFor={`${id}-expiresOn`}>{t('expiresOn')}</label>
           <input
             id={`${id}-expiresOn`}
             type="date"
@@ -218,11 +219,11 @@ export function CreateMemberTokenForm({
           />
           {errors.expiresOn ? (
             <p className="field-error" id={`${id}-expiresOn-error`}>
-              {errors.expiresOn}
+              {errorOf(errors.expiresOn)}
             </p>
           ) : null}
         </div>
-        {field('maxUses', 'Number of charges', 'How many times it can be charged at most.', {
+        {field('maxUses', t('maxUses'), t('maxUsesHint'), {
           inputMode: 'numeric',
         })}
         <label className="choice">
@@ -231,9 +232,9 @@ export function CreateMemberTokenForm({
             checked={form.singleUse}
             onChange={(e) => set('singleUse', e.target.checked)}
           />
-          <span className="choice-title">Single use: it can be charged once</span>
+          <span className="choice-title">{t('singleUse')}</span>
         </label>
-        {field('countries', 'Only in these countries', 'Two-letter codes, such as DE, FR.', {
+        {field('countries', t('countries'), t('countriesHint'), {
           inputMode: 'text',
         })}
         {setsNoLimit(form) ? (
@@ -248,15 +249,13 @@ export function CreateMemberTokenForm({
                 aria-describedby={errors.noLimit ? `${id}-noLimit-error` : undefined}
               />
               <span>
-                <span className="choice-title">I allow charges without a limit</span>
-                <span className="choice-detail">
-                  The merchant could charge any amount, any number of times, until you revoke it.
-                </span>
+                <span className="choice-title">{t('noLimitLabel')}</span>
+                <span className="choice-detail">{t('noLimitDetail')}</span>
               </span>
             </label>
             {errors.noLimit ? (
               <p className="field-error" id={`${id}-noLimit-error`}>
-                {errors.noLimit}
+                {errorOf(errors.noLimit)}
               </p>
             ) : null}
           </div>
@@ -270,36 +269,43 @@ export function CreateMemberTokenForm({
           disabled={busy}
         />
         <span>
-          <span className="choice-title">Also use it as my loyalty id</span>
-          <span className="choice-detail">
-            The merchant can recognise you by it in its rewards programme.
-          </span>
+          <span className="choice-title">{t('loyalty')}</span>
+          <span className="choice-detail">{t('loyaltyDetail')}</span>
         </span>
       </label>
       {create.isError && !(create.error instanceof FormInvalid) ? <ErrorNotice error={create.error} /> : null}
       {Object.keys(errors).length > 0 ? (
         <p className="field-error" role="alert">
-          Check the fields marked above.
+          {t('checkFields')}
         </p>
       ) : null}
       {step === 'passkey' ? (
         <PasskeyPrompt onCancel={cancelPasskeyPrompt}>
           <p className="confirming">
-            Let <strong>{form.merchant.trim()}</strong> charge{' '}
-            {source ? `${source.name} ${source.maskedNumber}` : 'your account'} within these limits.
+            {(source
+              ? t.rich<ReactNode>('confirmAccount', {
+                  merchant: form.merchant.trim(),
+                  account: `${source.name} ${source.maskedNumber}`,
+                  strong,
+                })
+              : t.rich<ReactNode>('confirmYourAccount', { merchant: form.merchant.trim(), strong })
+            ).map((part, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in order
+              <Fragment key={i}>{part}</Fragment>
+            ))}
           </p>
         </PasskeyPrompt>
       ) : step === 'bank' ? (
-        <Loading>Waiting for {source?.bankName ?? 'your bank'} to confirm…</Loading>
+        <Loading>{source ? t('waitingBank', { bank: source.bankName }) : t('waitingYourBank')}</Loading>
       ) : step === 'creating' ? (
-        <Loading>Saving…</Loading>
+        <Loading>{t('saving')}</Loading>
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save permission'}
+          {busy ? t('saving') : t('save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -1,28 +1,32 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestMetadataKey } from '@tokenos/protocol';
 import { cancelMemberToken, type MemberTokenView } from '@tokenos/sdk';
-import { useId, useState } from 'react';
+import { Fragment, type ReactNode, useId, useState } from 'react';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice } from '../components/Notice.tsx';
-import { formatDate } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { useMember } from '../wallet/member.ts';
 import { useCounterparty } from '../wallet/queries.ts';
 import type { AppRecord } from '../wallet/wallet-db.ts';
+import { memberTokenCardMessages } from './MemberTokenCard.messages.ts';
 import { QrCode } from './QrCode.tsx';
 import { usageRows } from './usage.ts';
 
-const statusWords: Record<MemberTokenView['status'], { text: string; badge: string }> = {
-  active: { text: 'Active', badge: 'badge-ok' },
-  pending: { text: 'Waiting for your bank', badge: 'badge-warn' },
-  cancelled: { text: 'Revoked', badge: 'badge-neutral' },
-  expired: { text: 'Ended', badge: 'badge-neutral' },
-  rejected: { text: 'Refused by your bank', badge: 'badge-warn' },
+/** The badge of each status; its words are the message of the same name. */
+const statusBadge: Record<MemberTokenView['status'], string> = {
+  active: 'badge-ok',
+  pending: 'badge-warn',
+  cancelled: 'badge-neutral',
+  expired: 'badge-neutral',
+  rejected: 'badge-warn',
 };
 
 type Format = 'custom' | 'jwt';
 
 /** The token as text in one of its two formats (seed 001 options 2 and 1), as a QR code and copyable. */
 function TokenCode({ token }: { token: MemberTokenView }) {
+  const t = useT(memberTokenCardMessages);
   const [format, setFormat] = useState<Format>('custom');
   const [copied, setCopied] = useState(false);
   const id = useId();
@@ -42,9 +46,9 @@ function TokenCode({ token }: { token: MemberTokenView }) {
       {/* The short code reads in either case (seed 001 hex); upper case fits QR's denser alphanumeric mode. */}
       <QrCode
         text={format === 'custom' ? text.toUpperCase() : text}
-        label={`QR code to show the merchant${format === 'jwt' ? ' (JWT)' : ''}`}
+        label={format === 'jwt' ? t('qrLabelJwt') : t('qrLabel')}
       />
-      <label htmlFor={`${id}-text`}>Code as text</label>
+      <label htmlFor={`${id}-text`}>{t('codeAsText')}</label>
       <textarea
         id={`${id}-text`}
         className="token-text"
@@ -55,19 +59,19 @@ function TokenCode({ token }: { token: MemberTokenView }) {
       />
       <p className="form-actions">
         <button type="button" className="button button-secondary" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
         <span className="visually-hidden" role="status">
-          {copied ? 'Copied to the clipboard' : ''}
+          {copied ? t('copiedStatus') : ''}
         </span>
       </p>
       <details className="advanced">
-        <summary>Advanced details</summary>
+        <summary>{t('advanced')}</summary>
         <fieldset className="segmented">
-          <legend>Format</legend>
+          <legend>{t('format')}</legend>
           {(
             [
-              ['custom', 'Short code (116 hex digits)'],
+              ['custom', t('shortCode')],
               ['jwt', 'JWT'],
             ] as const
           ).map(([value, label]) => (
@@ -84,7 +88,12 @@ function TokenCode({ token }: { token: MemberTokenView }) {
           ))}
         </fieldset>
         <p className="muted break">
-          Token id <code>{token.tokenId}</code>
+          {t
+            .rich<ReactNode>('tokenId', { id: token.tokenId, code: (chunks) => <code>{chunks}</code> })
+            .map((part, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in order
+              <Fragment key={i}>{part}</Fragment>
+            ))}
         </p>
       </details>
     </div>
@@ -101,6 +110,9 @@ export function MemberTokenCard({
   /** Told once the token is revoked, with the merchant's name, so the screen can say so. */
   onRevoked?: (name: string) => void;
 }) {
+  const t = useT(memberTokenCardMessages);
+  const fmt = useFormat();
+  const { locale, tag } = useLocale();
   const member = useMember();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<'view' | 'code' | 'revoke'>('view');
@@ -116,10 +128,9 @@ export function MemberTokenCard({
     },
   });
   const headingId = `member-token-${token.tokenId}`;
-  const name = merchant?.name ?? 'A merchant';
+  const name = merchant?.name ?? t('aMerchant');
   const live = token.status === 'active' || token.status === 'pending';
-  const status = statusWords[token.status];
-  const rows = usageRows(token, Date.now());
+  const rows = usageRows(token, Date.now(), locale, tag);
   return (
     <li className="card token member-token" aria-labelledby={headingId}>
       <div className="token-head">
@@ -129,12 +140,11 @@ export function MemberTokenCard({
             <span className="muted token-domain"> · {merchant.domain}</span>
           ) : null}
         </h2>
-        <span className={`badge ${status.badge}`}>{status.text}</span>
+        <span className={`badge ${statusBadge[token.status]}`}>{t(token.status)}</span>
       </div>
       <p className="muted">
-        {token.depth > 0 ? `Passed on to a sub-merchant of ${name} · ` : ''}
-        Since {formatDate(token.createdAt)}
-        {token.loyalty ? ' · Loyalty id' : ''}
+        {token.depth > 0 ? t('passedOn', { name }) : ''}
+        {t(token.loyalty ? 'sinceLoyalty' : 'since', { date: fmt.date(token.createdAt) })}
       </p>
       <dl className="facts usage">
         {rows.map((r) => (
@@ -161,9 +171,9 @@ export function MemberTokenCard({
       {revoke.isError ? <ErrorNotice error={revoke.error} /> : null}
       {mode === 'revoke' ? (
         <Confirm
-          question={`Revoke this token? ${name} can no longer charge it, nor can anyone it passed it on to.`}
-          confirmLabel="Revoke token"
-          busyLabel="Revoking…"
+          question={t('revokeQuestion', { name })}
+          confirmLabel={t('revokeToken')}
+          busyLabel={t('revoking')}
           busy={revoke.isPending}
           onConfirm={() => revoke.mutate()}
           onCancel={() => setMode('view')}
@@ -178,11 +188,11 @@ export function MemberTokenCard({
               aria-expanded={mode === 'code'}
               onClick={() => setMode(mode === 'code' ? 'view' : 'code')}
             >
-              {mode === 'code' ? 'Hide code' : 'Show code'}
+              {mode === 'code' ? t('hideCode') : t('showCode')}
             </button>
             {live ? (
               <button type="button" className="button button-secondary" onClick={() => setMode('revoke')}>
-                Revoke…
+                {t('revoke')}
               </button>
             ) : null}
           </div>

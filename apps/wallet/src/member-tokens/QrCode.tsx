@@ -2,6 +2,8 @@
 // Trusted Types). The encoder is lean-qr (MIT, no dependencies, about 4 KB gzipped), imported
 // only when a code is first shown, so neither the first load nor the token list pays for it.
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/use-t.ts';
+import { qrCodeMessages } from './QrCode.messages.ts';
 
 type Bitmap = { size: number; get(x: number, y: number): boolean };
 
@@ -14,6 +16,7 @@ export function qrPath(bitmap: Bitmap, quiet = 4): string {
 }
 
 export function QrCode({ text, label }: { text: string; label: string }) {
+  const t = useT(qrCodeMessages);
   const [drawn, setDrawn] = useState<{ text: string; path: string; size: number } | { error: true }>();
   useEffect(() => {
     let live = true;
@@ -31,12 +34,11 @@ export function QrCode({ text, label }: { text: string; label: string }) {
       live = false;
     };
   }, [text]);
-  if (drawn && 'error' in drawn)
-    return <p className="form-hint">The QR code could not be drawn. Copy the text below instead.</p>;
+  if (drawn && 'error' in drawn) return <p className="form-hint">{t('failed')}</p>;
   if (!drawn || drawn.text !== text)
     return (
       <div className="qr qr-loading" role="status">
-        Drawing the QR code…
+        {t('drawing')}
       </div>
     );
   return (

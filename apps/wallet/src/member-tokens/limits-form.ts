@@ -38,7 +38,23 @@ export const emptyLimitsForm: LimitsForm = {
 };
 
 export type FormField = keyof LimitsForm;
-export type FormErrors = Partial<Record<FormField, string>>;
+/**
+ * What is wrong with a field, as a code: the form says it in the reader's language
+ * (CreateMemberTokenForm.messages.ts has a message for each).
+ */
+export type FormErrorCode =
+  | 'merchantInvalid'
+  | 'merchantUnknown'
+  | 'amountInvalid'
+  | 'amountOverTotal'
+  | 'dateInvalid'
+  | 'datePast'
+  | 'usesInvalid'
+  | 'usesSingle'
+  | 'noLimit'
+  | 'countriesInvalid'
+  | 'invalid';
+export type FormErrors = Partial<Record<FormField, FormErrorCode>>;
 
 /** A merchant reference: a member id as is, anything else a DOMAIN alias (lowercased, no scheme or path). */
 export type MerchantRef = { kind: 'member'; memberId: string } | { kind: 'domain'; domain: string };
@@ -106,8 +122,7 @@ export function limitationsFromForm(
   const money = (field: 'amount' | 'creditLimit') => {
     const text = form[field].trim().replace(',', '.');
     if (text === '') return;
-    if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0)
-      errors[field] = 'Enter an amount above zero, such as 20 or 19.99.';
+    if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0) errors[field] = 'amountInvalid';
     else l[field] = Number(text).toFixed(2);
   };
   money('amount');
@@ -118,31 +133,28 @@ export function limitationsFromForm(
     Number(l.amount) > Number(l.creditLimit) &&
     !errors.amount
   )
-    errors.amount = 'A single charge cannot be more than the total.';
+    errors.amount = 'amountOverTotal';
   if (form.expiresOn !== '') {
     const at = endOfDay(form.expiresOn);
-    if (at === undefined) errors.expiresOn = 'Enter a date.';
-    else if (at <= o.now) errors.expiresOn = 'Choose a day from today on.';
+    if (at === undefined) errors.expiresOn = 'dateInvalid';
+    else if (at <= o.now) errors.expiresOn = 'datePast';
     else l.expiresAt = at;
   }
   if (form.singleUse) l.singleUse = true;
   const uses = form.maxUses.trim();
   if (uses !== '') {
     if (!/^\d{1,7}$/.test(uses) || Number(uses) < 1 || Number(uses) > 1_000_000)
-      errors.maxUses = 'Enter a whole number of charges, 1 or more.';
-    else if (form.singleUse && Number(uses) > 1)
-      errors.maxUses = 'A single-use token is charged once: leave this empty.';
+      errors.maxUses = 'usesInvalid';
+    else if (form.singleUse && Number(uses) > 1) errors.maxUses = 'usesSingle';
     else l.maxUses = Number(uses);
   }
-  if (setsNoLimit(form) && !form.noLimit)
-    errors.noLimit = 'Set at least one limit, or tick “I allow charges without a limit”.';
+  if (setsNoLimit(form) && !form.noLimit) errors.noLimit = 'noLimit';
   const countries = form.countries
     .split(/[\s,]+/)
     .map((c) => c.trim().toUpperCase())
     .filter(Boolean);
   if (countries.length > 0) {
-    if (!countries.every((c) => /^[A-Z]{2}$/.test(c)))
-      errors.countries = 'Enter two-letter country codes, such as DE or FR, separated by commas.';
+    if (!countries.every((c) => /^[A-Z]{2}$/.test(c))) errors.countries = 'countriesInvalid';
     else l.location = { countries: [...new Set(countries)] };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -150,7 +162,7 @@ export function limitationsFromForm(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOfLimitation[String(issue.path[0])] ?? 'amount';
-      errors[field] ??= issue.message;
+      errors[field] ??= 'invalid';
     }
     return { ok: false, errors };
   }

@@ -12,6 +12,7 @@ describe('member token usage', () => {
         usage: { count: 2, total: eur('20.50') },
       },
       0,
+      'en',
     );
     const by = Object.fromEntries(rows.map((r) => [r.limit, r]));
     expect(by.creditLimit?.used).toBeCloseTo(20.5 / 60);
@@ -24,14 +25,28 @@ describe('member token usage', () => {
     const rows = usageRows(
       { limitations: { currency: 'EUR', singleUse: true }, usage: { count: 1, total: eur('5.00') } },
       0,
+      'en',
     );
     expect(rows.find((r) => r.limit === 'creditLimit')?.used).toBeUndefined();
     expect(rows.find((r) => r.limit === 'singleUse')).toMatchObject({ used: 1, text: '1 of 1 (single use)' });
-    expect(limitTerms({ currency: 'EUR' }).map((t) => t.text)).toEqual([
+    expect(limitTerms({ currency: 'EUR' }, 'en').map((t) => t.text)).toEqual([
       'No limit',
       'No limit',
       'No limit',
       'You revoke it',
     ]);
+  });
+
+  it('speaks the reader’s language and names countries, never their codes', () => {
+    const rows = usageRows(
+      {
+        limitations: { currency: 'EUR', maxUses: 4, location: { countries: ['DE'] } },
+        usage: { count: 2, total: eur('0.00') },
+      },
+      0,
+      'pl',
+    );
+    expect(rows.find((r) => r.limit === 'recurrence')?.text).toBe('2 z 4');
+    expect(rows.find((r) => r.limit === 'location')).toMatchObject({ label: 'Tylko w', text: 'Niemcy' });
   });
 });

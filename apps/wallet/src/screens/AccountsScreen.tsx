@@ -1,17 +1,20 @@
 import type { AccountTransaction, LinkedAccount } from '@tokenos/protocol';
 import type { Member, TokenView } from '@tokenos/sdk';
+import { Fragment, type ReactNode } from 'react';
 import { paymentStatusWords, paymentTerms } from '../activity/payment-terms.ts';
 import { isTransient } from '../api.ts';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDate, formatDateTime, formatMoney } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { type BankAccount, useBankAccounts, useBankTransactions } from '../wallet/bank-reads.ts';
 import { useMember } from '../wallet/member.ts';
 import { useApps, useLinks, useTokens } from '../wallet/queries.ts';
 import { isSetUp, useReadyWallet } from '../wallet/WalletProvider.tsx';
 import type { AppRecord, BankLinkRecord } from '../wallet/wallet-db.ts';
+import { accountsScreenMessages } from './AccountsScreen.messages.ts';
 
 /**
  * The wallet's home once it exists: the linked accounts as each bank's signed link names them,
@@ -19,32 +22,33 @@ import type { AppRecord, BankLinkRecord } from '../wallet/wallet-db.ts';
  * reads of its own accounts, refreshed while the screen is open).
  */
 export function AccountsScreen() {
+  const t = useT(accountsScreenMessages);
   const { wallet } = useReadyWallet();
   const links = useLinks();
   return (
-    <Screen title="Your accounts" className="accounts">
+    <Screen title={t('title')} className="accounts">
       {isSetUp(wallet) ? null : (
         <div className="notice notice-warning">
-          <p className="notice-title">Finish setting up</p>
-          <p>Add a passkey so you can approve payments.</p>
+          <p className="notice-title">{t('finishTitle')}</p>
+          <p>{t('finishBody')}</p>
           <p>
             <Link to={routes.setup} className="button button-primary">
-              Continue setup
+              {t('continueSetup')}
             </Link>
           </p>
         </div>
       )}
       {links.isPending ? (
-        <Loading>Reading your linked accounts…</Loading>
+        <Loading>{t('loadingLinks')}</Loading>
       ) : links.isError ? (
         <ErrorNotice error={links.error} onRetry={() => void links.refetch()} />
       ) : links.data.length === 0 ? (
         <div className="empty card">
-          <h2>No bank account linked yet</h2>
-          <p>Link an account at your bank to pay from it. You sign in on your bank’s own page.</p>
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
           <p className="actions">
             <Link to={routes.link} className="button button-primary">
-              Link a bank account
+              {t('linkAccount')}
             </Link>
           </p>
         </div>
@@ -55,13 +59,13 @@ export function AccountsScreen() {
           ))}
           <p className="actions">
             <Link to={routes.link} className="button button-secondary">
-              Link another bank
+              {t('linkAnother')}
             </Link>
             <Link to={routes.activity} className="button button-secondary">
-              Payments made with this wallet
+              {t('walletPayments')}
             </Link>
             <Link to={routes.profile} className="button button-secondary">
-              Addresses and contact details
+              {t('addresses')}
             </Link>
           </p>
         </>
@@ -80,14 +84,15 @@ function BankProblem({
   error: unknown;
   onRetry: () => void;
 }) {
+  const t = useT(accountsScreenMessages);
   if (!isTransient(error)) return <ErrorNotice error={error} onRetry={onRetry} />;
   return (
     <div className="notice notice-error" role="alert">
-      <p className="notice-title">{bankName} did not answer</p>
-      <p>Your accounts are fine; the wallet could not read them just now. Try again in a moment.</p>
+      <p className="notice-title">{t('noAnswerTitle', { bank: bankName })}</p>
+      <p>{t('noAnswerBody')}</p>
       <p className="notice-actions">
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       </p>
     </div>
@@ -95,15 +100,17 @@ function BankProblem({
 }
 
 function BankSection({ link }: { link: BankLinkRecord }) {
+  const t = useT(accountsScreenMessages);
+  const fmt = useFormat();
   const member = useMember();
   const accounts = useBankAccounts(member, link);
   const headingId = `bank-${link.bankId}`;
   return (
     <section className="bank" aria-labelledby={headingId}>
       <h2 id={headingId}>{link.bankName}</h2>
-      <p className="muted">Linked on {formatDate(link.linkedAt)}</p>
+      <p className="muted">{t('linkedOn', { date: fmt.date(link.linkedAt) })}</p>
       {accounts.isPending ? (
-        <Loading>Asking {link.bankName} for your balances…</Loading>
+        <Loading>{t('askingBalances', { bank: link.bankName })}</Loading>
       ) : accounts.isError ? (
         <BankProblem
           bankName={link.bankName}
@@ -142,62 +149,71 @@ function AccountCard({
   /** The bank answered (so a missing account is really missing). */
   answered: boolean;
 }) {
+  const t = useT(accountsScreenMessages);
+  const fmt = useFormat();
   return (
     <li className="card account">
       <div className="account-head">
         <h3>{account.name}</h3>
         <span className="account-number">
-          <span className="visually-hidden">Account number ending </span>
-          {account.maskedNumber}
+          {t
+            .rich<ReactNode>('accountNumber', {
+              number: account.maskedNumber,
+              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+            })
+            .map((part, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in order
+              <Fragment key={i}>{part}</Fragment>
+            ))}
         </span>
       </div>
       {reported ? (
         <>
           <p className="account-balance">
-            <span className="balance-label">Balance</span>{' '}
-            <span className="amount">{formatMoney(reported.balance.booked)}</span>
+            <span className="balance-label">{t('balance')}</span>{' '}
+            <span className="amount">{fmt.money(reported.balance.booked)}</span>
           </p>
           {reported.balance.available.value !== reported.balance.booked.value ? (
-            <p className="muted">Available to spend: {formatMoney(reported.balance.available)}</p>
+            <p className="muted">{t('available', { amount: fmt.money(reported.balance.available) })}</p>
           ) : null}
-          <p className="muted">As of {formatDateTime(reported.balance.asOf)}</p>
+          <p className="muted">{t('asOf', { date: fmt.dateTime(reported.balance.asOf) })}</p>
           <RecentTransactions member={member} link={link} account={account} />
           <WalletPayments member={member} bankId={link.bankId} account={account} />
         </>
       ) : answered ? (
         <div className="notice notice-warning">
-          <p className="notice-title">{link.bankName} no longer shows this account</p>
-          <p>It may be closed, or the link was ended at the bank. Link it again to use it here.</p>
+          <p className="notice-title">{t('goneTitle', { bank: link.bankName })}</p>
+          <p>{t('goneBody')}</p>
           <p>
             <Link to={routes.link} className="button button-secondary">
-              Link it again
+              {t('linkAgain')}
             </Link>
           </p>
         </div>
       ) : (
-        <p className="muted">
-          {account.currency} account at {link.bankName}.
-        </p>
+        <p className="muted">{t('accountAt', { currency: account.currency, bank: link.bankName })}</p>
       )}
     </li>
   );
 }
 
-function TransactionRow({ t }: { t: AccountTransaction }) {
-  const out = t.creditDebitIndicator === 'DBIT';
+function TransactionRow({ tx }: { tx: AccountTransaction }) {
+  const t = useT(accountsScreenMessages);
+  const fmt = useFormat();
+  const out = tx.creditDebitIndicator === 'DBIT';
   return (
     <li className="row">
       <span className="row-main">
-        <span>{t.description || (out ? 'Payment' : 'Money in')}</span>
-        <span className="muted">{formatDateTime(t.bookedAt)}</span>
+        <span>{tx.description || (out ? t('payment') : t('moneyIn'))}</span>
+        <span className="muted">{fmt.dateTime(tx.bookedAt)}</span>
       </span>
       <span className="row-side">
         <span className={out ? 'amount-small' : 'amount-small amount-in'}>
-          <span className="visually-hidden">{out ? 'Paid out ' : 'Paid in '}</span>
+          <span className="visually-hidden">{out ? t('paidOut') : t('paidIn')} </span>
           <span aria-hidden="true">{out ? '−' : '+'}</span>
-          {formatMoney(t.amount)}
+          {fmt.money(tx.amount)}
         </span>
-        {t.status === 'PDNG' ? <span className="muted">Pending</span> : null}
+        {tx.status === 'PDNG' ? <span className="muted">{t('pending')}</span> : null}
       </span>
     </li>
   );
@@ -213,21 +229,22 @@ function RecentTransactions({
   link: BankLinkRecord;
   account: LinkedAccount;
 }) {
+  const t = useT(accountsScreenMessages);
   const page = useBankTransactions(member, link, account.accountRef);
   const headingId = `recent-${account.accountRef}`;
   return (
     <div className="recent">
-      <h4 id={headingId}>Recent transactions</h4>
+      <h4 id={headingId}>{t('recentTitle')}</h4>
       {page.isPending ? (
-        <Loading>Reading recent transactions…</Loading>
+        <Loading>{t('loadingRecent')}</Loading>
       ) : page.isError ? (
         <BankProblem bankName={link.bankName} error={page.error} onRetry={() => void page.refetch()} />
       ) : page.data.transactions.length === 0 ? (
-        <p className="muted">No transactions on this account yet. Payments in and out will show here.</p>
+        <p className="muted">{t('noTransactions')}</p>
       ) : (
         <ul className="rows" aria-labelledby={headingId}>
-          {page.data.transactions.map((t) => (
-            <TransactionRow key={t.id} t={t} />
+          {page.data.transactions.map((tx) => (
+            <TransactionRow key={tx.id} tx={tx} />
           ))}
         </ul>
       )}
@@ -235,8 +252,8 @@ function RecentTransactions({
   );
 }
 
-function payeeName(token: TokenView, apps: readonly AppRecord[] | undefined): string {
-  return apps?.find((a) => a.memberId === token.payload.to.memberId)?.name ?? 'A payee';
+function payeeName(token: TokenView, apps: readonly AppRecord[] | undefined): string | undefined {
+  return apps?.find((a) => a.memberId === token.payload.to.memberId)?.name;
 }
 
 /**
@@ -253,42 +270,45 @@ function WalletPayments({
   bankId: string;
   account: LinkedAccount;
 }) {
+  const t = useT(accountsScreenMessages);
+  const fmt = useFormat();
+  const { locale, tag } = useLocale();
   const tokens = useTokens(member, 'transfer');
   const apps = useApps();
   const headingId = `approved-${account.accountRef}`;
-  if (tokens.isPending) return <Loading>Reading payments approved with this wallet…</Loading>;
+  if (tokens.isPending) return <Loading>{t('loadingApproved')}</Loading>;
   if (tokens.isError) return <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />;
   const mine = tokens.data
     .filter(
-      (t) =>
-        t.payload.type === 'TransferToken' &&
-        t.endorsement !== null &&
-        t.payload.transfer.source.bankId === bankId &&
-        t.payload.transfer.source.accountRef === account.accountRef,
+      (token) =>
+        token.payload.type === 'TransferToken' &&
+        token.endorsement !== null &&
+        token.payload.transfer.source.bankId === bankId &&
+        token.payload.transfer.source.accountRef === account.accountRef,
     )
     .slice(0, 5);
   if (mine.length === 0) return null;
   return (
     <div className="recent">
-      <h4 id={headingId}>Approved with this wallet</h4>
+      <h4 id={headingId}>{t('approvedTitle')}</h4>
       <ul className="rows" aria-labelledby={headingId}>
-        {mine.map((t) => {
-          if (t.payload.type !== 'TransferToken') return null;
+        {mine.map((token) => {
+          if (token.payload.type !== 'TransferToken') return null;
           // A standing authority is a limit, not money gone: "Up to €60.00 a month", "No limit".
-          const terms = paymentTerms(t.payload);
+          const terms = paymentTerms(token.payload, locale, tag);
           return (
-            <li key={t.id} className="row">
+            <li key={token.id} className="row">
               <span className="row-main">
-                <span>{payeeName(t, apps.data)}</span>
+                <span>{payeeName(token, apps.data) ?? t('aPayee')}</span>
                 <span className="muted">
-                  {t.payload.transfer.description} · {formatDateTime(t.createdAt)}
+                  {token.payload.transfer.description} · {fmt.dateTime(token.createdAt)}
                 </span>
               </span>
               <span className="row-side">
-                <span className="amount-small">
+                <span className={terms.kind === 'charge' ? 'amount-small' : 'amount-small amount-terms'}>
                   {terms.kind === 'charge' ? `−${terms.headline}` : terms.headline}
                 </span>
-                <span className="muted">{paymentStatusWords(t.status, terms.kind)}</span>
+                <span className="muted">{paymentStatusWords(token.status, terms.kind, locale)}</span>
               </span>
             </li>
           );

@@ -1,21 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cancelToken, listTokens, type TokenView, type TransferView } from '@tokenos/sdk';
+import {
+  cancelToken,
+  type DeclinedTokenRequest,
+  listDeclinedTokenRequests,
+  listTokens,
+  type TokenView,
+} from '@tokenos/sdk';
 import { useState } from 'react';
 import { isStandingAuthority, paymentStatusWords, paymentTerms } from '../activity/payment-terms.ts';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDateTime, formatMoney } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { useMember } from '../wallet/member.ts';
 import { useApps, useCounterparty, useTokens, useTransfers } from '../wallet/queries.ts';
 import type { AppRecord } from '../wallet/wallet-db.ts';
-
-const transferWords: Record<TransferView['status'], string> = {
-  RCVD: 'Sent to your bank',
-  ACTC: 'Being paid',
-  ACSC: 'Paid',
-  RJCT: 'Failed: your bank did not pay',
-};
+import { activityScreenMessages } from './ActivityScreen.messages.ts';
 
 function isMultiUse(token: TokenView): boolean {
   return token.payload.type === 'TransferToken' && isStandingAuthority(token.payload);
@@ -37,43 +38,94 @@ function useRefunds(member: ReturnType<typeof useMember>) {
   });
 }
 
-function scaWords(sca: string | null): string {
-  if (sca === 'passkey') return 'Confirmed with your passkey';
-  if (sca?.startsWith('exemption:')) return 'No passkey needed (small payment)';
-  return 'Not confirmed';
+/**
+ * The requests the member turned down, newest first. Under 'tokens' so that whatever refreshes the
+ * payments (an approval, a cancel) refreshes these too.
+ */
+function useDeclined(member: ReturnType<typeof useMember>) {
+  return useQuery({
+    queryKey: ['tokens', 'declined-requests'],
+    queryFn: () => listDeclinedTokenRequests(member),
+  });
+}
+
+/** How a payment was confirmed: the message of that name. */
+function scaKey(sca: string | null): 'scaPasskey' | 'scaExempt' | 'scaNone' {
+  if (sca === 'passkey') return 'scaPasskey';
+  if (sca?.startsWith('exemption:')) return 'scaExempt';
+  return 'scaNone';
 }
 
 export { prefetchActivity } from '../wallet/queries.ts';
 
 /** Every payment this wallet approved, newest first, with the transfers made under each. */
 export function ActivityScreen() {
+  const t = useT(activityScreenMessages);
   const member = useMember();
   const tokens = useTokens(member, 'transfer');
   const apps = useApps();
   const refunds = useRefunds(member);
+  const declined = useDeclined(member);
   const endorsed = tokens.data?.filter((t) => t.endorsement !== null) ?? [];
   return (
-    <Screen title="Activity" className="activity">
-      <p className="lede">
-        Payments you approved, what you allowed shops to charge later, and the money moved.
-      </p>
+    <Screen title={t('title')} className="activity">
+      <p className="lede">{t('lede')}</p>
       {tokens.isPending ? (
-        <Loading>Reading your payments…</Loading>
+        <Loading>{t('loading')}</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : endorsed.length === 0 ? (
         <div className="empty card">
-          <h2>No payments yet</h2>
-          <p>When you pay a shop with Token Wallet, the payment shows here.</p>
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
         </div>
       ) : (
         <ul className="token-list">
-          {endorsed.map((t) => (
-            <PaymentItem key={t.id} token={t} apps={apps.data} refunds={refunds.data?.get(t.id) ?? []} />
+          {endorsed.map((token) => (
+            <PaymentItem
+              key={token.id}
+              token={token}
+              apps={apps.data}
+              refunds={refunds.data?.get(token.id) ?? []}
+            />
           ))}
         </ul>
       )}
+      {declined.isError ? (
+        <ErrorNotice error={declined.error} onRetry={() => void declined.refetch()} />
+      ) : declined.data && declined.data.length > 0 ? (
+        <section aria-labelledby="declined-heading" className="section">
+          <h2 id="declined-heading">{t('declinedTitle')}</h2>
+          <ul className="rows">
+            {declined.data.map((d) => (
+              <DeclinedItem key={d.id} declined={d} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Screen>
+  );
+}
+
+/** "You declined a payment of €12.50 to Demo Shop", and when. */
+function DeclinedItem({ declined }: { declined: DeclinedTokenRequest }) {
+  const t = useT(activityScreenMessages);
+  const fmt = useFormat();
+  const { body, requester } = declined.request;
+  const payee = requester.name;
+  return (
+    <li className="row">
+      <span className="row-main">
+        <span>
+          {body.kind === 'transfer'
+            ? t('declinedPayment', { amount: fmt.money(body.amount), payee })
+            : body.kind === 'access'
+              ? t('declinedAccess', { payee })
+              : t('declinedLimit', { payee })}
+        </span>
+        <span className="muted">{fmt.dateTime(declined.answeredAt)}</span>
+      </span>
+    </li>
   );
 }
 
@@ -86,6 +138,9 @@ function PaymentItem({
   apps: readonly AppRecord[] | undefined;
   refunds: readonly TokenView[];
 }) {
+  const t = useT(activityScreenMessages);
+  const fmt = useFormat();
+  const { locale, tag } = useLocale();
   const member = useMember();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -100,12 +155,12 @@ function PaymentItem({
     },
   });
   if (token.payload.type !== 'TransferToken') return null;
-  const t = token.payload.transfer;
-  const terms = paymentTerms(token.payload);
+  const transfer = token.payload.transfer;
+  const terms = paymentTerms(token.payload, locale, tag);
   const headingId = `payment-${token.id}`;
   const cancellable = token.status === 'valid' && isMultiUse(token);
   const refunded = refunds.filter((r) => r.status === 'valid' && r.payload.type === 'TransferToken');
-  const status = refunded.length > 0 ? 'Refunded' : paymentStatusWords(token.status, terms.kind);
+  const status = refunded.length > 0 ? t('refunded') : paymentStatusWords(token.status, terms.kind, locale);
   const tone =
     refunded.length > 0 || token.status === 'valid'
       ? 'ok'
@@ -116,7 +171,7 @@ function PaymentItem({
     <li className="card token" aria-labelledby={headingId}>
       <div className="token-head">
         <h2 id={headingId} className="token-title">
-          {payee?.name ?? 'Payee'}
+          {payee?.name ?? t('payee')}
           {payee && payee.domain !== payee.name ? (
             <span className="muted token-domain"> · {payee.domain}</span>
           ) : null}
@@ -124,38 +179,43 @@ function PaymentItem({
         <span className="amount-small">{terms.headline}</span>
       </div>
       <p className="token-meta">
-        <span>{t.description}</span>
+        <span>{transfer.description}</span>
         <span className={`badge badge-${tone}`}>{status}</span>
       </p>
-      {terms.details.length > 0 ? <p className="muted">Also {terms.details.join(', ')}</p> : null}
+      {terms.details.length > 0 ? (
+        <p className="muted">{t('also', { details: terms.details.join(', ') })}</p>
+      ) : null}
       {refunded.map((r) =>
         r.payload.type === 'TransferToken' ? (
           <p key={r.id} className="muted">
-            Refunded {formatMoney(r.payload.transfer.amount)} on {formatDateTime(r.createdAt)}
+            {t('refundedOn', {
+              amount: fmt.money(r.payload.transfer.amount),
+              date: fmt.dateTime(r.createdAt),
+            })}
           </p>
         ) : null,
       )}
       <p className="muted">
-        {formatDateTime(token.createdAt)} · {scaWords(token.sca)}
-        {terms.kind === 'limit' ? ' · the payee can charge it more than once' : ''}
+        {fmt.dateTime(token.createdAt)} · {t(scaKey(token.sca))}
+        {terms.kind === 'limit' ? ` · ${t('moreThanOnce')}` : ''}
       </p>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>Money moved</summary>
+        <summary>{t('moneyMoved')}</summary>
         {!open ? null : transfers.isPending ? (
-          <Loading>Reading transfers…</Loading>
+          <Loading>{t('loadingTransfers')}</Loading>
         ) : transfers.isError ? (
           <ErrorNotice error={transfers.error} onRetry={() => void transfers.refetch()} />
         ) : transfers.data.length === 0 ? (
-          <p className="muted">Nothing yet: the payee has not collected this payment.</p>
+          <p className="muted">{t('nothingYet')}</p>
         ) : (
           <ul className="rows">
             {transfers.data.map((x) => (
               <li key={x.id} className="row">
                 <span className="row-main">
-                  <span>{transferWords[x.status]}</span>
-                  <span className="muted">{formatDateTime(x.createdAt)}</span>
+                  <span>{t(x.status)}</span>
+                  <span className="muted">{fmt.dateTime(x.createdAt)}</span>
                 </span>
-                <span className="row-side amount-small">{formatMoney(x.amount)}</span>
+                <span className="row-side amount-small">{fmt.money(x.amount)}</span>
               </li>
             ))}
           </ul>
@@ -166,16 +226,16 @@ function PaymentItem({
           {cancel.isError ? <ErrorNotice error={cancel.error} /> : null}
           {confirming ? (
             <Confirm
-              question={`Cancel this payment authorisation? ${payee?.name ?? 'The payee'} can no longer charge it. Money already moved stays moved.`}
-              confirmLabel="Cancel authorisation"
-              busyLabel="Cancelling…"
+              question={payee ? t('cancelQuestion', { payee: payee.name }) : t('cancelQuestionNoName')}
+              confirmLabel={t('cancelAuth')}
+              busyLabel={t('cancelling')}
               busy={cancel.isPending}
               onConfirm={() => cancel.mutate()}
               onCancel={() => setConfirming(false)}
             />
           ) : (
             <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-              Cancel…
+              {t('cancel')}
             </button>
           )}
         </div>

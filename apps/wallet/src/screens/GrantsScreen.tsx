@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MessageKey, Translator } from '@tokenos/i18n';
 import {
   type AccessTokenPayload,
   type AccountResource,
@@ -9,14 +10,15 @@ import {
   tokenId as tokenIdOf,
 } from '@tokenos/protocol';
 import { accessTokenPayload, cancelToken, replaceAccessToken, type TokenView } from '@tokenos/sdk';
-import { useId, useState } from 'react';
+import { Fragment, type ReactNode, useId, useState } from 'react';
 import { scopeWords } from '../approve/AccessApproval.tsx';
 import { Confirm } from '../components/Confirm.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { PasskeyPrompt } from '../components/PasskeyPrompt.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDate, formatRelative } from '../format.ts';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { useFormat, useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { useMember } from '../wallet/member.ts';
 import { cancelPasskeyPrompt, passkeyEvidence } from '../wallet/passkey.ts';
@@ -31,17 +33,28 @@ import {
   useTokens,
 } from '../wallet/queries.ts';
 import type { AppRecord } from '../wallet/wallet-db.ts';
+import { grantsScreenMessages } from './GrantsScreen.messages.ts';
 
 const scopeOrder: AccountScope[] = ['details', 'balances', 'transactions'];
 const dayMs = 24 * 3600 * 1000;
 
-function accountLabel(resource: AccountResource, accounts: readonly AccountChoice[]): string {
+type GrantsT = Translator<MessageKey<typeof grantsScreenMessages>>;
+
+/** A rich message's parts, keyed for React. */
+function parts(list: (string | ReactNode)[]): ReactNode {
+  return list.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in order
+    <Fragment key={i}>{part}</Fragment>
+  ));
+}
+
+function accountLabel(t: GrantsT, resource: AccountResource, accounts: readonly AccountChoice[]): string {
   const a = accounts.find(
     (x) => x.bankId === resource.account.bankId && x.accountRef === resource.account.accountRef,
   );
   return a
     ? `${a.name} ${a.maskedNumber} (${a.bankName})`
-    : `An account no longer linked (${resource.account.accountRef.slice(0, 6)}…)`;
+    : t('accountGone', { ref: resource.account.accountRef.slice(0, 6) });
 }
 
 function scopesOf(payload: AccessTokenPayload): AccountScope[] {
@@ -51,6 +64,7 @@ function scopesOf(payload: AccessTokenPayload): AccountScope[] {
 
 /** Every access grant by app: what it reads, from which accounts, since and until when, last use. */
 export function GrantsScreen() {
+  const t = useT(grantsScreenMessages);
   const member = useMember();
   const tokens = useTokens(member, 'access');
   const apps = useApps();
@@ -61,45 +75,41 @@ export function GrantsScreen() {
   const past = endorsed.filter((t) => t.status !== 'valid');
   const [notice, setNotice] = useState<string>();
   return (
-    <Screen title="Connected apps" className="grants">
+    <Screen title={t('title')} className="grants">
       <p className="lede">
-        Apps you allowed to read your accounts, a shipping address or contact details. Narrow or revoke any of
-        them at any time. Your addresses and contact details are in <Link to={routes.profile}>Profile</Link>.
+        {parts(t.rich<ReactNode>('lede', { link: (chunks) => <Link to={routes.profile}>{chunks}</Link> }))}
       </p>
       <p className="notice-slot" role="status">
         {notice ? <span className="notice notice-ok">{notice}</span> : null}
       </p>
       {tokens.isPending ? (
-        <Loading>Reading your connected apps…</Loading>
+        <Loading>{t('loading')}</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 ? (
         <div className="empty card">
-          <h2>No app can read your data</h2>
-          <p>
-            When you allow an app to read your accounts or share an address with a shop, it shows here, and
-            you can revoke it.
-          </p>
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
         </div>
       ) : (
         <ul className="token-list">
-          {live.map((t) => (
+          {live.map((token) => (
             <GrantItem
-              key={t.id}
-              token={t}
+              key={token.id}
+              token={token}
               apps={apps.data}
               accounts={accounts}
-              onRevoked={(name) => setNotice(`Revoked. ${name} can no longer read your data.`)}
+              onRevoked={(name) => setNotice(name ? t('revokedNotice', { name }) : t('revokedNoticeNoName'))}
             />
           ))}
         </ul>
       )}
       {past.length > 0 ? (
         <details className="past">
-          <summary>Ended connections ({past.length})</summary>
+          <summary>{t('ended', { count: past.length })}</summary>
           <ul className="rows">
-            {past.map((t) => (
-              <PastGrant key={t.id} token={t} apps={apps.data} />
+            {past.map((token) => (
+              <PastGrant key={token.id} token={token} apps={apps.data} />
             ))}
           </ul>
         </details>
@@ -109,19 +119,21 @@ export function GrantsScreen() {
 }
 
 function PastGrant({ token, apps }: { token: TokenView; apps: readonly AppRecord[] | undefined }) {
+  const t = useT(grantsScreenMessages);
+  const fmt = useFormat();
   const app = useCounterparty(token.payload.to.memberId, token.requestId, apps);
   const why =
     token.status === 'replaced'
-      ? 'Replaced when you narrowed it'
+      ? t('whyReplaced')
       : token.status === 'expired'
-        ? 'Expired'
-        : 'Revoked';
+        ? t('whyExpired')
+        : t('whyRevoked');
   return (
     <li className="row">
       <span className="row-main">
-        <span>{app?.name ?? 'An app'}</span>
+        <span>{app?.name ?? t('anApp')}</span>
         <span className="muted">
-          {why} · {formatDate(token.updatedAt)}
+          {why} · {fmt.date(token.updatedAt)}
         </span>
       </span>
     </li>
@@ -137,8 +149,10 @@ function GrantItem({
   token: TokenView;
   apps: readonly AppRecord[] | undefined;
   accounts: readonly AccountChoice[];
-  onRevoked: (name: string) => void;
+  onRevoked: (name: string | undefined) => void;
 }) {
+  const t = useT(grantsScreenMessages);
+  const fmt = useFormat();
   const member = useMember();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<'view' | 'revoke' | 'edit'>('view');
@@ -146,13 +160,13 @@ function GrantItem({
   const revoke = useMutation({
     mutationFn: () => cancelToken(member, token.id),
     onSuccess: () => {
-      onRevoked(app?.name ?? 'The app');
+      onRevoked(app?.name);
       void queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
   if (token.payload.type !== 'AccessToken') return null;
   const payload = token.payload;
-  const name = app?.name ?? 'An app';
+  const name = app?.name ?? t('anApp');
   const headingId = `grant-${token.id}`;
   const accountResources = payload.resources.filter(isAccountResource);
   return (
@@ -167,7 +181,7 @@ function GrantItem({
         {accountResources.length > 0 ? (
           <>
             <div>
-              <dt>Can read</dt>
+              <dt>{t('canRead')}</dt>
               <dd>
                 {scopesOf(payload)
                   .map((s) => scopeWords[s].title)
@@ -175,11 +189,13 @@ function GrantItem({
               </dd>
             </div>
             <div>
-              <dt>Accounts</dt>
+              <dt>{t('accounts')}</dt>
               <dd>
                 <ul className="plain-list">
                   {accountResources.map((r) => (
-                    <li key={`${r.account.bankId}/${r.account.accountRef}`}>{accountLabel(r, accounts)}</li>
+                    <li key={`${r.account.bankId}/${r.account.accountRef}`}>
+                      {accountLabel(t, r, accounts)}
+                    </li>
                   ))}
                 </ul>
               </dd>
@@ -188,26 +204,29 @@ function GrantItem({
         ) : null}
         <PersonalFacts payload={payload} />
         <div>
-          <dt>Since</dt>
-          <dd>{formatDate(payload.effectiveAt)}</dd>
+          <dt>{t('since')}</dt>
+          <dd>{fmt.date(payload.effectiveAt)}</dd>
         </div>
         <div>
-          <dt>Until</dt>
+          <dt>{t('until')}</dt>
           <dd>
-            {formatDate(payload.expiresAt)} ({formatRelative(payload.expiresAt)})
+            {t('untilValue', {
+              date: fmt.date(payload.expiresAt),
+              relative: fmt.relative(payload.expiresAt),
+            })}
           </dd>
         </div>
         <div>
-          <dt>Last used</dt>
-          <dd>{token.lastUsedAt ? formatRelative(token.lastUsedAt) : 'Not used yet'}</dd>
+          <dt>{t('lastUsed')}</dt>
+          <dd>{token.lastUsedAt ? fmt.relative(token.lastUsedAt) : t('notUsed')}</dd>
         </div>
       </dl>
       {revoke.isError ? <ErrorNotice error={revoke.error} /> : null}
       {mode === 'revoke' ? (
         <Confirm
-          question={`Revoke ${name}’s access? It stops at once; its next read fails.`}
-          confirmLabel="Revoke access"
-          busyLabel="Revoking…"
+          question={t('revokeQuestion', { name })}
+          confirmLabel={t('revokeAccess')}
+          busyLabel={t('revoking')}
           busy={revoke.isPending}
           onConfirm={() => revoke.mutate()}
           onCancel={() => setMode('view')}
@@ -224,11 +243,11 @@ function GrantItem({
         <div className="token-actions">
           {accountResources.length > 0 ? (
             <button type="button" className="button button-secondary" onClick={() => setMode('edit')}>
-              Narrow…
+              {t('narrow')}
             </button>
           ) : null}
           <button type="button" className="button button-secondary" onClick={() => setMode('revoke')}>
-            Revoke…
+            {t('revoke')}
           </button>
         </div>
       )}
@@ -253,6 +272,8 @@ function NarrowGrant({
   accounts: readonly AccountChoice[];
   onClose: () => void;
 }) {
+  const t = useT(grantsScreenMessages);
+  const fmt = useFormat();
   const member = useMember();
   const queryClient = useQueryClient();
   const directory = useMemberState(member);
@@ -323,9 +344,9 @@ function NarrowGrant({
         save.mutate();
       }}
     >
-      <h3 id={`${formId}-title`}>Narrow {name}’s access</h3>
+      <h3 id={`${formId}-title`}>{t('narrowTitle', { name })}</h3>
       <fieldset className="choices" disabled={save.isPending}>
-        <legend>What it may read</legend>
+        <legend>{t('whatRead')}</legend>
         {current.map((s) => (
           <label key={s} className="choice">
             <input
@@ -338,7 +359,7 @@ function NarrowGrant({
         ))}
       </fieldset>
       <fieldset className="choices" disabled={save.isPending}>
-        <legend>Which accounts</legend>
+        <legend>{t('whichAccounts')}</legend>
         {payload.resources.filter(isAccountResource).map((r) => {
           const key = `${r.account.bankId}/${r.account.accountRef}`;
           return (
@@ -348,39 +369,44 @@ function NarrowGrant({
                 checked={kept.has(key)}
                 onChange={(e) => setKept(toggle(kept, key, e.target.checked))}
               />
-              <span className="choice-title">{accountLabel(r, accounts)}</span>
+              <span className="choice-title">{accountLabel(t, r, accounts)}</span>
             </label>
           );
         })}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${formId}-days`}>Ends</label>
+        <label htmlFor={`${formId}-days`}>{t('ends')}</label>
         <select
           id={`${formId}-days`}
           value={days}
           onChange={(e) => setDays(Number(e.target.value))}
           disabled={save.isPending}
         >
-          <option value={0}>As now, on {formatDate(payload.expiresAt)}</option>
+          <option value={0}>{t('asNow', { date: fmt.date(payload.expiresAt) })}</option>
           {dayChoices.map((d) => (
             <option key={d} value={d}>
-              {d === 1 ? 'In 1 day' : `In ${d} days`}
+              {t('inDays', { days: d })}
             </option>
           ))}
         </select>
       </div>
       {resources.length === 0 ? (
         <p className="form-hint" role="status">
-          Keep at least one account and one kind of data, or revoke the access instead.
+          {t('keepOne')}
         </p>
       ) : null}
       {save.isError ? <ErrorNotice error={save.error} /> : null}
       {prompting ? (
         <PasskeyPrompt onCancel={cancelPasskeyPrompt}>
           <p className="confirming">
-            Let <strong>{name}</strong> read{' '}
-            {[...scopes].map((s) => scopeWords[s].title.toLowerCase()).join(', ')} of{' '}
-            {resources.length === 1 ? '1 account' : `${resources.length} accounts`}.
+            {parts(
+              t.rich<ReactNode>('confirming', {
+                name,
+                scopes: [...scopes].map((s) => scopeWords[s].title.toLowerCase()).join(', '),
+                count: resources.length,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              }),
+            )}
           </p>
         </PasskeyPrompt>
       ) : null}
@@ -390,26 +416,38 @@ function NarrowGrant({
           className="button button-primary"
           disabled={save.isPending || resources.length === 0}
         >
-          {save.isPending ? 'Saving…' : 'Save with passkey'}
+          {save.isPending ? t('saving') : t('saveWithPasskey')}
         </button>
         <button type="button" className="button button-secondary" onClick={onClose} disabled={save.isPending}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>
   );
 }
 
-const fieldWords: Record<ProfileField, string> = { name: 'Name', email: 'Email', phone: 'Phone' };
+/** The message naming each profile field. */
+const fieldKey: Record<ProfileField, 'fieldName' | 'fieldEmail' | 'fieldPhone'> = {
+  name: 'fieldName',
+  email: 'fieldEmail',
+  phone: 'fieldPhone',
+};
 
-function addressWords(id: string, addresses: readonly StoredAddress[] | undefined): string {
-  if (!addresses) return 'An address from your address book';
+function addressWords(
+  t: GrantsT,
+  tag: string,
+  id: string,
+  addresses: readonly StoredAddress[] | undefined,
+): string {
+  if (!addresses) return t('addressBook');
   const a = addresses.find((x) => x.id === id);
-  return a ? `${a.label ? `${a.label}: ` : ''}${a.recipient}, ${addressLine(a)}` : 'An address you deleted';
+  return a ? `${a.label ? `${a.label}: ` : ''}${a.recipient}, ${addressLine(a, tag)}` : t('addressDeleted');
 }
 
 /** What of the profile and address book a grant shares (issue 9). */
 function PersonalFacts({ payload }: { payload: AccessTokenPayload }) {
+  const t = useT(grantsScreenMessages);
+  const { tag } = useLocale();
   const member = useMember();
   const addressIds = payload.resources.flatMap((r) => (r.type === 'address' ? [r.addressId] : []));
   const fields = payload.resources.flatMap((r) => (r.type === 'profile' ? r.fields : []));
@@ -418,11 +456,11 @@ function PersonalFacts({ payload }: { payload: AccessTokenPayload }) {
     <>
       {addressIds.length > 0 ? (
         <div>
-          <dt>{addressIds.length === 1 ? 'Address' : 'Addresses'}</dt>
+          <dt>{t('addresses', { count: addressIds.length })}</dt>
           <dd>
             <ul className="plain-list">
               {addressIds.map((id) => (
-                <li key={id}>{addressWords(id, personal.data?.addresses)}</li>
+                <li key={id}>{addressWords(t, tag, id, personal.data?.addresses)}</li>
               ))}
             </ul>
           </dd>
@@ -430,8 +468,8 @@ function PersonalFacts({ payload }: { payload: AccessTokenPayload }) {
       ) : null}
       {fields.length > 0 ? (
         <div>
-          <dt>Contact details</dt>
-          <dd>{fields.map((f) => fieldWords[f]).join(', ')}</dd>
+          <dt>{t('contactDetails')}</dt>
+          <dd>{fields.map((f) => t(fieldKey[f])).join(', ')}</dd>
         </div>
       ) : null}
     </>

@@ -3,16 +3,19 @@ import { listMemberTokens } from '@tokenos/sdk';
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useT } from '../i18n/use-t.ts';
 import { CreateMemberTokenForm } from '../member-tokens/CreateMemberTokenForm.tsx';
 import { MemberTokenCard } from '../member-tokens/MemberTokenCard.tsx';
 import { useMember } from '../wallet/member.ts';
 import { useApps } from '../wallet/queries.ts';
+import { memberTokensScreenMessages } from './MemberTokensScreen.messages.ts';
 
 /**
  * OpenToken member tokens (issue 7): tokens that let a merchant charge the user later within set
  * limits; each with its usage against every limit, its code (QR and text, both formats), revoke.
  */
 export function MemberTokensScreen() {
+  const t = useT(memberTokensScreenMessages);
   const member = useMember();
   const apps = useApps();
   const [creating, setCreating] = useState(false);
@@ -33,15 +36,12 @@ export function MemberTokensScreen() {
         setCreating(true);
       }}
     >
-      Let a shop charge you later
+      {t('newButton')}
     </button>
   );
   return (
-    <Screen title="Subscriptions and saved permissions" className="member-tokens">
-      <p className="lede">
-        Shops you let charge you later (a subscription, a saved way to pay), each within limits you chose.
-        Revoke any of them at any time.
-      </p>
+    <Screen title={t('title')} className="member-tokens">
+      <p className="lede">{t('lede')}</p>
       <p className="notice-slot" role="status">
         {notice ? <span className="notice notice-ok">{notice}</span> : null}
       </p>
@@ -50,47 +50,40 @@ export function MemberTokensScreen() {
           onCancel={() => setCreating(false)}
           onCreated={(token) => {
             setCreating(false);
-            setNotice(
-              token.status === 'active'
-                ? 'Saved. The shop can now charge you within your limits. Show it the code below, or copy it.'
-                : 'Saved. Your bank has not confirmed it yet.',
-            );
+            setNotice(token.status === 'active' ? t('createdActive') : t('createdPending'));
           }}
         />
       ) : tokens.data && live.length > 0 ? (
         <p className="actions">{newButton}</p>
       ) : null}
       {tokens.isPending ? (
-        <Loading>Reading your subscriptions and saved permissions…</Loading>
+        <Loading>{t('loading')}</Loading>
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : live.length === 0 && !creating ? (
         <div className="empty card">
-          <h2>No merchant can charge you</h2>
-          <p>
-            Let a shop charge you later here, or choose “Save for later” or “Subscribe” in a shop that offers
-            it.
-          </p>
+          <h2>{t('emptyTitle')}</h2>
+          <p>{t('emptyBody')}</p>
           <p className="actions">{newButton}</p>
         </div>
       ) : (
-        <ul className="token-list" aria-label="Your subscriptions and saved permissions">
-          {live.map((t) => (
+        <ul className="token-list" aria-label={t('listLabel')}>
+          {live.map((token) => (
             <MemberTokenCard
-              key={t.tokenId}
-              token={t}
+              key={token.tokenId}
+              token={token}
               apps={apps.data}
-              onRevoked={(name) => setNotice(`Revoked. ${name} can no longer charge you.`)}
+              onRevoked={(name) => setNotice(t('revoked', { name }))}
             />
           ))}
         </ul>
       )}
       {ended.length > 0 ? (
         <details className="past">
-          <summary>Revoked and ended ({ended.length})</summary>
+          <summary>{t('ended', { count: ended.length })}</summary>
           <ul className="token-list">
-            {ended.map((t) => (
-              <MemberTokenCard key={t.tokenId} token={t} apps={apps.data} />
+            {ended.map((token) => (
+              <MemberTokenCard key={token.tokenId} token={token} apps={apps.data} />
             ))}
           </ul>
         </details>

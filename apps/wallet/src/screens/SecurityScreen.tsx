@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KeyLevel } from '@tokenos/protocol';
 import { removePasskey } from '@tokenos/sdk';
-import { useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { Confirm } from '../components/Confirm.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
-import { formatDate, formatDateTime } from '../format.ts';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { type Formatters, useFormat, useT } from '../i18n/use-t.ts';
 import { navigate } from '../router.ts';
 import { routes } from '../routes.ts';
 import { useDeliverChanges, useLogDeliveries } from '../wallet/deliver-changes.ts';
@@ -16,22 +16,30 @@ import { createPasskey } from '../wallet/passkey.ts';
 import { useLinks, useMemberState } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { bankConfirmation } from '../words.ts';
-
-/** What a device holding a key of each level may do, in a person's words (no level names). */
-const levelWords: Record<KeyLevel, string> = {
-  LOW: 'approve small payments without asking for your passkey',
-  STANDARD: 'approve payments and connect apps, with your passkey when needed',
-  PRIVILEGED: 'change your passkeys and email, with your passkey',
-};
+import { securityScreenMessages } from './SecurityScreen.messages.ts';
 
 /** The levels by what they allow, most used first. */
 const levelOrder: Record<KeyLevel, number> = { STANDARD: 0, LOW: 1, PRIVILEGED: 2 };
 
-/** "Added 7 Dec 2026", with the time when another passkey was added the same day. */
-function addedWords(createdAt: number | string, all: readonly { createdAt: number | string }[]): string {
-  const day = formatDate(createdAt);
-  const twins = all.filter((p) => formatDate(p.createdAt) === day).length;
-  return `Added ${twins > 1 ? formatDateTime(createdAt) : day}`;
+/** "7 Dec 2026" for "Added …", with the time when another passkey was added the same day. */
+function addedOn(
+  fmt: Formatters,
+  createdAt: number | string,
+  all: readonly { createdAt: number | string }[],
+): string {
+  const day = fmt.date(createdAt);
+  const twins = all.filter((p) => fmt.date(p.createdAt) === day).length;
+  return twins > 1 ? fmt.dateTime(createdAt) : day;
+}
+
+const code = (chunks: ReactNode[]) => <code>{chunks}</code>;
+
+/** A rich message's parts, keyed for React. */
+function parts(list: (string | ReactNode)[]): ReactNode {
+  return list.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence, in order
+    <Fragment key={i}>{part}</Fragment>
+  ));
 }
 
 /**
@@ -39,6 +47,8 @@ function addedWords(createdAt: number | string, all: readonly { createdAt: numbe
  * algorithms and levels wait under "Advanced details".
  */
 export function SecurityScreen() {
+  const t = useT(securityScreenMessages);
+  const fmt = useFormat();
   const { wallet, save } = useReadyWallet();
   const { locale, tag } = useLocale();
   const member = useMember();
@@ -89,38 +99,29 @@ export function SecurityScreen() {
   const minutes = Math.round(lockAfterMs / 60_000);
 
   return (
-    <Screen title="Security" className="security">
+    <Screen title={t('title')} className="security">
       <section aria-labelledby="passkeys-heading" className="section">
-        <h2 id="passkeys-heading">Passkeys</h2>
-        <p className="muted">
-          A passkey confirms payments that need a strong check and every app you connect. Remove one you lost:
-          it stops working at once.
-        </p>
+        <h2 id="passkeys-heading">{t('passkeys')}</h2>
+        <p className="muted">{t('passkeysIntro')}</p>
         {directory.isPending ? (
-          <Loading>Reading your passkeys…</Loading>
+          <Loading>{t('loadingPasskeys')}</Loading>
         ) : directory.isError ? (
           <ErrorNotice error={directory.error} onRetry={() => void directory.refetch()} />
         ) : passkeys.length === 0 ? (
-          <p className="notice notice-warning">You have no passkey. Add one to approve payments.</p>
+          <p className="notice notice-warning">{t('noPasskey')}</p>
         ) : (
           <ul className="rows">
             {passkeys.map((p) => (
               <li key={p.credentialId} className="row row-wrap" data-credential-id={p.credentialId}>
                 <span className="row-main">
-                  <span>
-                    {thisDevice.has(p.credentialId) ? 'Passkey on this device' : 'Passkey on another device'}
-                  </span>
-                  <span className="muted">{addedWords(p.createdAt, passkeys)}</span>
+                  <span>{thisDevice.has(p.credentialId) ? t('passkeyHere') : t('passkeyElsewhere')}</span>
+                  <span className="muted">{t('added', { date: addedOn(fmt, p.createdAt, passkeys) })}</span>
                 </span>
                 {removing === p.credentialId ? (
                   <Confirm
-                    question={
-                      passkeys.length === 1
-                        ? 'This is your only passkey: until you add another, you cannot approve payments that need one. Remove it?'
-                        : 'Remove this passkey? It stops working at once.'
-                    }
-                    confirmLabel="Remove passkey"
-                    busyLabel="Removing…"
+                    question={passkeys.length === 1 ? t('removeOnly') : t('removeQuestion')}
+                    confirmLabel={t('removePasskey')}
+                    busyLabel={t('removing')}
                     busy={remove.isPending}
                     onConfirm={() => remove.mutate(p.credentialId)}
                     onCancel={() => setRemoving(undefined)}
@@ -130,9 +131,9 @@ export function SecurityScreen() {
                     type="button"
                     className="button button-secondary"
                     onClick={() => setRemoving(p.credentialId)}
-                    aria-label={`Remove the passkey added ${formatDateTime(p.createdAt)}`}
+                    aria-label={t('removeLabel', { date: fmt.dateTime(p.createdAt) })}
                   >
-                    Remove…
+                    {t('remove')}
                   </button>
                 )}
               </li>
@@ -148,18 +149,15 @@ export function SecurityScreen() {
             onClick={() => add.mutate()}
             disabled={add.isPending}
           >
-            {add.isPending ? 'Waiting for your passkey…' : 'Add a passkey on this device'}
+            {add.isPending ? t('waitingPasskey') : t('addPasskey')}
           </button>
         </p>
       </section>
 
       {links.data && links.data.length > 0 ? (
         <section aria-labelledby="banks-heading" className="section">
-          <h2 id="banks-heading">Your banks</h2>
-          <p className="muted">
-            Each change goes straight to your banks, so they refuse a removed passkey or key whatever the
-            payment service shows them.
-          </p>
+          <h2 id="banks-heading">{t('banks')}</h2>
+          <p className="muted">{t('banksIntro')}</p>
           <ul className="rows" data-testid="bank-confirmations">
             {links.data.map((link) => (
               <li key={link.bankId} className="row">
@@ -183,7 +181,7 @@ export function SecurityScreen() {
                 onClick={() => deliverNow(false)}
                 disabled={delivering}
               >
-                {delivering ? 'Asking your banks…' : 'Ask my banks again'}
+                {delivering ? t('askingBanks') : t('askAgain')}
               </button>
             </p>
           ) : null}
@@ -191,13 +189,10 @@ export function SecurityScreen() {
       ) : null}
 
       <section aria-labelledby="keys-heading" className="section">
-        <h2 id="keys-heading">What this device can do</h2>
-        <p className="muted">
-          Your wallet signs with keys. Those on this device never leave it: the browser keeps them and will
-          not let anyone read them.
-        </p>
+        <h2 id="keys-heading">{t('deviceTitle')}</h2>
+        <p className="muted">{t('deviceIntro')}</p>
         {directory.isPending ? (
-          <Loading>Reading your keys…</Loading>
+          <Loading>{t('loadingKeys')}</Loading>
         ) : directory.isError ? (
           <ErrorNotice error={directory.error} onRetry={() => void directory.refetch()} />
         ) : (
@@ -207,8 +202,13 @@ export function SecurityScreen() {
               .map((k) => (
                 <li key={k.id} className="row">
                   <span className="row-main">
-                    {onDevice.has(k.id) ? 'This device' : 'Another device'} can {levelWords[k.level]}
-                    {k.expiresAt ? `, until ${formatDate(k.expiresAt)}` : ''}.
+                    {k.expiresAt
+                      ? t('abilityUntil', {
+                          device: onDevice.has(k.id) ? 'this' : 'other',
+                          level: k.level,
+                          date: fmt.date(k.expiresAt),
+                        })
+                      : t('ability', { device: onDevice.has(k.id) ? 'this' : 'other', level: k.level })}
                   </span>
                 </li>
               ))}
@@ -217,16 +217,15 @@ export function SecurityScreen() {
       </section>
 
       <section aria-labelledby="email-heading" className="section">
-        <h2 id="email-heading">Email</h2>
+        <h2 id="email-heading">{t('email')}</h2>
         {wallet.email?.verifiedAt ? (
           <p>
-            <strong>{wallet.email.address}</strong> <span className="badge badge-ok">Verified</span>
+            <strong>{wallet.email.address}</strong> <span className="badge badge-ok">{t('verified')}</span>
           </p>
         ) : (
           <>
             <p className="muted">
-              {wallet.email ? `${wallet.email.address} is not verified yet.` : 'No email address yet.'} Shops
-              and banks find your wallet by your email.
+              {wallet.email ? t('notVerified', { address: wallet.email.address }) : t('noEmail')}
             </p>
             <p className="actions">
               <button
@@ -236,7 +235,7 @@ export function SecurityScreen() {
                   void save({ ...wallet, emailSkipped: false }).then(() => navigate(routes.setup))
                 }
               >
-                {wallet.email ? 'Verify email' : 'Add email'}
+                {wallet.email ? t('verifyEmail') : t('addEmail')}
               </button>
             </p>
           </>
@@ -244,10 +243,8 @@ export function SecurityScreen() {
       </section>
 
       <section aria-labelledby="lock-heading" className="section">
-        <h2 id="lock-heading">Lock</h2>
-        <p className="muted">
-          The wallet locks after {minutes} minutes without use. Unlock it with your passkey.
-        </p>
+        <h2 id="lock-heading">{t('lock')}</h2>
+        <p className="muted">{t('lockIntro', { minutes })}</p>
         <p className="actions">
           <button
             type="button"
@@ -255,16 +252,16 @@ export function SecurityScreen() {
             onClick={lockNow}
             disabled={wallet.passkeys.length === 0}
           >
-            Lock now
+            {t('lockNow')}
           </button>
         </p>
       </section>
 
       <details className="section advanced">
-        <summary>Advanced details</summary>
+        <summary>{t('advanced')}</summary>
         <dl className="facts">
           <div>
-            <dt>Wallet id</dt>
+            <dt>{t('walletId')}</dt>
             <dd>
               <code>{member.id}</code>
             </dd>
@@ -272,19 +269,16 @@ export function SecurityScreen() {
         </dl>
         {passkeys.length > 0 ? (
           <>
-            <h3>Passkeys</h3>
+            <h3>{t('passkeys')}</h3>
             <ul className="rows">
               {passkeys.map((p) => (
                 <li key={p.credentialId} className="row">
                   <span className="row-main">
-                    <span>
-                      Credential id <code>{p.credentialId}</code>
-                    </span>
+                    <span>{parts(t.rich<ReactNode>('credentialId', { id: p.credentialId, code }))}</span>
                     <span className="muted">
-                      Added {formatDateTime(p.createdAt)} ·{' '}
-                      {thisDevice.has(p.credentialId)
-                        ? 'created on this device'
-                        : 'created on another device'}
+                      {t(thisDevice.has(p.credentialId) ? 'addedHere' : 'addedElsewhere', {
+                        date: fmt.dateTime(p.createdAt),
+                      })}
                     </span>
                   </span>
                 </li>
@@ -294,7 +288,7 @@ export function SecurityScreen() {
         ) : null}
         {directory.data ? (
           <>
-            <h3>Signing keys</h3>
+            <h3>{t('signingKeys')}</h3>
             <ul className="rows">
               {directory.data.keys.map((k) => (
                 <li key={k.id} className="row">
@@ -303,9 +297,20 @@ export function SecurityScreen() {
                       <span className="badge badge-neutral">{k.level}</span> {k.algorithm}
                     </span>
                     <span className="muted">
-                      Key id <code>{k.id}</code>
-                      {k.expiresAt ? ` · expires ${formatDateTime(k.expiresAt)}` : ''} ·{' '}
-                      {onDevice.has(k.id) ? 'on this device' : 'not on this device'}
+                      {parts(
+                        k.expiresAt
+                          ? t.rich<ReactNode>('keyFactsExpires', {
+                              id: k.id,
+                              date: fmt.dateTime(k.expiresAt),
+                              where: onDevice.has(k.id) ? 'here' : 'elsewhere',
+                              code,
+                            })
+                          : t.rich<ReactNode>('keyFacts', {
+                              id: k.id,
+                              where: onDevice.has(k.id) ? 'here' : 'elsewhere',
+                              code,
+                            }),
+                      )}
                     </span>
                   </span>
                 </li>

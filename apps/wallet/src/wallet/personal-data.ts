@@ -13,7 +13,10 @@ export function usePersonalData(member: Member, enabled = true) {
   });
 }
 
-/** One line for an address: what the wallet shows in lists and pickers; the country named in `locale`. */
+/**
+ * One line for an address: what the wallet shows in lists and pickers, the country named for `tag`
+ * (the reader's language; the browser's by default).
+ */
 export function addressLine(
   a: {
     lines: readonly string[];
@@ -21,7 +24,7 @@ export function addressLine(
     city: string;
     country: string;
   },
-  locale?: string,
+  tag?: string,
 ): string {
-  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country, locale)].join(', ');
+  return [...a.lines, `${a.postalCode} ${a.city}`, countryName(a.country, tag)].join(', ');
 }
