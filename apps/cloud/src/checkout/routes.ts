@@ -79,7 +79,9 @@ export function checkoutRoutes(options: { script?: CheckoutScript | undefined } 
     if (!Object.hasOwn(widgetWords, locale))
       return problemResponse(
         c,
-        problemFor('NotFound', `the widget speaks ${Object.keys(widgetWords).join(', ')}`, { field: 'locale' }),
+        problemFor('NotFound', `the widget speaks ${Object.keys(widgetWords).join(', ')}`, {
+          field: 'locale',
+        }),
         publicHeaders,
       );
     return c.json(widgetWords[locale as keyof typeof widgetWords], 200, {
