@@ -54,7 +54,8 @@ describe('errors in words, in every language', () => {
   it('every error code has its own words in every language, and they are not English elsewhere', () => {
     expect(explainedCodes.length).toBeGreaterThan(20);
     for (const code of explainedCodes) {
-      const error = new ApiError(400, code, 'the same message text');
+      // Any error carrying the code: the cloud's (ApiError), the protocol's or the wallet's own.
+      const error = Object.assign(new Error('the same message text'), { code });
       const english = explain(error, 'en');
       // Its own words, not the fallback's.
       expect(english.title, code).not.toBe(explain(new Error('?'), 'en').title);

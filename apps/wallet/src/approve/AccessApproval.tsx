@@ -14,16 +14,6 @@ import { ApprovalActions, Finished, PhaseNotice, RequesterCard } from './parts.t
 import type { LoadedRequest } from './request.ts';
 import { useApproval } from './use-approval.ts';
 
-/**
- * English scope words, kept for GrantsScreen until it is translated; in any language use
- * `t(scopeKeys[scope].title)` with `useT(accessApprovalMessages)`.
- */
-export const scopeWords: Record<AccountScope, { title: string; detail: string }> = {
-  details: { title: 'Account details', detail: 'Account names, currencies and the last four digits' },
-  balances: { title: 'Balances', detail: 'How much is in each account' },
-  transactions: { title: 'Transactions', detail: 'Payments in and out, with descriptions' },
-};
-
 type AccessKey = MessageKey<typeof accessApprovalMessages>;
 
 /** Each scope's words in the catalog: its title, what it covers, and its name inside a sentence. */

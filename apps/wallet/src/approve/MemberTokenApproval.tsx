@@ -2,6 +2,7 @@ import { Fragment, type ReactNode, useState } from 'react';
 import { accountKey } from '../components/AccountChoice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { Screen } from '../components/Screen.tsx';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { limitTerms } from '../member-tokens/usage.ts';
 import { accountChoices, useLinks } from '../wallet/queries.ts';
@@ -28,6 +29,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
   // again finishes that token, so the account can no longer be changed on this screen.
   const [attempted, setAttempted] = useState<string>();
   const t = useT(memberTokenApprovalMessages);
+  const { locale, tag } = useLocale();
 
   if (!body) return null;
   const merchant = request.requester.name;
@@ -39,7 +41,7 @@ export function MemberTokenApproval({ loaded, nonce }: { loaded: LoadedRequest; 
     body.limitations.currency,
     waitingForBank ? attempted : chosen,
   );
-  const limits = limitTerms(body.limitations);
+  const limits = limitTerms(body.limitations, locale, tag);
 
   if (phase.kind === 'done')
     return (

@@ -1,6 +1,7 @@
 import type { StoredAddress } from '@tokenos/protocol';
 import { Fragment, type ReactNode, useId } from 'react';
 import { Link } from '../components/Link.tsx';
+import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { addressLine } from '../wallet/personal-data.ts';
@@ -21,6 +22,7 @@ export function ShippingChoice(props: {
 }) {
   const legendId = useId();
   const t = useT(shippingChoiceMessages);
+  const { tag } = useLocale();
   const { addresses, requirement } = props;
   const name = props.requesterName;
   const next = `${routes.profile}?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
@@ -41,7 +43,7 @@ export function ShippingChoice(props: {
             <span className="choice-title">
               {a.label ? t('labelled', { label: a.label, recipient: a.recipient }) : a.recipient}
             </span>
-            <span className="choice-detail">{addressLine(a)}</span>
+            <span className="choice-detail">{addressLine(a, tag)}</span>
           </span>
         </label>
       ))}

@@ -11,7 +11,8 @@ import {
 } from '@tokenos/protocol';
 import { accessTokenPayload, cancelToken, replaceAccessToken, type TokenView } from '@tokenos/sdk';
 import { Fragment, type ReactNode, useId, useState } from 'react';
-import { scopeWords } from '../approve/AccessApproval.tsx';
+import { accessApprovalMessages } from '../approve/AccessApproval.messages.ts';
+import { scopeKeys } from '../approve/AccessApproval.tsx';
 import { Confirm } from '../components/Confirm.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
@@ -152,6 +153,7 @@ function GrantItem({
   onRevoked: (name: string | undefined) => void;
 }) {
   const t = useT(grantsScreenMessages);
+  const scopeT = useT(accessApprovalMessages);
   const fmt = useFormat();
   const member = useMember();
   const queryClient = useQueryClient();
@@ -184,7 +186,7 @@ function GrantItem({
               <dt>{t('canRead')}</dt>
               <dd>
                 {scopesOf(payload)
-                  .map((s) => scopeWords[s].title)
+                  .map((s) => scopeT(scopeKeys[s].title))
                   .join(', ')}
               </dd>
             </div>
@@ -273,6 +275,7 @@ function NarrowGrant({
   onClose: () => void;
 }) {
   const t = useT(grantsScreenMessages);
+  const scopeT = useT(accessApprovalMessages);
   const fmt = useFormat();
   const member = useMember();
   const queryClient = useQueryClient();
@@ -354,7 +357,7 @@ function NarrowGrant({
               checked={scopes.has(s)}
               onChange={(e) => setScopes(toggle(scopes, s, e.target.checked))}
             />
-            <span className="choice-title">{scopeWords[s].title}</span>
+            <span className="choice-title">{scopeT(scopeKeys[s].title)}</span>
           </label>
         ))}
       </fieldset>
@@ -402,7 +405,7 @@ function NarrowGrant({
             {parts(
               t.rich<ReactNode>('confirming', {
                 name,
-                scopes: [...scopes].map((s) => scopeWords[s].title.toLowerCase()).join(', '),
+                scopes: [...scopes].map((s) => scopeT(scopeKeys[s].inline)).join(', '),
                 count: resources.length,
                 strong: (chunks) => <strong>{chunks}</strong>,
               }),
