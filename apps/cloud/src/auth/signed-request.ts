@@ -18,6 +18,7 @@ import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { limitersFor, tooManyRequests } from '../http/rate-limit.ts';
 import { loadMember } from '../members/member-store.ts';
+import { noteKeyUse } from '../pairings/key-use.ts';
 
 export interface SignedOptions {
   /** The key level the operation needs (seed 000, "Key Management"). No silent downgrade. */
@@ -64,6 +65,8 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     const wait = limitersFor(deps)?.member.take(memberId) ?? 0;
     if (wait > 0) return tooManyRequests(c, wait, 'member');
     await consumeNonce(deps.db, inspected.params.keyid, inspected.params.nonce);
+    // A new member's first request has no member row yet for "Your devices" to show it under.
+    if (!options.newMember) await noteKeyUse(deps, memberId, key.id, now);
     c.set('caller', { memberId, key, member });
     c.set('body', body);
     await next();
