@@ -132,9 +132,11 @@ const byCode: Record<string, Omit<Explained, 'retry'> & { retry?: boolean }> = {
     title: 'Your security settings do not match',
     detail: 'The payment service showed keys that differ from what your bank knows. Nothing was approved.',
   },
+  // Mostly a device removed from the wallet on another one (DevicesSection): its keys sign no more.
   UnknownKey: {
-    title: 'A key is not known',
-    detail: 'The key that signed this is not in the directory.',
+    title: 'This device can no longer sign for your wallet',
+    detail:
+      'It was removed from your wallet, perhaps on another of your devices. To use your wallet here again, add this device from one you still use.',
   },
 };
 

@@ -15,6 +15,7 @@ import { createPasskey } from '../wallet/passkey.ts';
 import { useLinks, useMemberState } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { bankConfirmation } from '../words.ts';
+import { DevicesSection } from './DevicesSection.tsx';
 
 /** What a device holding a key of each level may do, in a person's words (no level names). */
 const levelWords: Record<KeyLevel, string> = {
@@ -151,6 +152,7 @@ export function SecurityScreen() {
         </p>
       </section>
 
+      <DevicesSection />
       {links.data && links.data.length > 0 ? (
         <section aria-labelledby="banks-heading" className="section">
           <h2 id="banks-heading">Your banks</h2>
