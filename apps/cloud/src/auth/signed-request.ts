@@ -18,7 +18,7 @@ import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { limitersFor, tooManyRequests } from '../http/rate-limit.ts';
 import { loadMember } from '../members/member-store.ts';
-import { noteKeyUse } from '../pairings/key-use.ts';
+import { noteKeyUse } from './key-use.ts';
 
 export interface SignedOptions {
   /** The key level the operation needs (seed 000, "Key Management"). No silent downgrade. */
