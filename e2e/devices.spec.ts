@@ -11,6 +11,7 @@ import {
   ironBank,
   newShopper,
   payToOrder,
+  phone,
   type Shopper,
   shoot,
   shop,
@@ -137,4 +138,19 @@ test('remove a device: the old one removes it, and the new one’s next signatur
     timeout: 30_000,
   });
   await shoot(removed.page, 'devices-removed');
+});
+
+test('the new device’s screens in German fit a 360 px phone', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ viewport: phone, locale: 'de-DE' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${wallet}/pair`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Ihre Wallet auf diesem Gerät nutzen' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Meinen Code zeigen' }).click();
+  await expect(page.getByTestId('pairing-code')).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await shoot(page, 'devices-new-code-de', [phone]);
 });
