@@ -15,6 +15,7 @@ import { limitersFor, limitPerAddress } from './http/rate-limit.ts';
 import { wellKnownRoutes } from './member-tokens/jwks.ts';
 import { memberTokenRoutes } from './member-tokens/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
+import { deviceRoutes, pairingRoutes } from './pairings/routes.ts';
 import { passkeyRoutes } from './passkeys/routes.ts';
 import { granteePersonalDataRoutes } from './personal-data/grantee-routes.ts';
 import { ephemeralPersonalDataKeys } from './personal-data/keys.ts';
@@ -59,6 +60,8 @@ export function createCloudApp(deps: CloudDeps): Hono<CloudEnv> {
   app.route('/api/v1/custody', custodyRoutes(deps));
   app.route('/api/v1/members/:memberId/passkeys', passkeyRoutes(deps));
   app.route('/api/v1/aliases', aliasRoutes(deps));
+  app.route('/api/v1/pairings', pairingRoutes(deps));
+  app.route('/api/v1/devices', deviceRoutes(deps));
   app.route('/api/v1/tokens', tokenRoutes(deps));
   app.route('/api/v1', transferRoutes(deps));
   app.use('/api/v1/token-requests/*', publicGetCors());

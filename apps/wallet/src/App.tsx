@@ -48,6 +48,7 @@ const NoWalletScreen = lazy(() =>
   import('./screens/NoWalletScreen.tsx').then((m) => ({ default: m.NoWalletScreen })),
 );
 const SecurityScreen = lazy(() => loadSecurity().then((m) => ({ default: m.SecurityScreen })));
+const PairScreen = lazy(() => import('./screens/PairScreen.tsx').then((m) => ({ default: m.PairScreen })));
 const SetupScreen = lazy(() => import('./screens/SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
 
 function StorageFailed() {
@@ -73,6 +74,8 @@ function CurrentScreen() {
       return state.status === 'ready' ? <AccountsScreen /> : <GetStartedScreen />;
     case routes.setup:
       return <SetupScreen next={next} />;
+    case routes.pair:
+      return <PairScreen />;
     case routes.claim:
       return <ClaimScreen searchParams={searchParams} />;
     case routes.approve:

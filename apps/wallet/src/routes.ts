@@ -3,6 +3,7 @@
 export const routes = {
   home: '/',
   setup: '/setup',
+  pair: '/pair',
   claim: '/claim',
   approve: '/approve',
   link: '/link',

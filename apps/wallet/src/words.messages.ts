@@ -61,8 +61,9 @@ export const wordsMessages = defineCatalog({
     ForkedTitle: 'Your security settings do not match',
     ForkedDetail:
       'The payment service showed keys that differ from what your bank knows. Nothing was approved.',
-    UnknownKeyTitle: 'A key is not known',
-    UnknownKeyDetail: 'The key that signed this is not in the directory.',
+    UnknownKeyTitle: 'This device can no longer sign for your wallet',
+    UnknownKeyDetail:
+      'It was removed from your wallet, perhaps on another of your devices. To use your wallet here again, add this device from one you still use.',
     passkeyCancelledTitle: 'The passkey was not confirmed',
     passkeyCancelledDetail:
       'You cancelled, the check did not pass, or it timed out. Nothing was approved. You can try again.',
@@ -144,8 +145,9 @@ export const wordsMessages = defineCatalog({
     ForkedTitle: 'Ihre Sicherheitseinstellungen stimmen nicht überein',
     ForkedDetail:
       'Der Zahlungsdienst zeigte andere Schlüssel, als Ihre Bank kennt. Es wurde nichts freigegeben.',
-    UnknownKeyTitle: 'Ein Schlüssel ist unbekannt',
-    UnknownKeyDetail: 'Der Schlüssel, der das signiert hat, steht nicht im Verzeichnis.',
+    UnknownKeyTitle: 'Dieses Gerät kann nicht mehr für Ihre Wallet signieren',
+    UnknownKeyDetail:
+      'Es wurde aus Ihrer Wallet entfernt, vielleicht auf einem anderen Ihrer Geräte. Um Ihre Wallet hier wieder zu nutzen, fügen Sie dieses Gerät von einem Gerät hinzu, das Sie noch verwenden.',
     passkeyCancelledTitle: 'Der Passkey wurde nicht bestätigt',
     passkeyCancelledDetail:
       'Sie haben abgebrochen, die Prüfung ist fehlgeschlagen oder die Zeit ist abgelaufen. Es wurde nichts freigegeben. Sie können es erneut versuchen.',
@@ -229,8 +231,9 @@ export const wordsMessages = defineCatalog({
     ForkedTitle: 'Vos réglages de sécurité ne concordent pas',
     ForkedDetail:
       'Le service de paiement a montré des clés différentes de celles que connaît votre banque. Rien n’a été approuvé.',
-    UnknownKeyTitle: 'Une clé est inconnue',
-    UnknownKeyDetail: 'La clé qui a signé ceci ne figure pas dans l’annuaire.',
+    UnknownKeyTitle: 'Cet appareil ne peut plus signer pour votre portefeuille',
+    UnknownKeyDetail:
+      'Il a été retiré de votre portefeuille, peut-être depuis un autre de vos appareils. Pour utiliser votre portefeuille ici à nouveau, ajoutez cet appareil depuis un appareil que vous utilisez encore.',
     passkeyCancelledTitle: 'La clé d’accès n’a pas été confirmée',
     passkeyCancelledDetail:
       'Vous avez annulé, la vérification a échoué ou le délai a expiré. Rien n’a été approuvé. Vous pouvez réessayer.',
@@ -310,8 +313,9 @@ export const wordsMessages = defineCatalog({
     ForkedTitle: 'Tus ajustes de seguridad no coinciden',
     ForkedDetail:
       'El servicio de pagos mostró claves distintas de las que conoce tu banco. No se aprobó nada.',
-    UnknownKeyTitle: 'Una clave es desconocida',
-    UnknownKeyDetail: 'La clave que firmó esto no está en el directorio.',
+    UnknownKeyTitle: 'Este dispositivo ya no puede firmar por tu monedero',
+    UnknownKeyDetail:
+      'Se quitó de tu monedero, quizá desde otro de tus dispositivos. Para volver a usar tu monedero aquí, añade este dispositivo desde uno que aún uses.',
     passkeyCancelledTitle: 'La llave de acceso no se confirmó',
     passkeyCancelledDetail:
       'Cancelaste, la comprobación no se superó o se agotó el tiempo. No se aprobó nada. Puedes volver a intentarlo.',
@@ -391,8 +395,9 @@ export const wordsMessages = defineCatalog({
     ForkedTitle: 'Le tue impostazioni di sicurezza non corrispondono',
     ForkedDetail:
       'Il servizio di pagamento ha mostrato chiavi diverse da quelle che conosce la tua banca. Non è stato approvato nulla.',
-    UnknownKeyTitle: 'Una chiave è sconosciuta',
-    UnknownKeyDetail: 'La chiave che ha firmato non è nell’elenco.',
+    UnknownKeyTitle: 'Questo dispositivo non può più firmare per il tuo portafoglio',
+    UnknownKeyDetail:
+      'È stato rimosso dal tuo portafoglio, forse da un altro dei tuoi dispositivi. Per usare di nuovo il portafoglio qui, aggiungi questo dispositivo da uno che usi ancora.',
     passkeyCancelledTitle: 'La passkey non è stata confermata',
     passkeyCancelledDetail:
       'Hai annullato, il controllo non è riuscito o il tempo è scaduto. Non è stato approvato nulla. Puoi riprovare.',
@@ -473,8 +478,9 @@ export const wordsMessages = defineCatalog({
       'De betaaldienst toonde je sleutels zoals ze waren vóór een latere wijziging. Er is niets goedgekeurd.',
     ForkedTitle: 'Je beveiligingsinstellingen komen niet overeen',
     ForkedDetail: 'De betaaldienst toonde andere sleutels dan je bank kent. Er is niets goedgekeurd.',
-    UnknownKeyTitle: 'Een sleutel is onbekend',
-    UnknownKeyDetail: 'De sleutel die dit ondertekende staat niet in de directory.',
+    UnknownKeyTitle: 'Dit apparaat kan niet meer tekenen voor je wallet',
+    UnknownKeyDetail:
+      'Het is uit je wallet verwijderd, misschien op een ander apparaat van je. Wil je je wallet hier weer gebruiken, voeg dit apparaat dan toe vanaf een apparaat dat je nog gebruikt.',
     passkeyCancelledTitle: 'De passkey is niet bevestigd',
     passkeyCancelledDetail:
       'Je hebt geannuleerd, de controle is mislukt of de tijd is verstreken. Er is niets goedgekeurd. Je kunt het opnieuw proberen.',
@@ -552,8 +558,9 @@ export const wordsMessages = defineCatalog({
       'Serwis płatności pokazał Twoje klucze sprzed późniejszej zmiany. Nic nie zostało zatwierdzone.',
     ForkedTitle: 'Twoje ustawienia bezpieczeństwa się nie zgadzają',
     ForkedDetail: 'Serwis płatności pokazał inne klucze, niż zna Twój bank. Nic nie zostało zatwierdzone.',
-    UnknownKeyTitle: 'Nieznany klucz',
-    UnknownKeyDetail: 'Klucza, który to podpisał, nie ma w katalogu.',
+    UnknownKeyTitle: 'To urządzenie nie może już podpisywać w imieniu Twojego portfela',
+    UnknownKeyDetail:
+      'Zostało usunięte z Twojego portfela, być może na innym Twoim urządzeniu. Aby znów używać tu portfela, dodaj to urządzenie z tego, którego nadal używasz.',
     passkeyCancelledTitle: 'Klucz dostępu nie został potwierdzony',
     passkeyCancelledDetail:
       'Weryfikacja została anulowana, nie powiodła się albo minął czas. Nic nie zostało zatwierdzone. Możesz spróbować ponownie.',

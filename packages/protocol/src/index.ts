@@ -19,6 +19,7 @@ export * from './directory/entries.ts';
 export * from './directory/key-rule.ts';
 export * from './directory/log-head.ts';
 export * from './directory/operation.ts';
+export * from './directory/pairing.ts';
 export * from './directory/state.ts';
 export * from './directory/verified-logs.ts';
 export * from './encoding.ts';

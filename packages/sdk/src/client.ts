@@ -47,6 +47,17 @@ export class CloudClient {
     return (await res.json()) as T;
   }
 
+  /** An unsigned POST, for the few calls made before the caller has a member (a new device pairing). */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const res = await this.#fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw await apiErrorFromResponse(res);
+    return (await res.json()) as T;
+  }
+
   /**
    * A signed call (every mutating call is, ARCHITECTURE.md "Request authentication"). A POST is
    * one logical operation with one Idempotency-Key (draft-ietf-httpapi-idempotency-key-header):

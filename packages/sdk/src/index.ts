@@ -15,6 +15,7 @@ export * from './keys/webcrypto-key-store.ts';
 export * from './keys/webcrypto-keys.ts';
 export * from './member.ts';
 export * from './member-tokens.ts';
+export * from './pairing.ts';
 export * from './passkeys.ts';
 export * from './personal-data.ts';
 export * from './random.ts';

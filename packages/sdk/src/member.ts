@@ -17,13 +17,25 @@ import type { CloudClient, RequestSigner } from './client.ts';
 import { generateKey } from './keys/generate.ts';
 import type { KeyStore, PublicKeyInfo } from './keys/key-store.ts';
 
-function toEntry(k: PublicKeyInfo): KeyEntry {
+/** A stored key as the directory lists it. */
+export function keyEntryOf(k: PublicKeyInfo): KeyEntry {
   const e: KeyEntry = { id: k.id, algorithm: k.algorithm, publicKey: base64url(k.publicKey), level: k.level };
   if (k.expiresAt !== undefined) e.expiresAt = k.expiresAt;
   return e;
 }
 
 const levels: KeyLevel[] = ['LOW', 'STANDARD', 'PRIVILEGED'];
+
+/** LOW, STANDARD and PRIVILEGED keys made in `keyStore` under `ownerId` (a provisional id until the member is known). */
+export async function generateMemberKeys(
+  keyStore: KeyStore,
+  ownerId: string,
+  opts: { now: number; algorithm?: SignatureAlgorithm },
+): Promise<PublicKeyInfo[]> {
+  const keys: PublicKeyInfo[] = [];
+  for (const level of levels) keys.push(await generateKey(keyStore, ownerId, level, opts));
+  return keys;
+}
 
 /**
  * A member as its owner sees it: the id, the keys in its key store, and the calls that need them.
@@ -48,14 +60,10 @@ export class Member {
   ): Promise<Member> {
     const now = client.now();
     const provisional = `pending-${base64url(crypto.getRandomValues(new Uint8Array(9)))}`;
-    const keys: PublicKeyInfo[] = [];
-    for (const level of levels)
-      keys.push(
-        await generateKey(keyStore, provisional, level, {
-          now,
-          ...(opts.algorithm ? { algorithm: opts.algorithm } : {}),
-        }),
-      );
+    const keys = await generateMemberKeys(keyStore, provisional, {
+      now,
+      ...(opts.algorithm ? { algorithm: opts.algorithm } : {}),
+    });
     const privileged = keys[2]!;
     const unsigned = {
       type: 'DirectoryOperation' as const,
@@ -65,7 +73,7 @@ export class Member {
       seq: 0,
       createdAt: now,
       keyId: privileged.id,
-      action: { kind: 'create' as const, keys: keys.map(toEntry) },
+      action: { kind: 'create' as const, keys: keys.map(keyEntryOf) },
     };
     const signer = await keyStore.signer(provisional, privileged.id);
     const op = await signObject(unsigned, signer);
@@ -112,7 +120,7 @@ export class Member {
   ): Promise<PublicKeyInfo> {
     const key = await generateKey(this.keyStore, this.id, level, { now: this.client.now(), ...opts });
     try {
-      await this.applyDirectoryAction({ kind: 'addKey', key: toEntry(key) });
+      await this.applyDirectoryAction({ kind: 'addKey', key: keyEntryOf(key) });
     } catch (e) {
       await this.keyStore.remove(this.id, key.id);
       throw e;

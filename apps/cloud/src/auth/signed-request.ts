@@ -19,6 +19,7 @@ import type { CloudDeps } from '../deps.ts';
 import type { CloudEnv } from '../http/env.ts';
 import { limitersFor, tooManyRequests } from '../http/rate-limit.ts';
 import { loadMember } from '../members/member-store.ts';
+import { noteKeyUse } from './key-use.ts';
 
 export interface SignedOptions {
   /** The key level the operation needs (seed 000, "Key Management"). No silent downgrade. */
@@ -69,6 +70,8 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     // instead of a Replay refusal. Scoped by the member the signature proved.
     await claimIdempotency(c.req.raw, memberId, bytes);
     await consumeNonce(deps.db, inspected.params.keyid, inspected.params.nonce);
+    // A new member's first request has no member row yet for "Your devices" to show it under.
+    if (!options.newMember) await noteKeyUse(deps, memberId, key.id, now);
     c.set('caller', { memberId, key, member });
     c.set('body', body);
     await next();

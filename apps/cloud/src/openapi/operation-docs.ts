@@ -6,6 +6,7 @@ import { custodyOperationDocs } from '../custody/operation-docs.ts';
 import { directoryOperationDocs } from '../directory/operation-docs.ts';
 import type { OperationDocs } from '../http/operation-doc.ts';
 import { memberTokenOperationDocs } from '../member-tokens/operation-docs.ts';
+import { pairingOperationDocs } from '../pairings/operation-docs.ts';
 import { passkeyOperationDocs } from '../passkeys/operation-docs.ts';
 import { personalDataOperationDocs } from '../personal-data/operation-docs.ts';
 import { tokenRequestOperationDocs } from '../requests/operation-docs.ts';
@@ -52,4 +53,5 @@ export const operationDocs: OperationDocs = {
   ...cloudInfoOperationDocs,
   ...memberTokenOperationDocs,
   ...checkoutOperationDocs,
+  ...pairingOperationDocs,
 };

@@ -7,7 +7,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Create wallet',
     lostTitle: 'If this phone is lost',
     lostDevice:
-      'Your wallet lives in this browser on this device only. If the browser’s data is cleared or the device is lost, the wallet cannot be recovered: you would make a new one and link your bank again. A second device and a way to recover are planned, not there yet.',
+      'Your wallet lives in this browser, on this device and on any other device you add to it. If you lose every one of them, the wallet cannot be recovered: you would make a new one and link your bank again. Adding a second device under Security keeps it safe; a way to recover without any device is planned, not there yet.',
     why: 'Why Token Wallet',
     keysTitle: 'Keys on this device',
     keysText: 'Your wallet’s keys are made here and never leave it. Nobody else can sign for you.',
@@ -21,7 +21,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Wallet erstellen',
     lostTitle: 'Wenn dieses Telefon verloren geht',
     lostDevice:
-      'Ihre Wallet lebt nur in diesem Browser auf diesem Gerät. Werden die Browserdaten gelöscht oder geht das Gerät verloren, lässt sich die Wallet nicht wiederherstellen: Sie würden eine neue erstellen und Ihre Bank erneut verbinden. Ein zweites Gerät und eine Wiederherstellung sind geplant, aber noch nicht verfügbar.',
+      'Ihre Wallet lebt in diesem Browser, auf diesem Gerät und auf jedem weiteren Gerät, das Sie hinzufügen. Verlieren Sie alle diese Geräte, lässt sich die Wallet nicht wiederherstellen: Sie würden eine neue erstellen und Ihre Bank erneut verbinden. Ein zweites Gerät unter Sicherheit schützt davor; eine Wiederherstellung ganz ohne Gerät ist geplant, aber noch nicht verfügbar.',
     why: 'Warum Token Wallet',
     keysTitle: 'Schlüssel auf diesem Gerät',
     keysText:
@@ -38,7 +38,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Créer un portefeuille',
     lostTitle: 'Si ce téléphone est perdu',
     lostDevice:
-      'Votre portefeuille existe uniquement dans ce navigateur, sur cet appareil. Si les données du navigateur sont effacées ou si l’appareil est perdu, le portefeuille ne peut pas être récupéré : vous en créeriez un nouveau et relieriez à nouveau votre banque. Un second appareil et un moyen de récupération sont prévus, mais pas encore disponibles.',
+      'Votre portefeuille existe dans ce navigateur, sur cet appareil et sur chaque autre appareil que vous y ajoutez. Si vous les perdez tous, le portefeuille ne peut pas être récupéré : vous en créeriez un nouveau et relieriez à nouveau votre banque. Ajouter un second appareil dans Sécurité vous protège ; une récupération sans aucun appareil est prévue, mais pas encore disponible.',
     why: 'Pourquoi Token Wallet',
     keysTitle: 'Des clés sur cet appareil',
     keysText:
@@ -54,7 +54,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Crear monedero',
     lostTitle: 'Si pierdes este teléfono',
     lostDevice:
-      'Tu monedero solo existe en este navegador de este dispositivo. Si se borran los datos del navegador o pierdes el dispositivo, el monedero no se puede recuperar: tendrías que crear uno nuevo y vincular tu banco otra vez. Un segundo dispositivo y una forma de recuperarlo están previstos, pero aún no existen.',
+      'Tu monedero vive en este navegador, en este dispositivo y en cualquier otro que le añadas. Si los pierdes todos, el monedero no se puede recuperar: tendrías que crear uno nuevo y vincular de nuevo tu banco. Añadir un segundo dispositivo en Seguridad te protege; una forma de recuperarlo sin ningún dispositivo está prevista, pero aún no está disponible.',
     why: 'Por qué Token Wallet',
     keysTitle: 'Claves en este dispositivo',
     keysText: 'Las claves de tu monedero se crean aquí y nunca salen de él. Nadie más puede firmar por ti.',
@@ -69,7 +69,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Crea portafoglio',
     lostTitle: 'Se perdi questo telefono',
     lostDevice:
-      'Il tuo portafoglio esiste solo in questo browser su questo dispositivo. Se i dati del browser vengono cancellati o perdi il dispositivo, il portafoglio non si può recuperare: ne creeresti uno nuovo e collegheresti di nuovo la tua banca. Un secondo dispositivo e un modo per recuperarlo sono previsti, ma non ancora disponibili.',
+      'Il tuo portafoglio vive in questo browser, su questo dispositivo e su ogni altro dispositivo che aggiungi. Se li perdi tutti, il portafoglio non si può recuperare: dovresti crearne uno nuovo e collegare di nuovo la tua banca. Aggiungere un secondo dispositivo in Sicurezza ti protegge; un modo per recuperarlo senza alcun dispositivo è previsto, ma non ancora disponibile.',
     why: 'Perché Token Wallet',
     keysTitle: 'Chiavi su questo dispositivo',
     keysText:
@@ -86,7 +86,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Wallet maken',
     lostTitle: 'Als deze telefoon kwijtraakt',
     lostDevice:
-      'Je wallet bestaat alleen in deze browser op dit apparaat. Als de browsergegevens worden gewist of het apparaat kwijtraakt, kan de wallet niet worden hersteld: je maakt dan een nieuwe en koppelt je bank opnieuw. Een tweede apparaat en een manier om te herstellen zijn gepland, maar er nog niet.',
+      'Je wallet staat in deze browser, op dit apparaat en op elk ander apparaat dat je eraan toevoegt. Verlies je ze allemaal, dan kan de wallet niet worden hersteld: je zou een nieuwe maken en je bank opnieuw koppelen. Een tweede apparaat toevoegen onder Beveiliging beschermt je daartegen; herstel zonder enig apparaat is gepland, maar nog niet beschikbaar.',
     why: 'Waarom Token Wallet',
     keysTitle: 'Sleutels op dit apparaat',
     keysText:
@@ -102,7 +102,7 @@ export const getStartedMessages = defineCatalog({
     create: 'Utwórz portfel',
     lostTitle: 'Jeśli zgubisz ten telefon',
     lostDevice:
-      'Twój portfel istnieje tylko w tej przeglądarce na tym urządzeniu. Jeśli dane przeglądarki zostaną usunięte lub zgubisz urządzenie, portfela nie da się odzyskać: trzeba będzie utworzyć nowy i ponownie połączyć bank. Drugie urządzenie i sposób odzyskiwania są planowane, ale jeszcze ich nie ma.',
+      'Twój portfel działa w tej przeglądarce, na tym urządzeniu i na każdym innym, które do niego dodasz. Jeśli stracisz je wszystkie, portfela nie da się odzyskać: trzeba będzie utworzyć nowy i ponownie połączyć bank. Dodanie drugiego urządzenia w sekcji Bezpieczeństwo chroni przed tym; odzyskiwanie bez żadnego urządzenia jest planowane, ale jeszcze niedostępne.',
     why: 'Dlaczego Token Wallet',
     keysTitle: 'Klucze na tym urządzeniu',
     keysText:

@@ -3,6 +3,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { routes } from '../routes.ts';
 import { getStartedMessages } from './GetStartedScreen.messages.ts';
+import { HaveWalletLink } from './HaveWalletLink.tsx';
 
 const promises = [
   { title: 'keysTitle', text: 'keysText' },
@@ -19,6 +20,7 @@ export function GetStartedScreen() {
         <Link to={routes.setup} className="button button-primary">
           {t('create')}
         </Link>
+        <HaveWalletLink />
       </p>
       <section aria-labelledby="lost-heading" className="notice notice-warning lost-device">
         <h2 id="lost-heading" className="notice-title">

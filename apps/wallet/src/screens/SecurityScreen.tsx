@@ -16,6 +16,7 @@ import { createPasskey } from '../wallet/passkey.ts';
 import { useLinks, useMemberState } from '../wallet/queries.ts';
 import { useReadyWallet } from '../wallet/WalletProvider.tsx';
 import { bankConfirmation } from '../words.ts';
+import { DevicesSection } from './DevicesSection.tsx';
 import { securityScreenMessages } from './SecurityScreen.messages.ts';
 
 /** The levels by what they allow, most used first. */
@@ -154,6 +155,7 @@ export function SecurityScreen() {
         </p>
       </section>
 
+      <DevicesSection />
       {links.data && links.data.length > 0 ? (
         <section aria-labelledby="banks-heading" className="section">
           <h2 id="banks-heading">{t('banks')}</h2>
