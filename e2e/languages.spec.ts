@@ -22,17 +22,17 @@ test('the wallet speaks the browser’s language, and keeps the one picked in it
   const context = await browser.newContext({ locale: 'pl-PL', viewport: phone });
   const page = await context.newPage();
   await page.goto(`${wallet}/`);
-  await expect(page.getByRole('button', { name: 'Utwórz portfel' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('link', { name: 'Utwórz portfel' })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await expectFits(page, 'wallet-welcome-pl');
   await expectAccessible(page, 'wallet welcome (pl)');
 
   await page.getByLabel('Język').selectOption({ label: 'Deutsch' });
-  await expect(page.getByRole('button', { name: 'Wallet erstellen' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Wallet erstellen' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeAttached();
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Wallet erstellen' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('link', { name: 'Wallet erstellen' })).toBeVisible({ timeout: 20_000 });
   await expectFits(page, 'wallet-welcome-de');
   await expectAccessible(page, 'wallet welcome (de)');
   await context.close();

@@ -233,7 +233,7 @@ test('onboarding tells the truth: what a lost phone means, and a skipped email i
   await addVirtualAuthenticator(page);
   await page.goto('/');
   const lost = page.getByRole('region', { name: 'If this phone is lost' });
-  await expect(lost).toContainText('lives in this browser on this device only');
+  await expect(lost).toContainText('on this device and on any other device you add to it');
   await expect(lost).toContainText('cannot be recovered');
   await page.getByRole('link', { name: 'Create wallet' }).click();
   await page.getByRole('button', { name: 'Create my keys' }).click();
