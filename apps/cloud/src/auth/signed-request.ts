@@ -70,11 +70,12 @@ export function signed(deps: CloudDeps, options: SignedOptions): MiddlewareHandl
     // instead of a Replay refusal. Scoped by the member the signature proved.
     await claimIdempotency(c.req.raw, memberId, bytes);
     await consumeNonce(deps.db, inspected.params.keyid, inspected.params.nonce);
-    // A new member's first request has no member row yet for "Your devices" to show it under.
-    if (!options.newMember) await noteKeyUse(deps, memberId, key.id, now);
     c.set('caller', { memberId, key, member });
     c.set('body', body);
     await next();
+    // "Last used" for "Your devices", only once the request did something: a refused one changes
+    // nothing. A new member's first request has no member row yet to show it under.
+    if (!options.newMember && c.res.status < 400) await noteKeyUse(deps, memberId, key.id, now);
   };
   levels.set(middleware, options.level);
   return middleware;

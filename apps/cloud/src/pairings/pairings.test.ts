@@ -73,7 +73,9 @@ describe('pairing a second device', () => {
       provisionalId: started.provisionalId,
       memberId: member.id,
     });
-    // The new device signs with its own keys, and that use is remembered.
+    // The new device signs with its own keys, and that use is remembered (noted once a signed
+    // request was answered, so the next one shows it).
+    await listDeviceKeys(second);
     const keys = await listDeviceKeys(second);
     const named = keys.filter((k) => k.deviceName === 'Anna’s laptop');
     expect(named.map((k) => k.keyId).sort()).toEqual(started.keys.map((k) => k.id).sort());

@@ -7,6 +7,7 @@ import {
   parseWith,
   passkeyAssertionSchema,
 } from '@tokenos/protocol';
+import { parseJsonBody } from '@tokenos/service-kit';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { signed } from '../auth/signed-request.ts';
@@ -111,7 +112,11 @@ export function pairingRoutes(deps: CloudDeps): Hono<CloudEnv> {
   const app = new Hono<CloudEnv>();
 
   app.post('/', async (c) => {
-    const body = parseWith(startPairingSchema, await c.req.json().catch(() => undefined), 'pairing');
+    const body = parseWith(
+      startPairingSchema,
+      parseJsonBody(new Uint8Array(await c.req.arrayBuffer())),
+      'pairing',
+    );
     const now = deps.now();
     const wait = await takeShared(deps.db, {
       scope: 'pairing-start',
