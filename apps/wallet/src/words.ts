@@ -2,6 +2,7 @@
 // ProtocolError, WebAuthn error names), never from message text; the words themselves are in
 // words.messages.ts, in every language.
 import { createTranslator, type Locale } from '@tokenos/i18n';
+import type { WordsFor } from '@tokenos/protocol';
 import { formatWhen } from './format.ts';
 import type { LogDeliveryRecord } from './wallet/log-delivery.ts';
 import { passkeyFailure } from './wallet/passkey.ts';
@@ -26,8 +27,14 @@ function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Whether trying the same thing again may work, per error code; the words are in words.messages.ts. */
-const retryByCode = {
+/** The wallet's own codes beside the protocol's and the services' (WalletError's). */
+type WalletOwnCode = 'BankPending' | 'ForeignReturn' | 'NotAnswerable';
+
+/**
+ * Whether trying the same thing again may work, per error code: every code of the union, so the
+ * compiler names a new one without words; the words are in words.messages.ts.
+ */
+const retryByCode: WordsFor<boolean, WalletOwnCode> = {
   CloudUnavailable: true,
   CloudTimeout: true,
   BankUnavailable: true,
@@ -53,7 +60,19 @@ const retryByCode = {
   StaleLog: false,
   Forked: false,
   UnknownKey: false,
-} as const satisfies Record<string, boolean>;
+  BrokenChain: false,
+  NotYetValid: false,
+  InvalidAmount: false,
+  Replay: false,
+  KeyRetired: false,
+  UnsupportedMediaType: false,
+  IdempotencyKeyReused: false,
+  IdempotencyKeyInUse: true,
+  PayloadTooLarge: false,
+  HttpError: false,
+  Unavailable: true,
+  Internal: true,
+};
 
 export type ExplainedCode = keyof typeof retryByCode;
 
@@ -67,6 +86,7 @@ function isExplainedCode(code: string | undefined): code is ExplainedCode {
 type Words = 'passkeyCancelled' | 'passkeyUnsupported' | 'passkeyAlreadyRegistered' | 'passkeyOther';
 type Fallback = 'serverProblem' | 'noConnection' | 'unknown';
 
+/** `${key}Title` and `${key}Detail` must both be in the catalog: a code without words does not compile. */
 function words(locale: Locale, key: ExplainedCode | Words | Fallback, retry: boolean): Explained {
   const t = createTranslator(wordsMessages, locale);
   return { title: t(`${key}Title`), detail: t(`${key}Detail`), retry };
