@@ -4,7 +4,7 @@ import { errorCodes } from '@tokenos/protocol';
 import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import { WalletError } from './wallet/wallet-error.ts';
-import { bankConfirmation, explain, explainedCodes } from './words.ts';
+import { bankConfirmation, explain, explainedCodes, requestFailure } from './words.ts';
 
 function domError(name: string): Error {
   const e = new Error('browser says no');
@@ -48,6 +48,22 @@ describe('errors in words, chosen by code', () => {
   it('no answer at all, and anything else', () => {
     expect(explain(new TypeError('Failed to fetch'), 'en').title).toBe('No connection');
     expect(explain(new Error('?'), 'en').title).toBe('Something went wrong');
+  });
+});
+
+describe('why an approval request could not be shown, chosen by code', () => {
+  it('a forged answer, an ended or unknown request, no answer, a refusal', () => {
+    // A forged answer is said as such even when it reached the wallet without a status.
+    expect(requestFailure(Object.assign(new Error('x'), { code: 'BrokenChain' }))).toBe('tampered');
+    expect(requestFailure(new ApiError(409, 'Expired', 'x'))).toBe('ended');
+    expect(requestFailure(new ApiError(404, 'NotFound', 'x'))).toBe('not-found');
+    expect(requestFailure(new ApiError(400, 'Replay', 'x'))).toBe('refused');
+    expect(requestFailure(new ApiError(503, 'Unavailable', 'x'))).toBe('unreachable');
+    expect(requestFailure(new ApiError(500, 'Malformed', 'x'))).toBe('refused');
+    expect(requestFailure(new TypeError('Failed to fetch'))).toBe('unreachable');
+    // A code outside the union: its status decides.
+    expect(requestFailure(new ApiError(410, 'Gone', 'x'))).toBe('ended');
+    expect(requestFailure(new ApiError(418, 'Teapot', 'x'))).toBe('refused');
   });
 });
 

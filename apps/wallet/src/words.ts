@@ -108,6 +108,68 @@ export function explain(error: unknown, locale: Locale): Explained {
   return words(locale, 'unknown', true);
 }
 
+/** Why an approval request could not be shown (the approval screen has a sentence for each). */
+export type RequestFailure = 'tampered' | 'ended' | 'not-found' | 'refused' | 'unreachable';
+
+/**
+ * Per code, why loading an approval request failed: every code of the union, so a new one is placed
+ * by choice. Codes of a service that did not answer come with a 5xx and read as 'unreachable' first.
+ */
+const requestFailureByCode: WordsFor<RequestFailure, WalletOwnCode> = {
+  InvalidSignature: 'tampered',
+  BrokenChain: 'tampered',
+  Forked: 'tampered',
+  StaleLog: 'tampered',
+  Expired: 'ended',
+  Cancelled: 'ended',
+  NotFound: 'not-found',
+  Malformed: 'refused',
+  UnknownKey: 'refused',
+  InsufficientKeyLevel: 'refused',
+  KeyExpired: 'refused',
+  NotYetValid: 'refused',
+  ConditionFailed: 'refused',
+  InvalidAmount: 'refused',
+  Replay: 'refused',
+  StaleRequest: 'refused',
+  Conflict: 'refused',
+  Forbidden: 'refused',
+  ScaRequired: 'refused',
+  ScaFailed: 'refused',
+  KeyRetired: 'refused',
+  UnsupportedMediaType: 'refused',
+  BankRefused: 'refused',
+  TooManyRequests: 'refused',
+  IdempotencyKeyReused: 'refused',
+  IdempotencyKeyInUse: 'refused',
+  PayloadTooLarge: 'refused',
+  HttpError: 'refused',
+  BankUnavailable: 'unreachable',
+  BankTimeout: 'unreachable',
+  CloudUnavailable: 'unreachable',
+  CloudTimeout: 'unreachable',
+  Unavailable: 'unreachable',
+  Internal: 'unreachable',
+  BankPending: 'unreachable',
+  ForeignReturn: 'refused',
+  NotAnswerable: 'refused',
+};
+
+/** Why loading an approval request failed: a forged answer, an ended request, no answer at all… */
+export function requestFailure(error: unknown): RequestFailure {
+  const code = codeOf(error);
+  const byCode = isExplainedCode(code) ? requestFailureByCode[code] : undefined;
+  if (byCode === 'tampered') return byCode;
+  // No answer from the payment service (a network failure, a 5xx), unless it refused the request itself.
+  const status = statusOf(error);
+  if (status === undefined || status === 0 || status >= 500)
+    return code === 'Malformed' ? 'refused' : 'unreachable';
+  if (byCode !== undefined) return byCode;
+  if (status === 410) return 'ended';
+  if (status === 404) return 'not-found';
+  return 'refused';
+}
+
 /**
  * Whether a linked bank confirmed the latest change to the wallet's keys, passkeys or email (it
  * then refuses a removed key whatever the payment service shows it), in `locale`. No ids, no hashes.
