@@ -9,13 +9,9 @@
   };
   /** A refusal already in words for people; anything else is said by the widget's error code. */
   class Refusal extends Error {}
-  const refusals = {
-    Expired: words.expired,
-    Cancelled: words.cancelled,
-    InvalidSignature: words.unchecked,
-    Malformed: words.unchecked,
-    Forbidden: words.wrongRequest,
-  };
+  /** Which of those words a problem's code gets (refusal-words.ts: every code has one). */
+  const refusals = JSON.parse(words.refusals);
+  const refusal = (code) => (Object.hasOwn(refusals, code) ? words[refusals[code]] : undefined);
   const post = async (url, body) => {
     const res = await fetch(url, {
       method: 'POST',
@@ -24,7 +20,7 @@
     });
     const json = await res.json();
     // Words from the problem's code, never its detail (which is for developers, RFC 9457).
-    if (!res.ok) throw new Refusal(refusals[json.code] ?? words.failed);
+    if (!res.ok) throw new Refusal(refusal(json.code) ?? words.failed);
     return json;
   };
   if (!window.TokenCheckout) say(words.widgetMissing);

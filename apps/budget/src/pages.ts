@@ -1,6 +1,7 @@
 import { createTranslator, type Locale } from '@tokenos/i18n';
 import { type Html, html, renderPage } from '@tokenos/web-kit';
 import { pagesMessages } from './pages.messages.ts';
+import { refusalWords } from './refusal-words.ts';
 
 export interface Layout {
   appName: string;
@@ -54,6 +55,7 @@ function connectBox(appName: string, days: number, reconnect: boolean, locale: L
     data-unchecked="${t('refusedUnchecked')}"
     data-wrong-request="${t('refusedWrongRequest')}"
     data-failed="${t('connectFailed', app)}"
+    data-refusals="${JSON.stringify(refusalWords)}"
     data-widget-missing="${t('widgetMissing')}"
     data-not-started="${t('notStarted')}"></p>
 </section>`;

@@ -2,7 +2,7 @@
 // (the cloud's problem+json code, or the shop's own), never from its message: a message is for
 // logs and can carry a limit's internal name ("maxPerTransaction: ...").
 import { createTranslator, type Locale, type MessageKey } from '@tokenos/i18n';
-import { isProtocolError } from '@tokenos/protocol';
+import { isProtocolError, type WordsFor } from '@tokenos/protocol';
 import { isApiError } from '@tokenos/sdk';
 import { failureMessages } from './failure-words.messages.ts';
 
@@ -17,7 +17,11 @@ export function failureCodeOf(e: unknown): string | undefined {
 
 type FailureKey = MessageKey<typeof failureMessages>;
 
-const paymentWords: Readonly<Record<string, FailureKey>> = {
+/**
+ * Words for every code, so the compiler names a new one: a code a shopper cannot act on (a signature,
+ * a key, the service's own failures) gets the general sentence, but by choice, in the table.
+ */
+const paymentWords: WordsFor<FailureKey, ShopFailureCode> = {
   ConditionFailed: 'ConditionFailed',
   Expired: 'Expired',
   Cancelled: 'Cancelled',
@@ -26,18 +30,79 @@ const paymentWords: Readonly<Record<string, FailureKey>> = {
   BankRejected: 'BankRefused',
   BankRefused: 'BankRefused',
   AmountMismatch: 'AmountMismatch',
+  Malformed: 'paymentOther',
+  InvalidSignature: 'paymentOther',
+  UnknownKey: 'paymentOther',
+  InsufficientKeyLevel: 'paymentOther',
+  KeyExpired: 'paymentOther',
+  BrokenChain: 'paymentOther',
+  Forked: 'paymentOther',
+  StaleLog: 'paymentOther',
+  NotYetValid: 'paymentOther',
+  InvalidAmount: 'paymentOther',
+  Replay: 'paymentOther',
+  StaleRequest: 'paymentOther',
+  Conflict: 'paymentOther',
+  ScaRequired: 'paymentOther',
+  ScaFailed: 'paymentOther',
+  KeyRetired: 'paymentOther',
+  UnsupportedMediaType: 'paymentOther',
+  BankUnavailable: 'paymentOther',
+  BankTimeout: 'paymentOther',
+  CloudUnavailable: 'paymentOther',
+  CloudTimeout: 'paymentOther',
+  TooManyRequests: 'paymentOther',
+  IdempotencyKeyReused: 'paymentOther',
+  IdempotencyKeyInUse: 'paymentOther',
+  PayloadTooLarge: 'paymentOther',
+  HttpError: 'paymentOther',
+  Unavailable: 'paymentOther',
+  Internal: 'paymentOther',
 };
 
-const refundWords: Readonly<Record<string, FailureKey>> = {
+const refundWords: WordsFor<FailureKey, ShopFailureCode> = {
   BankRejected: 'refundBankRefused',
   BankRefused: 'refundBankRefused',
   Forbidden: 'refundForbidden',
+  ConditionFailed: 'refundOther',
+  Expired: 'refundOther',
+  Cancelled: 'refundOther',
+  NotFound: 'refundOther',
+  AmountMismatch: 'refundOther',
+  Malformed: 'refundOther',
+  InvalidSignature: 'refundOther',
+  UnknownKey: 'refundOther',
+  InsufficientKeyLevel: 'refundOther',
+  KeyExpired: 'refundOther',
+  BrokenChain: 'refundOther',
+  Forked: 'refundOther',
+  StaleLog: 'refundOther',
+  NotYetValid: 'refundOther',
+  InvalidAmount: 'refundOther',
+  Replay: 'refundOther',
+  StaleRequest: 'refundOther',
+  Conflict: 'refundOther',
+  ScaRequired: 'refundOther',
+  ScaFailed: 'refundOther',
+  KeyRetired: 'refundOther',
+  UnsupportedMediaType: 'refundOther',
+  BankUnavailable: 'refundOther',
+  BankTimeout: 'refundOther',
+  CloudUnavailable: 'refundOther',
+  CloudTimeout: 'refundOther',
+  TooManyRequests: 'refundOther',
+  IdempotencyKeyReused: 'refundOther',
+  IdempotencyKeyInUse: 'refundOther',
+  PayloadTooLarge: 'refundOther',
+  HttpError: 'refundOther',
+  Unavailable: 'refundOther',
+  Internal: 'refundOther',
 };
 
 const wordsFor = (words: Readonly<Record<string, FailureKey>>, code: string | undefined) =>
   code !== undefined && Object.hasOwn(words, code) ? words[code] : undefined;
 
-/** "Your bank refused the payment."; a general sentence for a code without words of its own. */
+/** "Your bank refused the payment."; the general sentence for no code or one outside the tables. */
 export function paymentFailureWords(code: string | undefined, locale: Locale): string {
   return createTranslator(failureMessages, locale)(wordsFor(paymentWords, code) ?? 'paymentOther');
 }

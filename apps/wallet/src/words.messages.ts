@@ -64,6 +64,36 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'This device can no longer sign for your wallet',
     UnknownKeyDetail:
       'It was removed from your wallet, perhaps on another of your devices. To use your wallet here again, add this device from one you still use.',
+    BrokenChainTitle: 'Your security settings could not be checked',
+    BrokenChainDetail:
+      'The history of your keys does not fit together, so the wallet cannot trust it. Nothing was approved.',
+    NotYetValidTitle: 'This cannot be used yet',
+    NotYetValidDetail: 'It only starts later. Nothing was paid. Try again once it has started.',
+    InvalidAmountTitle: 'This amount cannot be used',
+    InvalidAmountDetail: 'The amount is not valid for its currency or is too large. Nothing was paid.',
+    ReplayTitle: 'This request was already used',
+    ReplayDetail:
+      'The same request cannot be used twice. Nothing was paid or changed again. Start again from the shop or app.',
+    KeyRetiredTitle: 'This approval is no longer accepted',
+    KeyRetiredDetail:
+      'The payment service no longer accepts it. Nothing was paid or changed. Start again from the shop or app.',
+    UnsupportedMediaTypeTitle: 'The payment service could not read this',
+    UnsupportedMediaTypeDetail: 'Nothing was changed. Reload the page, then try again.',
+    IdempotencyKeyReusedTitle: 'This was already sent with other details',
+    IdempotencyKeyReusedDetail:
+      'Nothing was changed by this try. Reload the page to see where things stand, then start again.',
+    IdempotencyKeyInUseTitle: 'This is still being processed',
+    IdempotencyKeyInUseDetail:
+      'Your earlier try is not finished yet. Wait a moment before trying again, so nothing is paid twice.',
+    PayloadTooLargeTitle: 'This is too large to send',
+    PayloadTooLargeDetail:
+      'The payment service did not accept it, so nothing was changed. Try again with less.',
+    HttpErrorTitle: 'The payment service refused this',
+    HttpErrorDetail: 'Nothing was changed. Reload the page, then try again.',
+    UnavailableTitle: 'The payment service is briefly unavailable',
+    UnavailableDetail: 'Nothing was changed. Try again in a moment.',
+    InternalTitle: 'Something failed at the payment service',
+    InternalDetail: 'Nothing was changed on your side. Try again in a moment.',
     passkeyCancelledTitle: 'The passkey was not confirmed',
     passkeyCancelledDetail:
       'You cancelled, the check did not pass, or it timed out. Nothing was approved. You can try again.',
@@ -148,6 +178,38 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'Dieses Gerät kann nicht mehr für Ihre Wallet signieren',
     UnknownKeyDetail:
       'Es wurde aus Ihrer Wallet entfernt, vielleicht auf einem anderen Ihrer Geräte. Um Ihre Wallet hier wieder zu nutzen, fügen Sie dieses Gerät von einem Gerät hinzu, das Sie noch verwenden.',
+    BrokenChainTitle: 'Ihre Sicherheitseinstellungen konnten nicht geprüft werden',
+    BrokenChainDetail:
+      'Der Verlauf Ihrer Schlüssel passt nicht zusammen, daher kann die Wallet ihm nicht vertrauen. Es wurde nichts freigegeben.',
+    NotYetValidTitle: 'Das kann noch nicht verwendet werden',
+    NotYetValidDetail:
+      'Es beginnt erst später. Es wurde nichts bezahlt. Versuchen Sie es erneut, sobald es begonnen hat.',
+    InvalidAmountTitle: 'Dieser Betrag kann nicht verwendet werden',
+    InvalidAmountDetail: 'Der Betrag ist für seine Währung ungültig oder zu hoch. Es wurde nichts bezahlt.',
+    ReplayTitle: 'Diese Anfrage wurde bereits verwendet',
+    ReplayDetail:
+      'Dieselbe Anfrage kann nicht zweimal verwendet werden. Es wurde nichts erneut bezahlt oder geändert. Beginnen Sie im Shop oder in der App neu.',
+    KeyRetiredTitle: 'Diese Freigabe wird nicht mehr angenommen',
+    KeyRetiredDetail:
+      'Der Zahlungsdienst nimmt sie nicht mehr an. Es wurde nichts bezahlt oder geändert. Beginnen Sie im Shop oder in der App neu.',
+    UnsupportedMediaTypeTitle: 'Der Zahlungsdienst konnte das nicht lesen',
+    UnsupportedMediaTypeDetail:
+      'Es wurde nichts geändert. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    IdempotencyKeyReusedTitle: 'Das wurde bereits mit anderen Angaben gesendet',
+    IdempotencyKeyReusedDetail:
+      'Dieser Versuch hat nichts geändert. Laden Sie die Seite neu, um den aktuellen Stand zu sehen, und beginnen Sie dann neu.',
+    IdempotencyKeyInUseTitle: 'Das wird noch bearbeitet',
+    IdempotencyKeyInUseDetail:
+      'Ihr vorheriger Versuch ist noch nicht abgeschlossen. Warten Sie einen Moment, bevor Sie es erneut versuchen, damit nichts doppelt bezahlt wird.',
+    PayloadTooLargeTitle: 'Das ist zu groß zum Senden',
+    PayloadTooLargeDetail:
+      'Der Zahlungsdienst hat es nicht angenommen, es wurde also nichts geändert. Versuchen Sie es mit weniger.',
+    HttpErrorTitle: 'Der Zahlungsdienst hat das abgelehnt',
+    HttpErrorDetail: 'Es wurde nichts geändert. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    UnavailableTitle: 'Der Zahlungsdienst ist kurz nicht verfügbar',
+    UnavailableDetail: 'Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.',
+    InternalTitle: 'Beim Zahlungsdienst ist ein Fehler aufgetreten',
+    InternalDetail: 'Bei Ihnen wurde nichts geändert. Versuchen Sie es gleich noch einmal.',
     passkeyCancelledTitle: 'Der Passkey wurde nicht bestätigt',
     passkeyCancelledDetail:
       'Sie haben abgebrochen, die Prüfung ist fehlgeschlagen oder die Zeit ist abgelaufen. Es wurde nichts freigegeben. Sie können es erneut versuchen.',
@@ -234,6 +296,38 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'Cet appareil ne peut plus signer pour votre portefeuille',
     UnknownKeyDetail:
       'Il a été retiré de votre portefeuille, peut-être depuis un autre de vos appareils. Pour utiliser votre portefeuille ici à nouveau, ajoutez cet appareil depuis un appareil que vous utilisez encore.',
+    BrokenChainTitle: 'Vos réglages de sécurité n’ont pas pu être vérifiés',
+    BrokenChainDetail:
+      'L’historique de vos clés ne se suit pas, le portefeuille ne peut donc pas s’y fier. Rien n’a été approuvé.',
+    NotYetValidTitle: 'Ceci ne peut pas encore être utilisé',
+    NotYetValidDetail:
+      'Cela ne commence que plus tard. Rien n’a été payé. Réessayez une fois que cela a commencé.',
+    InvalidAmountTitle: 'Ce montant ne peut pas être utilisé',
+    InvalidAmountDetail:
+      'Le montant n’est pas valable dans sa devise ou il est trop élevé. Rien n’a été payé.',
+    ReplayTitle: 'Cette demande a déjà été utilisée',
+    ReplayDetail:
+      'La même demande ne peut pas servir deux fois. Rien n’a été payé ni modifié une seconde fois. Recommencez depuis la boutique ou l’application.',
+    KeyRetiredTitle: 'Cette autorisation n’est plus acceptée',
+    KeyRetiredDetail:
+      'Le service de paiement ne l’accepte plus. Rien n’a été payé ni modifié. Recommencez depuis la boutique ou l’application.',
+    UnsupportedMediaTypeTitle: 'Le service de paiement n’a pas pu lire ceci',
+    UnsupportedMediaTypeDetail: 'Rien n’a été modifié. Rechargez la page, puis réessayez.',
+    IdempotencyKeyReusedTitle: 'Ceci a déjà été envoyé avec d’autres informations',
+    IdempotencyKeyReusedDetail:
+      'Cet essai n’a rien modifié. Rechargez la page pour voir où en sont les choses, puis recommencez.',
+    IdempotencyKeyInUseTitle: 'Ceci est encore en cours de traitement',
+    IdempotencyKeyInUseDetail:
+      'Votre essai précédent n’est pas encore terminé. Attendez un instant avant de réessayer, pour que rien ne soit payé deux fois.',
+    PayloadTooLargeTitle: 'C’est trop volumineux pour être envoyé',
+    PayloadTooLargeDetail:
+      'Le service de paiement ne l’a pas accepté, rien n’a donc été modifié. Réessayez avec moins.',
+    HttpErrorTitle: 'Le service de paiement a refusé ceci',
+    HttpErrorDetail: 'Rien n’a été modifié. Rechargez la page, puis réessayez.',
+    UnavailableTitle: 'Le service de paiement est brièvement indisponible',
+    UnavailableDetail: 'Rien n’a été modifié. Réessayez dans un instant.',
+    InternalTitle: 'Une erreur s’est produite au service de paiement',
+    InternalDetail: 'Rien n’a été modifié de votre côté. Réessayez dans un instant.',
     passkeyCancelledTitle: 'La clé d’accès n’a pas été confirmée',
     passkeyCancelledDetail:
       'Vous avez annulé, la vérification a échoué ou le délai a expiré. Rien n’a été approuvé. Vous pouvez réessayer.',
@@ -316,6 +410,36 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'Este dispositivo ya no puede firmar por tu monedero',
     UnknownKeyDetail:
       'Se quitó de tu monedero, quizá desde otro de tus dispositivos. Para volver a usar tu monedero aquí, añade este dispositivo desde uno que aún uses.',
+    BrokenChainTitle: 'No se pudieron comprobar tus ajustes de seguridad',
+    BrokenChainDetail:
+      'El historial de tus claves no encaja, así que el monedero no puede fiarse de él. No se aprobó nada.',
+    NotYetValidTitle: 'Esto aún no se puede usar',
+    NotYetValidDetail: 'Empieza más tarde. No se pagó nada. Vuelve a intentarlo cuando haya empezado.',
+    InvalidAmountTitle: 'Este importe no se puede usar',
+    InvalidAmountDetail: 'El importe no es válido en su moneda o es demasiado alto. No se pagó nada.',
+    ReplayTitle: 'Esta solicitud ya se usó',
+    ReplayDetail:
+      'La misma solicitud no se puede usar dos veces. No se pagó ni cambió nada otra vez. Empieza de nuevo desde la tienda o la app.',
+    KeyRetiredTitle: 'Esta autorización ya no se acepta',
+    KeyRetiredDetail:
+      'El servicio de pagos ya no la acepta. No se pagó ni cambió nada. Empieza de nuevo desde la tienda o la app.',
+    UnsupportedMediaTypeTitle: 'El servicio de pagos no pudo leer esto',
+    UnsupportedMediaTypeDetail: 'No se ha cambiado nada. Recarga la página y vuelve a intentarlo.',
+    IdempotencyKeyReusedTitle: 'Esto ya se envió con otros datos',
+    IdempotencyKeyReusedDetail:
+      'Este intento no cambió nada. Recarga la página para ver cómo está todo y empieza de nuevo.',
+    IdempotencyKeyInUseTitle: 'Esto aún se está procesando',
+    IdempotencyKeyInUseDetail:
+      'Tu intento anterior aún no ha terminado. Espera un momento antes de volver a intentarlo, para que no se pague nada dos veces.',
+    PayloadTooLargeTitle: 'Esto es demasiado grande para enviarlo',
+    PayloadTooLargeDetail:
+      'El servicio de pagos no lo aceptó, así que no se cambió nada. Vuelve a intentarlo con menos.',
+    HttpErrorTitle: 'El servicio de pagos rechazó esto',
+    HttpErrorDetail: 'No se ha cambiado nada. Recarga la página y vuelve a intentarlo.',
+    UnavailableTitle: 'El servicio de pagos no está disponible un momento',
+    UnavailableDetail: 'No se ha cambiado nada. Vuelve a intentarlo en un momento.',
+    InternalTitle: 'Algo falló en el servicio de pagos',
+    InternalDetail: 'No se ha cambiado nada por tu parte. Vuelve a intentarlo en un momento.',
     passkeyCancelledTitle: 'La llave de acceso no se confirmó',
     passkeyCancelledDetail:
       'Cancelaste, la comprobación no se superó o se agotó el tiempo. No se aprobó nada. Puedes volver a intentarlo.',
@@ -398,6 +522,37 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'Questo dispositivo non può più firmare per il tuo portafoglio',
     UnknownKeyDetail:
       'È stato rimosso dal tuo portafoglio, forse da un altro dei tuoi dispositivi. Per usare di nuovo il portafoglio qui, aggiungi questo dispositivo da uno che usi ancora.',
+    BrokenChainTitle: 'Non è stato possibile controllare le tue impostazioni di sicurezza',
+    BrokenChainDetail:
+      'La cronologia delle tue chiavi non torna, quindi il portafoglio non può fidarsene. Non è stato approvato nulla.',
+    NotYetValidTitle: 'Non si può ancora usare',
+    NotYetValidDetail: 'Inizia solo più tardi. Non è stato pagato nulla. Riprova quando sarà iniziato.',
+    InvalidAmountTitle: 'Questo importo non si può usare',
+    InvalidAmountDetail:
+      'L’importo non è valido per la sua valuta o è troppo alto. Non è stato pagato nulla.',
+    ReplayTitle: 'Questa richiesta è già stata usata',
+    ReplayDetail:
+      'La stessa richiesta non si può usare due volte. Non è stato pagato né cambiato nulla di nuovo. Ricomincia dal negozio o dall’app.',
+    KeyRetiredTitle: 'Questa autorizzazione non è più accettata',
+    KeyRetiredDetail:
+      'Il servizio di pagamento non la accetta più. Non è stato pagato né cambiato nulla. Ricomincia dal negozio o dall’app.',
+    UnsupportedMediaTypeTitle: 'Il servizio di pagamento non è riuscito a leggere questo',
+    UnsupportedMediaTypeDetail: 'Non è cambiato nulla. Ricarica la pagina e riprova.',
+    IdempotencyKeyReusedTitle: 'Questo è già stato inviato con altri dati',
+    IdempotencyKeyReusedDetail:
+      'Questo tentativo non ha cambiato nulla. Ricarica la pagina per vedere a che punto sei, poi ricomincia.',
+    IdempotencyKeyInUseTitle: 'È ancora in elaborazione',
+    IdempotencyKeyInUseDetail:
+      'Il tuo tentativo precedente non è ancora finito. Aspetta un momento prima di riprovare, così non si paga nulla due volte.',
+    PayloadTooLargeTitle: 'È troppo grande da inviare',
+    PayloadTooLargeDetail:
+      'Il servizio di pagamento non l’ha accettato, quindi non è cambiato nulla. Riprova con meno.',
+    HttpErrorTitle: 'Il servizio di pagamento ha rifiutato questo',
+    HttpErrorDetail: 'Non è cambiato nulla. Ricarica la pagina e riprova.',
+    UnavailableTitle: 'Il servizio di pagamento è momentaneamente non disponibile',
+    UnavailableDetail: 'Non è cambiato nulla. Riprova tra un momento.',
+    InternalTitle: 'Qualcosa non ha funzionato nel servizio di pagamento',
+    InternalDetail: 'Dalla tua parte non è cambiato nulla. Riprova tra un momento.',
     passkeyCancelledTitle: 'La passkey non è stata confermata',
     passkeyCancelledDetail:
       'Hai annullato, il controllo non è riuscito o il tempo è scaduto. Non è stato approvato nulla. Puoi riprovare.',
@@ -481,6 +636,37 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'Dit apparaat kan niet meer tekenen voor je wallet',
     UnknownKeyDetail:
       'Het is uit je wallet verwijderd, misschien op een ander apparaat van je. Wil je je wallet hier weer gebruiken, voeg dit apparaat dan toe vanaf een apparaat dat je nog gebruikt.',
+    BrokenChainTitle: 'Je beveiligingsinstellingen konden niet worden gecontroleerd',
+    BrokenChainDetail:
+      'De geschiedenis van je sleutels klopt niet, dus de wallet kan er niet op vertrouwen. Er is niets goedgekeurd.',
+    NotYetValidTitle: 'Dit kan nog niet worden gebruikt',
+    NotYetValidDetail:
+      'Het begint pas later. Er is niets betaald. Probeer het opnieuw zodra het is begonnen.',
+    InvalidAmountTitle: 'Dit bedrag kan niet worden gebruikt',
+    InvalidAmountDetail: 'Het bedrag is niet geldig voor de valuta of is te hoog. Er is niets betaald.',
+    ReplayTitle: 'Dit verzoek is al gebruikt',
+    ReplayDetail:
+      'Hetzelfde verzoek kan niet twee keer worden gebruikt. Er is niets opnieuw betaald of gewijzigd. Begin opnieuw vanuit de winkel of app.',
+    KeyRetiredTitle: 'Deze toestemming wordt niet meer geaccepteerd',
+    KeyRetiredDetail:
+      'De betaaldienst accepteert haar niet meer. Er is niets betaald of gewijzigd. Begin opnieuw vanuit de winkel of app.',
+    UnsupportedMediaTypeTitle: 'De betaaldienst kon dit niet lezen',
+    UnsupportedMediaTypeDetail: 'Er is niets gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
+    IdempotencyKeyReusedTitle: 'Dit is al verstuurd met andere gegevens',
+    IdempotencyKeyReusedDetail:
+      'Deze poging heeft niets gewijzigd. Laad de pagina opnieuw om te zien hoe het ervoor staat en begin dan opnieuw.',
+    IdempotencyKeyInUseTitle: 'Dit wordt nog verwerkt',
+    IdempotencyKeyInUseDetail:
+      'Je vorige poging is nog niet klaar. Wacht even voordat je het opnieuw probeert, zodat er niets twee keer wordt betaald.',
+    PayloadTooLargeTitle: 'Dit is te groot om te versturen',
+    PayloadTooLargeDetail:
+      'De betaaldienst heeft het niet geaccepteerd, dus er is niets gewijzigd. Probeer het met minder.',
+    HttpErrorTitle: 'De betaaldienst heeft dit geweigerd',
+    HttpErrorDetail: 'Er is niets gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
+    UnavailableTitle: 'De betaaldienst is even niet beschikbaar',
+    UnavailableDetail: 'Er is niets gewijzigd. Probeer het zo opnieuw.',
+    InternalTitle: 'Er ging iets mis bij de betaaldienst',
+    InternalDetail: 'Aan jouw kant is niets gewijzigd. Probeer het zo opnieuw.',
     passkeyCancelledTitle: 'De passkey is niet bevestigd',
     passkeyCancelledDetail:
       'Je hebt geannuleerd, de controle is mislukt of de tijd is verstreken. Er is niets goedgekeurd. Je kunt het opnieuw proberen.',
@@ -561,6 +747,38 @@ export const wordsMessages = defineCatalog({
     UnknownKeyTitle: 'To urządzenie nie może już podpisywać w imieniu Twojego portfela',
     UnknownKeyDetail:
       'Zostało usunięte z Twojego portfela, być może na innym Twoim urządzeniu. Aby znów używać tu portfela, dodaj to urządzenie z tego, którego nadal używasz.',
+    BrokenChainTitle: 'Nie udało się sprawdzić Twoich ustawień bezpieczeństwa',
+    BrokenChainDetail:
+      'Historia Twoich kluczy się nie zgadza, więc portfel nie może jej ufać. Nic nie zostało zatwierdzone.',
+    NotYetValidTitle: 'Tego nie można jeszcze użyć',
+    NotYetValidDetail:
+      'Zaczyna obowiązywać dopiero później. Nic nie zostało zapłacone. Spróbuj ponownie, gdy zacznie obowiązywać.',
+    InvalidAmountTitle: 'Tej kwoty nie można użyć',
+    InvalidAmountDetail:
+      'Kwota jest nieprawidłowa dla swojej waluty albo zbyt wysoka. Nic nie zostało zapłacone.',
+    ReplayTitle: 'To żądanie zostało już użyte',
+    ReplayDetail:
+      'Tego samego żądania nie można użyć dwa razy. Nic nie zostało ponownie zapłacone ani zmienione. Zacznij od nowa w sklepie lub aplikacji.',
+    KeyRetiredTitle: 'Ta zgoda nie jest już przyjmowana',
+    KeyRetiredDetail:
+      'Serwis płatności już jej nie przyjmuje. Nic nie zostało zapłacone ani zmienione. Zacznij od nowa w sklepie lub aplikacji.',
+    UnsupportedMediaTypeTitle: 'Serwis płatności nie mógł tego odczytać',
+    UnsupportedMediaTypeDetail: 'Nic nie zostało zmienione. Odśwież stronę i spróbuj ponownie.',
+    IdempotencyKeyReusedTitle: 'To zostało już wysłane z innymi danymi',
+    IdempotencyKeyReusedDetail:
+      'Ta próba niczego nie zmieniła. Odśwież stronę, aby zobaczyć aktualny stan, i zacznij od nowa.',
+    IdempotencyKeyInUseTitle: 'To jest jeszcze przetwarzane',
+    IdempotencyKeyInUseDetail:
+      'Twoja poprzednia próba jeszcze się nie zakończyła. Poczekaj chwilę przed ponowną próbą, aby nic nie zostało zapłacone dwa razy.',
+    PayloadTooLargeTitle: 'To jest za duże, by to wysłać',
+    PayloadTooLargeDetail:
+      'Serwis płatności tego nie przyjął, więc nic nie zostało zmienione. Spróbuj ponownie z mniejszą ilością.',
+    HttpErrorTitle: 'Serwis płatności to odrzucił',
+    HttpErrorDetail: 'Nic nie zostało zmienione. Odśwież stronę i spróbuj ponownie.',
+    UnavailableTitle: 'Serwis płatności jest chwilowo niedostępny',
+    UnavailableDetail: 'Nic nie zostało zmienione. Spróbuj ponownie za chwilę.',
+    InternalTitle: 'W serwisie płatności coś poszło nie tak',
+    InternalDetail: 'Po Twojej stronie nic nie zostało zmienione. Spróbuj ponownie za chwilę.',
     passkeyCancelledTitle: 'Klucz dostępu nie został potwierdzony',
     passkeyCancelledDetail:
       'Weryfikacja została anulowana, nie powiodła się albo minął czas. Nic nie zostało zatwierdzone. Możesz spróbować ponownie.',

@@ -1,9 +1,10 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
 import { locales } from '@tokenos/i18n';
+import { errorCodes } from '@tokenos/protocol';
 import { ApiError } from '@tokenos/sdk';
 import { describe, expect, it } from 'vitest';
 import { WalletError } from './wallet/wallet-error.ts';
-import { bankConfirmation, explain, explainedCodes } from './words.ts';
+import { bankConfirmation, explain, explainedCodes, requestFailure } from './words.ts';
 
 function domError(name: string): Error {
   const e = new Error('browser says no');
@@ -50,9 +51,26 @@ describe('errors in words, chosen by code', () => {
   });
 });
 
+describe('why an approval request could not be shown, chosen by code', () => {
+  it('a forged answer, an ended or unknown request, no answer, a refusal', () => {
+    // A forged answer is said as such even when it reached the wallet without a status.
+    expect(requestFailure(Object.assign(new Error('x'), { code: 'BrokenChain' }))).toBe('tampered');
+    expect(requestFailure(new ApiError(409, 'Expired', 'x'))).toBe('ended');
+    expect(requestFailure(new ApiError(404, 'NotFound', 'x'))).toBe('not-found');
+    expect(requestFailure(new ApiError(400, 'Replay', 'x'))).toBe('refused');
+    expect(requestFailure(new ApiError(503, 'Unavailable', 'x'))).toBe('unreachable');
+    expect(requestFailure(new ApiError(500, 'Malformed', 'x'))).toBe('refused');
+    expect(requestFailure(new TypeError('Failed to fetch'))).toBe('unreachable');
+    // A code outside the union: its status decides.
+    expect(requestFailure(new ApiError(410, 'Gone', 'x'))).toBe('ended');
+    expect(requestFailure(new ApiError(418, 'Teapot', 'x'))).toBe('refused');
+  });
+});
+
 describe('errors in words, in every language', () => {
   it('every error code has its own words in every language, and they are not English elsewhere', () => {
-    expect(explainedCodes.length).toBeGreaterThan(20);
+    // Every code a service or the protocol can answer with, not only the common ones.
+    expect(explainedCodes).toEqual(expect.arrayContaining([...errorCodes]));
     for (const code of explainedCodes) {
       // Any error carrying the code: the cloud's (ApiError), the protocol's or the wallet's own.
       const error = Object.assign(new Error('the same message text'), { code });

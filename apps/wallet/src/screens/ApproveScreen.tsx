@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError } from '@tokenos/sdk';
 import { Fragment, type ReactNode, useEffect } from 'react';
 import { parseRequestId } from '../api.ts';
 import { AccessApproval } from '../approve/AccessApproval.tsx';
@@ -14,9 +13,10 @@ import { routes } from '../routes.ts';
 import { cloudClient, useMember } from '../wallet/member.ts';
 import { useTokens } from '../wallet/queries.ts';
 import { isSetUp, useWallet } from '../wallet/WalletProvider.tsx';
+import { type RequestFailure, requestFailure } from '../words.ts';
 import { approveScreenMessages } from './ApproveScreen.messages.ts';
 
-type Failure = 'missing' | 'malformed' | 'not-found' | 'ended' | 'unreachable' | 'refused' | 'tampered';
+type Failure = 'missing' | 'malformed' | RequestFailure;
 
 const reasons = {
   missing: 'missing',
@@ -27,21 +27,6 @@ const reasons = {
   refused: 'refused',
   tampered: 'tampered',
 } as const satisfies Record<Failure, string>;
-
-function failureOf(error: unknown): Failure {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-      ? error.code
-      : undefined;
-  if (code === 'InvalidSignature' || code === 'BrokenChain' || code === 'Forked' || code === 'StaleLog')
-    return 'tampered';
-  if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
-    return code === 'Malformed' ? 'refused' : 'unreachable';
-  }
-  if (code === 'Expired' || code === 'Cancelled' || error.status === 410) return 'ended';
-  if (code === 'NotFound' || error.status === 404) return 'not-found';
-  return 'refused';
-}
 
 /**
  * Opened by a merchant's checkout widget (popup or redirect) with `?request=<id>&nonce=<n>`:
@@ -76,7 +61,7 @@ export function ApproveScreen({ searchParams }: { searchParams: URLSearchParams 
     );
   }
   if (query.isError) {
-    const failure = failureOf(query.error);
+    const failure = requestFailure(query.error);
     return (
       <LoadFailed
         failure={failure}
