@@ -21,7 +21,8 @@ test.use({
 
 async function cartWithEspresso(page: Page): Promise<void> {
   await page.goto(`${shop}/`);
-  await page.getByRole('button', { name: 'Add to cart: House espresso beans' }).click();
+  // In the page's language ("Add to cart: …", "In den Warenkorb: …"): the product keeps its name.
+  await page.getByRole('button', { name: /: House espresso beans$/ }).click();
   await page.goto(`${shop}/cart`);
 }
 
@@ -149,7 +150,9 @@ test('the shop’s pages and the widget pass axe-core (WCAG 2.2 AA)', async ({ p
   }
 });
 
-test('locale auto follows the browser; theming goes through custom properties', async ({ browser }) => {
+test('the widget speaks the page’s language (German from the browser); theming goes through custom properties', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   await cartWithEspresso(page);
@@ -158,5 +161,11 @@ test('locale auto follows the browser; theming goes through custom properties', 
   await expect(pay).toHaveAccessibleDescription('Öffnet Ihre Token-Wallet');
   // The shop sets --tokenos-radius on the container from its own stylesheet.
   expect(await pay.evaluate((b) => getComputedStyle(b).borderTopLeftRadius)).toBe('9.6px');
+  // The words after the button come from the cloud (/checkout/v1/words/de), through the shop's CSP.
+  const opened = page.waitForEvent('popup');
+  await pay.click();
+  const popup = await opened;
+  await expect(page.getByRole('button', { name: 'Abbrechen' })).toBeVisible();
+  await popup.close();
   await context.close();
 });

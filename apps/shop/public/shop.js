@@ -28,9 +28,11 @@
     if (!res.ok) throw new Error(refusals[json.code] ?? words.payFailed);
     return json;
   };
-  if (!window.TokenCheckout) say(words.notLoaded);
-  else
-    TokenCheckout.button(document.getElementById('token-pay'), {
+  // An empty cart has no button: the widget script is there only to close a returning popup.
+  const mount = document.getElementById('token-pay');
+  if (mount && !window.TokenCheckout) say(words.notLoaded);
+  else if (mount)
+    TokenCheckout.button(mount, {
       locale,
       createRequest: () => post('/api/checkout').then((r) => r.requestId),
       onApprove: ({ result }) =>

@@ -149,14 +149,17 @@ export function createShopApp(deps: ShopDeps): Hono<Env> {
   app.get('/cart', (c) => {
     const { lines, total } = priceCart(c.get('session')?.cart ?? new Map());
     const payable = lines.length > 0 && !state.unavailable && state.widgetIntegrity !== undefined;
-    const scripts = payable
-      ? widgetScripts({
-          cloudUrl: config.cloudUrl,
-          integrity: state.widgetIntegrity ?? '',
-          walletOrigin: config.walletOrigin,
-          script: 'shop.js',
-        })
-      : undefined;
+    // The widget loads even on an empty cart: a wallet popup that returns here by redirect hands
+    // its result over and closes (the cart may already be empty, the order made from the cloud's answer).
+    const scripts =
+      state.widgetIntegrity && !state.unavailable
+        ? widgetScripts({
+            cloudUrl: config.cloudUrl,
+            integrity: state.widgetIntegrity ?? '',
+            walletOrigin: config.walletOrigin,
+            script: 'shop.js',
+          })
+        : undefined;
     const locale = c.get('locale');
     const t = pageWords(locale);
     const unavailable = state.unavailable ?? (state.widgetIntegrity ? undefined : t('checkoutUnavailable'));

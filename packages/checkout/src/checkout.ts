@@ -235,6 +235,18 @@ function returnedPopup(storage: PendingStorage, data: unknown): boolean {
   return true;
 }
 
+/**
+ * Run by the script-tag build on every page it is loaded in: a wallet popup cut off from its
+ * opener that came back by redirect hands the result to the opening page and closes, even on a
+ * page with no button (the shop's cart, emptied meanwhile because the opening page already
+ * learned the outcome from the cloud). Nothing else is read or cleared.
+ */
+export function handOverReturnedPopup(): boolean {
+  if (!new URLSearchParams(window.location.hash.slice(1)).has(resultFragmentKey)) return false;
+  const storage = sessionStore();
+  return storage ? returnedPopup(storage, readResultFragment(window.location.hash)) : false;
+}
+
 let resumed: Promise<CheckoutOutcome | undefined> | undefined;
 let claimed = false;
 

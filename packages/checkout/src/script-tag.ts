@@ -1,6 +1,7 @@
 // The script-tag build's entry: `<script src="<cloud>/checkout/v1/checkout.js" data-wallet-origin=...>`
 // defines the global `TokenCheckout`. The cloud is where the script came from (or data-cloud-url);
 // the wallet is data-wallet-origin. Both can still be given per call.
+import { handOverReturnedPopup } from './checkout.ts';
 import { configure } from './config.ts';
 
 const script = document.currentScript;
@@ -12,5 +13,7 @@ if (script instanceof HTMLScriptElement && script.src) {
     ...(script.dataset.walletOrigin ? { walletOrigin: script.dataset.walletOrigin } : {}),
   });
 }
+
+handOverReturnedPopup();
 
 export * from './index.ts';
