@@ -1,37 +1,19 @@
-import { base64url, type KeyEntry, type PasskeyAssertion, pairingFingerprint } from '@tokenos/protocol';
+import {
+  base64url,
+  type DeviceKey,
+  type PairingRequest,
+  type PairingStarted,
+  type PairingStatus,
+  type PasskeyAssertion,
+  pairingFingerprint,
+} from '@tokenos/protocol';
+
+export type { DeviceKey, PairingRequest, PairingStarted, PairingStatus };
+
 import type { CloudClient } from './client.ts';
 import type { KeyStore, PublicKeyInfo } from './keys/key-store.ts';
 import { generateMemberKeys, keyEntryOf, Member } from './member.ts';
 import { randomBytes } from './random.ts';
-
-/** What the cloud answers a new device (apps/cloud/src/pairings/routes.ts). */
-export interface PairingStarted {
-  pairingId: string;
-  code: string;
-  expiresAt: number;
-}
-
-/** What a device holding the wallet reads by the code: the new device's name and public keys. */
-export interface PairingRequest {
-  code: string;
-  deviceName: string;
-  keys: KeyEntry[];
-  expiresAt: number;
-}
-
-export interface PairingStatus {
-  status: 'waiting' | 'completed' | 'expired';
-  memberId?: string;
-}
-
-/** One of the member's keys as "Your devices" sees it; keys added before pairing existed have no name. */
-export interface DeviceKey {
-  keyId: string;
-  deviceId?: string;
-  deviceName?: string;
-  addedAt?: number;
-  lastUsedAt?: number;
-}
 
 export interface NewDevicePairing extends PairingStarted {
   /** Where the keys wait in the key store until the member id is known. */

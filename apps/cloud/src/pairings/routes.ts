@@ -1,7 +1,11 @@
 import {
   b64urlSchema,
   base64url,
+  type DeviceKey,
   keyEntrySchema,
+  type PairingRequest,
+  type PairingStarted,
+  type PairingStatus,
   ProtocolError,
   pairingChallenge,
   parseWith,
@@ -64,32 +68,6 @@ export const completePairingSchema = z.strictObject({ assertion: passkeyAssertio
 /** Path parameters as objects, so a refusal names the parameter. */
 const codeParam = z.object({ code: codeSchema });
 const pairingIdParam = z.object({ pairingId: b64urlSchema.length(22) });
-
-export interface PairingStarted {
-  pairingId: string;
-  code: string;
-  expiresAt: number;
-}
-
-export interface PairingRequest {
-  code: string;
-  deviceName: string;
-  keys: z.infer<typeof keyEntrySchema>[];
-  expiresAt: number;
-}
-
-export interface PairingStatus {
-  status: 'waiting' | 'completed' | 'expired';
-  memberId?: string;
-}
-
-export interface DeviceKey {
-  keyId: string;
-  deviceId?: string;
-  deviceName?: string;
-  addedAt?: number;
-  lastUsedAt?: number;
-}
 
 function livePairing(row: PairingRow | undefined, now: number, field: string): PairingRow {
   if (!row) throw new ProtocolError('NotFound', 'no pairing has this code', { field });

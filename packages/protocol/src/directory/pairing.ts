@@ -37,3 +37,32 @@ export function pairingChallenge(
     }),
   );
 }
+
+/** What the cloud answers a new device that starts a pairing. */
+export interface PairingStarted {
+  pairingId: string;
+  code: string;
+  expiresAt: number;
+}
+
+/** What a device holding the wallet reads by the code: the new device's name and public keys. */
+export interface PairingRequest {
+  code: string;
+  deviceName: string;
+  keys: KeyEntry[];
+  expiresAt: number;
+}
+
+export interface PairingStatus {
+  status: 'waiting' | 'completed' | 'expired';
+  memberId?: string;
+}
+
+/** One of the member's keys as "Your devices" sees it; keys added before pairing existed have no name. */
+export interface DeviceKey {
+  keyId: string;
+  deviceId?: string;
+  deviceName?: string;
+  addedAt?: number;
+  lastUsedAt?: number;
+}

@@ -1,5 +1,5 @@
 import type { CryptoKeyRecord, CryptoKeyRecords } from './crypto-key-records.ts';
-import { completed, promised } from './idb.ts';
+import { completed, openDatabase, promised } from './idb.ts';
 
 const keysStore = 'keys';
 const byMember = 'byMember';
@@ -19,29 +19,18 @@ export class IndexedDbCryptoKeyRecords implements CryptoKeyRecords {
   }
 
   #open(): Promise<IDBDatabase> {
-    this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const factory = this.#factory ?? globalThis.indexedDB;
-      if (!factory) {
-        reject(new Error('WebCryptoKeyStore needs IndexedDB, which this environment lacks'));
-        return;
-      }
-      const request = factory.open(this.databaseName, 1);
-      request.onupgradeneeded = () => {
-        const keys = request.result.createObjectStore(keysStore, { keyPath: ['memberId', 'id'] });
+    this.#db ??= openDatabase(
+      this.#factory ?? globalThis.indexedDB,
+      this.databaseName,
+      (db) => {
+        const keys = db.createObjectStore(keysStore, { keyPath: ['memberId', 'id'] });
         keys.createIndex(byMember, 'memberId');
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another tab upgrading the schema asks us to let go; the next call opens it again.
-        db.onversionchange = () => {
-          db.close();
-          this.#db = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error ?? new Error(`cannot open ${this.databaseName}`));
-      request.onblocked = () => reject(new Error(`${this.databaseName} is blocked by another tab`));
-    });
+      },
+      () => {
+        this.#db = undefined;
+      },
+      'WebCryptoKeyStore',
+    );
     this.#db.catch(() => {
       this.#db = undefined;
     });

@@ -6,7 +6,7 @@ import {
   type SignatureBackend,
   utf8,
 } from '@tokenos/protocol';
-import { completed, promised } from './idb.ts';
+import { completed, openDatabase, promised } from './idb.ts';
 import type { PublicKeyInfo } from './key-store.ts';
 import type { LegacyKeyStore } from './move-keys.ts';
 
@@ -86,31 +86,19 @@ export class IndexedDbKeyStore implements LegacyKeyStore {
   }
 
   #open(): Promise<IDBDatabase> {
-    this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const factory = this.#options.indexedDB ?? globalThis.indexedDB;
-      if (!factory) {
-        reject(new Error('IndexedDbKeyStore needs IndexedDB, which this environment lacks'));
-        return;
-      }
-      const request = factory.open(this.databaseName, 1);
-      request.onupgradeneeded = () => {
-        const db = request.result;
+    this.#db ??= openDatabase(
+      this.#options.indexedDB ?? globalThis.indexedDB,
+      this.databaseName,
+      (db) => {
         const keys = db.createObjectStore(keysStore, { keyPath: ['memberId', 'id'] });
         keys.createIndex(byMember, 'memberId');
         db.createObjectStore(wrappingStore);
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another tab upgrading the schema asks us to let go; the next call opens it again.
-        db.onversionchange = () => {
-          db.close();
-          this.#db = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error ?? new Error(`cannot open ${this.databaseName}`));
-      request.onblocked = () => reject(new Error(`${this.databaseName} is blocked by another tab`));
-    });
+      },
+      () => {
+        this.#db = undefined;
+      },
+      'IndexedDbKeyStore',
+    );
     this.#db.catch(() => {
       this.#db = undefined;
     });
